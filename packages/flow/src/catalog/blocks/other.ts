@@ -1,0 +1,3 @@
+import type { BlockSpec } from '../types.js';
+
+export const otherBlocks: BlockSpec[] = [];

@@ -1,0 +1,317 @@
+/**
+ * The one catalogue of diagnostic codes. Codes are stable: CLI, API and designer show them, users
+ * search for them, and a code once published is never reused for another meaning. A code that is no
+ * longer emitted moves to RETIRED_CODES instead of being deleted. docs/ERRORS.md is generated from
+ * this file (`pnpm docs:errors`) and a test keeps the two in step.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeSpec {
+  severity: Severity;
+  title: string;
+  /** What it means and what to do about it; rendered in docs/ERRORS.md. */
+  doc: string;
+}
+
+export const CODES = {
+  // Reading the input
+  INPUT_TOO_LARGE: {
+    severity: 'error',
+    title: 'Input larger than 2 MB',
+    doc: 'Parley accepts flow documents up to 2 MB (Connect itself caps content at 256,000 characters). Larger input is refused before it is read whole.',
+  },
+  INPUT_EMPTY: { severity: 'error', title: 'Empty input', doc: 'The file or request body has no content.' },
+  INPUT_NOT_UTF8: {
+    severity: 'error',
+    title: 'Input is not valid UTF-8',
+    doc: 'Flow documents are JSON text in UTF-8. The byte offset of the first invalid sequence is given.',
+  },
+  JSON_SYNTAX: {
+    severity: 'error',
+    title: 'Malformed JSON',
+    doc: 'The input is not valid JSON. The message gives the line and column where parsing stopped.',
+  },
+  JSON_TOO_DEEP: {
+    severity: 'error',
+    title: 'JSON nested too deeply',
+    doc: 'Objects and arrays may nest at most 64 levels. Real flows nest fewer than 15.',
+  },
+  JSON_STRING_TOO_LONG: {
+    severity: 'error',
+    title: 'String value too long',
+    doc: 'A single string (key or value) is longer than 256,000 characters, the size of a whole Connect flow.',
+  },
+  FILE_NOT_FOUND: { severity: 'error', title: 'File not found', doc: 'The path given does not exist.' },
+  FILE_UNREADABLE: {
+    severity: 'error',
+    title: 'File cannot be read',
+    doc: 'The path exists but could not be read (a directory, or no permission).',
+  },
+
+  // The document
+  DOC_NOT_OBJECT: {
+    severity: 'error',
+    title: 'Document is not a JSON object',
+    doc: 'A flow document is a JSON object with Version, StartAction, Metadata and Actions.',
+  },
+  DOC_FORMAT_UNKNOWN: {
+    severity: 'error',
+    title: 'Not a flow document',
+    doc: 'The object is neither a 2019-10-30 flow (Version and Actions) nor a legacy console export (modules).',
+  },
+  DOC_VERSION_UNSUPPORTED: {
+    severity: 'error',
+    title: 'Unsupported flow-language version',
+    doc: 'The only Flow-language version is "2019-10-30".',
+  },
+  DOC_SCHEMA: {
+    severity: 'error',
+    title: 'Document structure invalid',
+    doc: 'A top-level field, an action or a transition has the wrong JSON type or a required field is missing. The path points at it.',
+  },
+  DOC_TOO_MANY_ACTIONS: {
+    severity: 'error',
+    title: 'More than 5,000 actions',
+    doc: 'Parley accepts up to 5,000 actions per flow (Connect: 250). Split the flow with modules or Transfer to flow.',
+  },
+  DOC_OVER_CONNECT_ACTION_LIMIT: {
+    severity: 'warning',
+    title: 'More than 250 actions',
+    doc: 'Connect refuses flows with more than 250 actions; this flow runs in Parley but will not import into Connect.',
+  },
+  DOC_OVER_CONNECT_SIZE_LIMIT: {
+    severity: 'warning',
+    title: 'Content over 256,000 characters',
+    doc: 'Connect refuses flow content longer than 256,000 characters; this flow runs in Parley but will not import into Connect.',
+  },
+  FLOW_TYPE_UNKNOWN: {
+    severity: 'warning',
+    title: 'Unknown flow type',
+    doc: 'Metadata.type (or --flow-type) is not one of the Connect flow types; flow-type restrictions are not checked.',
+  },
+  MODULE_SETTINGS_MISSING: {
+    severity: 'warning',
+    title: 'Module without Settings',
+    doc: 'A flow module should carry Settings (InputParameters, OutputParameters, Transitions); Connect refuses modules without it.',
+  },
+  METADATA_ORPHAN: {
+    severity: 'info',
+    title: 'Metadata for a missing action',
+    doc: 'Metadata.ActionMetadata has an entry for an Identifier that is not in Actions. Harmless; the designer drops it on save.',
+  },
+
+  // Actions
+  START_ACTION_MISSING: {
+    severity: 'error',
+    title: 'StartAction missing',
+    doc: 'The document has no StartAction, so there is nothing to run.',
+  },
+  START_ACTION_DANGLING: {
+    severity: 'error',
+    title: 'StartAction names no action',
+    doc: 'StartAction must equal the Identifier of one of the actions.',
+  },
+  ACTION_ID_TOO_LONG: {
+    severity: 'error',
+    title: 'Identifier longer than 50 characters',
+    doc: 'Connect limits action Identifiers to 50 characters.',
+  },
+  ACTION_ID_FORBIDDEN_CHARACTER: {
+    severity: 'error',
+    title: 'Identifier contains a forbidden character',
+    doc: 'Identifiers may not contain % : ( \\ / ) = $ , ; [ ] { }.',
+  },
+  ACTION_ID_RESERVED: {
+    severity: 'error',
+    title: 'Identifier is a reserved word',
+    doc: 'Identifiers may not be JavaScript prototype names such as __proto__, constructor or toString.',
+  },
+  ACTION_ID_EMPTY: { severity: 'error', title: 'Identifier empty', doc: 'An action has an empty Identifier.' },
+  ACTION_ID_DUPLICATE: {
+    severity: 'error',
+    title: 'Duplicate Identifier',
+    doc: 'Two actions share an Identifier; transitions to it would be ambiguous.',
+  },
+  ACTION_TYPE_UNKNOWN: {
+    severity: 'error',
+    title: 'Unknown action type',
+    doc: 'The Type is not an action of the Flow language. The action is kept (and round-trips) but cannot be published or run.',
+  },
+  ACTION_TYPE_LEGACY: {
+    severity: 'error',
+    title: 'Legacy block name used as an action type',
+    doc: 'The Type is a pre-2019 block name (it appears in flow logs) but is not valid in 2019-10-30 content. The message names the action type to use.',
+  },
+  ACTION_TYPE_UNVERIFIED: {
+    severity: 'warning',
+    title: 'Unverified action type',
+    doc: 'The Type has been reported by third parties but never seen in a real Connect export; Parley cannot run it.',
+  },
+  ACTION_NOT_ALLOWED_IN_FLOW_TYPE: {
+    severity: 'warning',
+    title: 'Action not allowed in this flow type',
+    doc: 'Connect restricts this action to other flow types. A warning while editing; publishing refuses it.',
+  },
+  ACTION_UNREACHABLE: {
+    severity: 'warning',
+    title: 'Action unreachable',
+    doc: 'No path from StartAction leads to this action, so it never runs.',
+  },
+
+  // Parameters
+  PARAM_MISSING: { severity: 'error', title: 'Required parameter missing', doc: 'The action needs this parameter.' },
+  PARAM_TYPE: {
+    severity: 'error',
+    title: 'Parameter has the wrong type',
+    doc: 'The parameter value has the wrong JSON type (for example an object where text belongs).',
+  },
+  PARAM_VALUE_NOT_ALLOWED: {
+    severity: 'error',
+    title: 'Parameter value not allowed',
+    doc: 'The value is not one of the values Connect accepts for this parameter; the message lists them.',
+  },
+  PARAM_OUT_OF_RANGE: {
+    severity: 'error',
+    title: 'Number out of range or not a number',
+    doc: 'The parameter must be a whole number (or decimal) within the documented range; exports write it as a string such as "8".',
+  },
+  PARAM_INVALID: {
+    severity: 'error',
+    title: 'Parameter invalid',
+    doc: 'The parameter breaks a rule of its schema (length, pattern, item count); the message says which.',
+  },
+  PARAM_UNKNOWN: {
+    severity: 'warning',
+    title: 'Unknown parameter',
+    doc: 'The action does not define this parameter. It is kept and exported unchanged but has no effect in Parley.',
+  },
+  PARAM_CONFLICT: {
+    severity: 'error',
+    title: 'Conflicting parameters',
+    doc: 'Only one of these parameters may be given (for example Text and PromptId).',
+  },
+  PARAM_ONE_OF_MISSING: {
+    severity: 'error',
+    title: 'One of several parameters required',
+    doc: 'Exactly one of the listed parameters must be given (for example a prompt: Text, SSML, PromptId or Media).',
+  },
+  PARAM_MUST_BE_STATIC: {
+    severity: 'error',
+    title: 'Parameter must be static',
+    doc: 'This parameter cannot be set dynamically; replace the JSONPath with a fixed value.',
+  },
+  PARAM_MUST_BE_JSONPATH: {
+    severity: 'error',
+    title: 'Parameter must be a JSONPath',
+    doc: 'This parameter must be one JSONPath such as $.Attributes.x; a fixed value is not accepted.',
+  },
+  PARAM_JSONPATH_NOT_WHOLE: {
+    severity: 'error',
+    title: 'JSONPath must be the whole value',
+    doc: 'This parameter accepts a fixed value or one JSONPath as the entire value, not text with references embedded.',
+  },
+  JSONPATH_INVALID: {
+    severity: 'error',
+    title: 'Invalid JSONPath',
+    doc: 'The reference is not a JSONPath Connect accepts: $ followed by names and [\'quoted\'] segments; no filters, scripts, wildcards or recursive descent.',
+  },
+  JSONPATH_UNKNOWN_NAMESPACE: {
+    severity: 'error',
+    title: 'JSONPath outside the flow data',
+    doc: 'The path does not start with a namespace of the flow data ($.Attributes, $.External, $.Lex, $.Queue…); Connect rejects it at publish.',
+  },
+  TEXT_REFERENCE_UNKNOWN_NAMESPACE: {
+    severity: 'warning',
+    title: 'Text references an unknown namespace',
+    doc: 'A $.reference embedded in text does not start with a namespace of the flow data; it will be spoken as empty text.',
+  },
+  REFERENCE_PLACEHOLDER: {
+    severity: 'warning',
+    title: 'Unresolved template placeholder',
+    doc: 'A resource reference holds a template placeholder (${…}, {{…}}, %%…%%) from infrastructure code. It must be resolved (at import) before the flow is published.',
+  },
+  REFERENCE_WRONG_KIND: {
+    severity: 'error',
+    title: 'Reference to the wrong kind of resource',
+    doc: 'The ARN names a different kind of resource than the parameter expects (for example a queue ARN where a prompt belongs).',
+  },
+
+  // Transitions
+  TRANSITION_TARGET_DANGLING: {
+    severity: 'error',
+    title: 'Transition to a missing action',
+    doc: 'A NextAction (plain, condition or error) names an Identifier that is not in Actions.',
+  },
+  TRANSITION_ON_TERMINAL: {
+    severity: 'warning',
+    title: 'Transitions on a terminal action',
+    doc: 'This action ends the flow; Connect exports it with empty Transitions, and these are never taken.',
+  },
+  CONDITION_NOT_ALLOWED: {
+    severity: 'error',
+    title: 'Conditions on an action without a result',
+    doc: 'This action produces no result to branch on, so it cannot have Conditions.',
+  },
+  CONDITION_MALFORMED: {
+    severity: 'error',
+    title: 'Condition malformed',
+    doc: 'A condition needs an Operator and a list of Operands.',
+  },
+  CONDITION_OPERATOR_UNKNOWN: {
+    severity: 'error',
+    title: 'Unknown condition operator',
+    doc: 'The Flow language has eight operators: Equals, TextStartsWith, TextEndsWith, TextContains, NumberGreaterThan, NumberGreaterOrEqualTo, NumberLessThan, NumberLessOrEqualTo.',
+  },
+  CONDITION_OPERATOR_NOT_ALLOWED: {
+    severity: 'error',
+    title: 'Operator not allowed for this action',
+    doc: 'The action allows only some operators on its result (for example Equals only for a DTMF menu).',
+  },
+  CONDITION_OPERAND_INVALID: {
+    severity: 'error',
+    title: 'Condition operand the action never produces',
+    doc: 'The operand is not a value this action can produce (for example "Done" for Loop, whose results are ContinueLooping and DoneLooping), or the operand count is wrong.',
+  },
+  CONDITION_DUPLICATE: {
+    severity: 'warning',
+    title: 'Duplicate condition',
+    doc: 'An earlier condition has the same operator and operand, so this one is never taken.',
+  },
+  ERROR_TYPE_NOT_RAISED: {
+    severity: 'error',
+    title: 'Error type the action never raises',
+    doc: 'The action never raises this ErrorType, so the branch is never taken. The message lists the types it does raise.',
+  },
+  ERROR_TYPE_DUPLICATE: {
+    severity: 'warning',
+    title: 'Duplicate error branch',
+    doc: 'The same ErrorType is listed twice; only the first is taken.',
+  },
+
+  // Legacy (pre-2019) format
+  LEGACY_CONVERTED: {
+    severity: 'info',
+    title: 'Converted from the legacy format',
+    doc: 'The file is a pre-2019 console export (modules/branches/parameters); it was converted to the 2019-10-30 language.',
+  },
+  LEGACY_MODULE_UNKNOWN: {
+    severity: 'error',
+    title: 'Unknown legacy block',
+    doc: 'The legacy module type has no known 2019-10-30 equivalent; it is kept under its own name and cannot run.',
+  },
+  LEGACY_PARAMETER_DROPPED: {
+    severity: 'warning',
+    title: 'Legacy parameter not carried over',
+    doc: 'A legacy parameter has no equivalent in the 2019-10-30 action and was dropped; the message names it.',
+  },
+  LEGACY_BRANCH_UNKNOWN: {
+    severity: 'warning',
+    title: 'Legacy branch not carried over',
+    doc: 'A legacy branch condition has no equivalent for this block and was dropped.',
+  },
+} as const satisfies Record<string, CodeSpec>;
+
+export type Code = keyof typeof CODES;
+
+/** Codes that were published and are no longer emitted. Never reuse one. */
+export const RETIRED_CODES: readonly string[] = [];
