@@ -242,6 +242,11 @@ export const CODES = {
     title: 'Transition to a missing action',
     doc: 'A NextAction (plain, condition or error) names an Identifier that is not in Actions.',
   },
+  TRANSITION_UNCONNECTED: {
+    severity: 'warning',
+    title: 'Branch not connected',
+    doc: 'A NextAction is the empty string: Connect saves a branch that is not yet connected this way. Taking it ends the flow.',
+  },
   TRANSITION_ON_TERMINAL: {
     severity: 'warning',
     title: 'Transitions on a terminal action',

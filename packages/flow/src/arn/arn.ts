@@ -1,0 +1,86 @@
+import type { ResourceKind } from '../catalog/vocabulary.js';
+
+/**
+ * Amazon Resource Names as flows carry them (reference §7.2). Connect resources live under an
+ * instance: `arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID/queue/QUEUE_ID`.
+ */
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  /** Everything after the account: `instance/…/queue/…`, `function:NAME`, `bot-alias/BOT/ALIAS`. */
+  resource: string;
+}
+
+const ARN = /^arn:(aws[-a-z0-9]*):([a-z0-9-]+):([-a-z0-9]*):([0-9]{12}|aws|):(.+)$/;
+
+export function parseArn(value: string): Arn | undefined {
+  const m = ARN.exec(value);
+  if (!m) return undefined;
+  const [, partition = '', service = '', region = '', account = '', resource = ''] = m;
+  return { partition, service, region, account, resource };
+}
+
+export const formatArn = (a: Arn): string => `arn:${a.partition}:${a.service}:${a.region}:${a.account}:${a.resource}`;
+
+/** Connect's resource path segment for each kind it keeps under an instance. */
+export const CONNECT_RESOURCE_SEGMENT: Partial<Record<ResourceKind, string>> = {
+  queue: 'queue',
+  agent: 'agent',
+  flow: 'contact-flow',
+  module: 'flow-module',
+  prompt: 'prompt',
+  hours: 'operating-hours',
+  view: 'view',
+  taskTemplate: 'task-template',
+  emailAddress: 'email-address',
+};
+
+export interface ConnectResourceArn extends Arn {
+  instanceId: string;
+  /** `queue`, `contact-flow`, `prompt`… */
+  resourceType: string;
+  resourceId: string;
+  /** `$SAVED` and similar qualifiers on flow ARNs. */
+  qualifier?: string;
+}
+
+export function parseConnectArn(value: string): ConnectResourceArn | undefined {
+  const arn = parseArn(value);
+  if (!arn || arn.service !== 'connect') return undefined;
+  const m = /^instance\/([^/]+)\/([a-z-]+)\/([^/:]+)(?::(.+))?$/.exec(arn.resource);
+  if (!m) return undefined;
+  const [, instanceId = '', resourceType = '', resourceId = '', qualifier] = m;
+  return { ...arn, instanceId, resourceType, resourceId, ...(qualifier ? { qualifier } : {}) };
+}
+
+/**
+ * The kind of resource an ARN names, or undefined when it is not one Parley models. Used to catch
+ * a queue ARN where a prompt belongs.
+ */
+export function arnKind(value: string): ResourceKind | undefined {
+  const arn = parseArn(value);
+  if (!arn) return undefined;
+  if (arn.service === 'lambda') return arn.resource.startsWith('function:') ? 'lambda' : undefined;
+  if (arn.service === 'lex') return arn.resource.startsWith('bot-alias/') ? 'lexV2Alias' : 'lexBot';
+  if (arn.service === 'wisdom') {
+    if (arn.resource.startsWith('assistant/')) return 'wisdomAssistant';
+    if (arn.resource.startsWith('knowledge-base/')) return 'wisdomKnowledgeBase';
+    if (arn.resource.startsWith('message-template/')) return 'messageTemplate';
+    return undefined;
+  }
+  if (arn.service !== 'connect') return undefined;
+  if (arn.resource.startsWith('phone-number/')) return 'phoneNumber';
+  const c = parseConnectArn(value);
+  if (!c) return undefined;
+  for (const [kind, segment] of Object.entries(CONNECT_RESOURCE_SEGMENT)) {
+    if (segment === c.resourceType) return kind as ResourceKind;
+  }
+  return undefined;
+}
+
+/** Template placeholders left by infrastructure code where a value belongs: `${…}`, `{{…}}`, `%%…%%`. */
+const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|%%[^%]*%%/;
+
+export const hasPlaceholder = (value: string): boolean => PLACEHOLDER.test(value);

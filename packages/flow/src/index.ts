@@ -1,0 +1,16 @@
+export * from './arn/arn.js';
+export * from './catalog/index.js';
+export * from './diagnostics/index.js';
+export * from './document/schema.js';
+export { LIMITS } from './input/limits.js';
+export { readJson } from './input/read.js';
+export * from './jsonpath/index.js';
+export { convertLegacy, isLegacyDocument } from './legacy/index.js';
+export { type FlowFormat, type LoadedFlow, loadFlow } from './load.js';
+export { edgesOf, indexActions, toModel } from './model/model.js';
+export { type NormalizeOptions, normalize } from './model/normalize.js';
+export { serialize, toDocument } from './model/serialize.js';
+export type * from './model/types.js';
+export { declaredFlowType, parseFlowType } from './validate/flow-type.js';
+export { identifierProblem, MAX_IDENTIFIER_LENGTH } from './validate/identifiers.js';
+export { type Validation, type ValidateOptions, validateDocument } from './validate/validate.js';

@@ -1,0 +1,110 @@
+import type { ActionNode, ConditionEdge, Edge, ErrorEdge, FlowModel, JsonObject, TransitionSet } from './types.js';
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Splits `obj` into the string fields named in `keys` and everything else. */
+function take<K extends string>(obj: JsonObject, keys: readonly K[]): [Partial<Record<K, string>>, JsonObject] {
+  const picked: Partial<Record<K, string>> = {};
+  const rest: JsonObject = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if ((keys as readonly string[]).includes(k) && typeof v === 'string') picked[k as K] = v;
+    else rest[k] = v;
+  }
+  return [picked, rest];
+}
+
+/**
+ * Builds the model of a 2019-10-30 document. Returns undefined only when the document has no
+ * Version string and Actions array: such input is not a flow at all.
+ */
+export function toModel(doc: unknown): FlowModel | undefined {
+  if (!isObject(doc) || typeof doc.Version !== 'string' || !Array.isArray(doc.Actions)) return undefined;
+  const actions = doc.Actions.map(toActionNode);
+  const { Version, StartAction, Metadata, Settings, Actions: _actions, ...rest } = doc;
+  return {
+    version: Version as string,
+    startAction: typeof StartAction === 'string' ? StartAction : undefined,
+    metadata: isObject(Metadata) ? Metadata : undefined,
+    settings: isObject(Settings) ? Settings : undefined,
+    actions,
+    rest: {
+      ...rest,
+      ...(StartAction !== undefined && typeof StartAction !== 'string' ? { StartAction } : {}),
+      ...(Metadata !== undefined && !isObject(Metadata) ? { Metadata } : {}),
+      ...(Settings !== undefined && !isObject(Settings) ? { Settings } : {}),
+    },
+  };
+}
+
+function toActionNode(a: unknown): ActionNode {
+  if (!isObject(a) || typeof a.Identifier !== 'string' || typeof a.Type !== 'string') {
+    return { raw: a, id: '', type: '', parameters: undefined, transitions: undefined, rest: {} };
+  }
+  const { Identifier, Type, Parameters, Transitions, ...rest } = a;
+  if (Parameters !== undefined && !isObject(Parameters)) rest.Parameters = Parameters;
+  if (Transitions !== undefined && !isObject(Transitions)) rest.Transitions = Transitions;
+  return {
+    id: Identifier,
+    type: Type,
+    parameters: isObject(Parameters) ? Parameters : undefined,
+    transitions: isObject(Transitions) ? toTransitionSet(Transitions) : undefined,
+    rest,
+  };
+}
+
+function toTransitionSet(t: JsonObject): TransitionSet {
+  const { NextAction, Errors, Conditions, ...rest } = t;
+  if (NextAction !== undefined && typeof NextAction !== 'string') rest.NextAction = NextAction;
+  if (Errors !== undefined && !Array.isArray(Errors)) rest.Errors = Errors;
+  if (Conditions !== undefined && !Array.isArray(Conditions)) rest.Conditions = Conditions;
+  return {
+    next: typeof NextAction === 'string' ? NextAction : undefined,
+    errors: Array.isArray(Errors) ? Errors.map(toErrorEdge) : undefined,
+    conditions: Array.isArray(Conditions) ? Conditions.map(toConditionEdge) : undefined,
+    rest,
+  };
+}
+
+function toErrorEdge(e: unknown): ErrorEdge {
+  if (!isObject(e)) return { raw: e, errorType: undefined, target: undefined, rest: {} };
+  const [{ ErrorType, NextAction }, rest] = take(e, ['ErrorType', 'NextAction'] as const);
+  return { errorType: ErrorType, target: NextAction, rest };
+}
+
+function toConditionEdge(c: unknown): ConditionEdge {
+  if (!isObject(c)) return { raw: c, operator: undefined, operands: undefined, target: undefined, rest: {}, conditionRest: {} };
+  const { Condition, ...outer } = c;
+  const [{ NextAction }, rest] = take(outer, ['NextAction'] as const);
+  if (!isObject(Condition)) {
+    return { operator: undefined, operands: undefined, target: NextAction, rest, conditionRest: Condition };
+  }
+  const { Operands, ...inner } = Condition;
+  const [{ Operator }, conditionRest] = take(inner, ['Operator'] as const);
+  if (Operands !== undefined && !Array.isArray(Operands)) conditionRest.Operands = Operands;
+  return { operator: Operator, operands: Array.isArray(Operands) ? Operands : undefined, target: NextAction, rest, conditionRest };
+}
+
+/** Every outgoing edge of an action that names a target (empty targets are unconnected branches). */
+export function edgesOf(action: ActionNode): Edge[] {
+  const t = action.transitions;
+  if (!t) return [];
+  const edges: Edge[] = [];
+  if (t.next) edges.push({ kind: 'next', target: t.next });
+  t.conditions?.forEach((c, index) => {
+    if (c.target) edges.push({ kind: 'condition', index, operator: c.operator, operands: c.operands, target: c.target });
+  });
+  t.errors?.forEach((e, index) => {
+    if (e.target) edges.push({ kind: 'error', index, errorType: e.errorType, target: e.target });
+  });
+  return edges;
+}
+
+/** Actions by Identifier; the first wins when Identifiers repeat (the validator reports duplicates). */
+export function indexActions(model: FlowModel): Map<string, ActionNode> {
+  const byId = new Map<string, ActionNode>();
+  for (const a of actionsOf(model)) if (!byId.has(a.id)) byId.set(a.id, a);
+  return byId;
+}
+
+/** The entries of Actions that are actions (see ActionNode.raw). */
+export const actionsOf = (model: FlowModel): ActionNode[] => model.actions.filter((a) => !('raw' in a));

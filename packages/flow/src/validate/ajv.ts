@@ -1,0 +1,117 @@
+/**
+ * One Ajv instance for every schema Parley validates, with the keywords block parameter schemas use
+ * (see catalog/params.ts). Keyword failures carry a `reason` that maps to a diagnostic code.
+ */
+import { Ajv, type ErrorObject, type SchemaValidateFunction } from 'ajv';
+import { arnKind, hasPlaceholder } from '../arn/arn.js';
+import type { ResourceKind } from '../catalog/vocabulary.js';
+import { findReferences, isKnownPath, looksLikePath, parsePath } from '../jsonpath/index.js';
+
+type KeywordError = Partial<ErrorObject> & { params: { reason: string; detail?: string } };
+
+function keyword(check: (schema: never, data: unknown, parent: Record<string, unknown>) => KeywordError[]) {
+  const validate: SchemaValidateFunction = (schema, data, parentSchema) => {
+    const errors = check(schema as never, data, (parentSchema ?? {}) as Record<string, unknown>);
+    validate.errors = errors as ErrorObject[];
+    return errors.length === 0;
+  };
+  return validate;
+}
+
+const err = (keywordName: string, reason: string, message: string, detail?: string): KeywordError => ({
+  keyword: keywordName,
+  message,
+  params: detail === undefined ? { reason } : { reason, detail },
+});
+
+/** Checks one whole-value JSONPath; returns the error or nothing. */
+function checkWholePath(value: string): KeywordError | undefined {
+  const parsed = parsePath(value);
+  if (!parsed.ok) return err('x-dynamic', 'invalid', `"${value}" is not a valid JSONPath: ${parsed.reason}`);
+  if (!isKnownPath(parsed.segments)) {
+    return err('x-dynamic', 'namespace', `"${value}" does not address the flow data ($.Attributes, $.External, $.Queue…)`);
+  }
+  return undefined;
+}
+
+const dynamic = keyword((mode: 'static' | 'path' | 'text' | 'pathOnly', data) => {
+  if (typeof data !== 'string') return [];
+  const whole = looksLikePath(data) && !/\s/.test(data.trim());
+  switch (mode) {
+    case 'static':
+      return findReferences(data).length > 0 || whole
+        ? [err('x-dynamic', 'static', `must be a fixed value, not the JSONPath "${data}"`)]
+        : [];
+    case 'pathOnly': {
+      if (!whole) return [err('x-dynamic', 'pathOnly', `must be a JSONPath such as $.Attributes.x, not "${data}"`)];
+      const e = checkWholePath(data.trim());
+      return e ? [e] : [];
+    }
+    case 'path': {
+      if (whole) {
+        const e = checkWholePath(data.trim());
+        return e ? [e] : [];
+      }
+      return findReferences(data).length > 0
+        ? [err('x-dynamic', 'notWhole', `accepts a fixed value or one JSONPath, not text with references: "${data}"`)]
+        : [];
+    }
+    case 'text': {
+      if (whole && !parsePath(data.trim()).ok) {
+        const e = checkWholePath(data.trim());
+        return e ? [e] : [];
+      }
+      return findReferences(data)
+        .filter((r) => {
+          const p = parsePath(r.path);
+          return p.ok && !isKnownPath(p.segments);
+        })
+        .map((r) => err('x-dynamic', 'textNamespace', `references ${r.path}, which is not in the flow data`));
+    }
+  }
+});
+
+const range = keyword(([min, max]: [number, number], data, parent) => {
+  const decimal = parent['x-decimal'] === true;
+  let n: number;
+  if (typeof data === 'number') n = data;
+  else if (typeof data === 'string') {
+    if (looksLikePath(data) && parent['x-dynamic'] !== 'static') return [];
+    const pattern = decimal ? /^\s*-?\d+(\.\d+)?\s*$/ : /^\s*-?\d+\s*$/;
+    if (!pattern.test(data)) return [err('x-range', 'notNumber', `must be ${decimal ? 'a number' : 'a whole number'} from ${min} to ${max}, not "${data}"`)];
+    n = Number(data);
+  } else return [];
+  if (!decimal && !Number.isInteger(n)) return [err('x-range', 'notInteger', `must be a whole number, not ${n}`)];
+  if (n < min || n > max) return [err('x-range', 'range', `must be from ${min} to ${max}, not ${n}`)];
+  return [];
+});
+
+const enumDynamic = keyword((values: string[], data) => {
+  if (typeof data !== 'string' || looksLikePath(data) || values.includes(data)) return [];
+  return [err('x-enum', 'enum', `must be one of ${values.join(', ')}`)];
+});
+
+const resourceRef = keyword((kind: ResourceKind, data) => {
+  if (typeof data !== 'string') return [];
+  if (hasPlaceholder(data)) return [err('x-resource', 'placeholder', `holds the unresolved template placeholder "${data}"`)];
+  if (looksLikePath(data)) return [];
+  const actual = arnKind(data);
+  if (actual !== undefined && actual !== kind) {
+    return [err('x-resource', 'wrongKind', `expects a ${kind} but the ARN names a ${actual}`, actual)];
+  }
+  return [];
+});
+
+let shared: Ajv | undefined;
+
+export function getAjv(): Ajv {
+  if (shared) return shared;
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
+  ajv.addKeyword({ keyword: 'x-dynamic', schemaType: 'string', errors: true, validate: dynamic });
+  ajv.addKeyword({ keyword: 'x-range', schemaType: 'array', errors: true, validate: range });
+  ajv.addKeyword({ keyword: 'x-enum', schemaType: 'array', errors: true, validate: enumDynamic });
+  ajv.addKeyword({ keyword: 'x-resource', schemaType: 'string', errors: true, validate: resourceRef });
+  ajv.addKeyword({ keyword: 'x-decimal', schemaType: 'boolean' });
+  shared = ajv;
+  return ajv;
+}

@@ -1,0 +1,71 @@
+import type { ValidateFunction } from 'ajv';
+import type { BlockSpec } from '../catalog/types.js';
+import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
+import type { ActionNode } from '../model/types.js';
+import { getAjv } from './ajv.js';
+import { fromAjv } from './ajv-errors.js';
+
+const compiled = new WeakMap<BlockSpec, ValidateFunction>();
+
+function validatorFor(block: BlockSpec): ValidateFunction {
+  let v = compiled.get(block);
+  if (!v) {
+    v = getAjv().compile(block.parameters);
+    compiled.set(block, v);
+  }
+  return v;
+}
+
+/** Checks an action's Parameters against its block: schema, dynamic-ness, references, exclusive groups. */
+export function checkParameters(action: ActionNode, block: BlockSpec, index: number): Diagnostic[] {
+  const base = pointer('Actions', index, 'Parameters');
+  const params = action.parameters ?? {};
+  const validate = validatorFor(block);
+  validate(params);
+  const out = fromAjv(validate.errors, {
+    base,
+    fallback: 'PARAM_INVALID',
+    actionId: action.id,
+    label: (p) => (p ? `Parameter ${p.slice(1).replaceAll('/', '.')}` : 'Parameters'),
+  });
+
+  const known = block.parameters.properties;
+  for (const key of Object.keys(params)) {
+    if (!Object.hasOwn(known, key)) {
+      out.push(
+        diagnostic('PARAM_UNKNOWN', `${block.type} has no parameter "${key}"; it is kept but has no effect`, {
+          actionId: action.id,
+          path: `${base}${pointer(key)}`,
+        }),
+      );
+    }
+  }
+
+  const present = (k: string) => params[k] !== undefined;
+  for (const group of block.exactlyOneOf ?? []) {
+    if (!group.some(present)) {
+      out.push(
+        diagnostic('PARAM_ONE_OF_MISSING', `${block.type} needs one of ${group.join(', ')}`, { actionId: action.id, path: base }),
+      );
+    }
+  }
+  for (const group of [...(block.exactlyOneOf ?? []), ...(block.atMostOneOf ?? [])]) {
+    const given = group.filter(present);
+    if (given.length > 1) {
+      out.push(
+        diagnostic('PARAM_CONFLICT', `${block.type} takes only one of ${given.join(', ')}`, { actionId: action.id, path: base }),
+      );
+    }
+  }
+  return dedupe(out);
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.path}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,162 @@
+import { getBlock } from '../catalog/index.js';
+import type { FlowType } from '../catalog/vocabulary.js';
+import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
+import { FLOW_LANGUAGE_VERSION, FlowDocument } from '../document/schema.js';
+import { LIMITS } from '../input/limits.js';
+import { actionsOf, toModel } from '../model/model.js';
+import type { FlowModel } from '../model/types.js';
+import { getAjv } from './ajv.js';
+import { fromAjv } from './ajv-errors.js';
+import { declaredFlowType, parseFlowType } from './flow-type.js';
+import { reachable } from './graph.js';
+import { checkIdentifiers } from './identifiers.js';
+import { checkParameters } from './parameters.js';
+import { checkBranches } from './transitions.js';
+
+export interface ValidateOptions {
+  /** Overrides Metadata.type; API (CONTACT_FLOW) or export (contactFlow) spelling. */
+  flowType?: string;
+}
+
+export interface Validation {
+  diagnostics: Diagnostic[];
+  /** The model, when the document is a flow at all (even one with errors). */
+  model: FlowModel | undefined;
+  flowType: FlowType | undefined;
+}
+
+let envelope: ReturnType<ReturnType<typeof getAjv>['compile']> | undefined;
+
+/** Validates a parsed 2019-10-30 document. Never throws; every problem is a coded diagnostic. */
+export function validateDocument(doc: unknown, options: ValidateOptions = {}): Validation {
+  const out: Diagnostic[] = [];
+  const none = (): Validation => ({ diagnostics: out, model: undefined, flowType: undefined });
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    out.push(diagnostic('DOC_NOT_OBJECT', `A flow document is a JSON object, not ${Array.isArray(doc) ? 'an array' : typeof doc}`));
+    return none();
+  }
+  const d = doc as Record<string, unknown>;
+  if (d.Version !== FLOW_LANGUAGE_VERSION) {
+    out.push(
+      diagnostic('DOC_VERSION_UNSUPPORTED', `Version is ${JSON.stringify(d.Version)}; the flow language is "${FLOW_LANGUAGE_VERSION}"`, {
+        path: '/Version',
+      }),
+    );
+  }
+  if (Array.isArray(d.Actions) && d.Actions.length > LIMITS.maxActions) {
+    out.push(diagnostic('DOC_TOO_MANY_ACTIONS', `The flow has ${d.Actions.length} actions; the limit is ${LIMITS.maxActions}`, { path: '/Actions' }));
+    return none();
+  }
+
+  envelope ??= getAjv().compile(FlowDocument);
+  envelope(doc);
+  out.push(...envelopeDiagnostics(envelope.errors));
+
+  const model = toModel(doc);
+  if (!model) return none();
+
+  const flowType = resolveFlowType(model, options, out);
+  checkSize(model, doc, out);
+  out.push(...checkIdentifiers(model));
+
+  const actions = actionsOf(model);
+  const ids = new Set(actions.map((a) => a.id));
+  if (model.startAction === undefined) {
+    out.push(diagnostic('START_ACTION_MISSING', 'The flow has no StartAction', { path: '/StartAction' }));
+  } else if (!ids.has(model.startAction)) {
+    out.push(diagnostic('START_ACTION_DANGLING', `StartAction "${model.startAction}" is not an action of this flow`, { path: '/StartAction' }));
+  }
+
+  model.actions.forEach((action, i) => {
+    if ('raw' in action) return;
+    const where = { actionId: action.id, path: pointer('Actions', i, 'Type') };
+    const block = getBlock(action.type);
+    checkTargets(action, i, ids, out);
+    if (!block) {
+      out.push(diagnostic('ACTION_TYPE_UNKNOWN', `"${action.type}" is not an action type of the flow language`, where));
+      return;
+    }
+    if (block.status === 'legacy') {
+      out.push(diagnostic('ACTION_TYPE_LEGACY', `"${action.type}" is a pre-2019 block name; the action type is ${block.replacedBy}`, where));
+      return;
+    }
+    if (block.status === 'unverified') {
+      out.push(diagnostic('ACTION_TYPE_UNVERIFIED', `"${action.type}" has never been seen in a real Connect export; Parley cannot run it`, where));
+      return;
+    }
+    if (flowType && !block.flowTypes.includes(flowType)) {
+      out.push(diagnostic('ACTION_NOT_ALLOWED_IN_FLOW_TYPE', `${block.ui.label} (${block.type}) is not allowed in ${flowType} flows`, where));
+    }
+    out.push(...checkParameters(action, block, i), ...checkBranches(action, block, i));
+  });
+
+  const live = reachable(model);
+  model.actions.forEach((a, i) => {
+    if ('raw' in a) return;
+    if (!live.has(a.id) && ids.has(model.startAction ?? '')) {
+      out.push(diagnostic('ACTION_UNREACHABLE', `No path from the start reaches "${a.id}"`, { actionId: a.id, path: pointer('Actions', i) }));
+    }
+  });
+
+  const actionMetadata = model.metadata?.ActionMetadata;
+  if (typeof actionMetadata === 'object' && actionMetadata !== null) {
+    for (const id of Object.keys(actionMetadata)) {
+      if (!ids.has(id)) {
+        out.push(diagnostic('METADATA_ORPHAN', `Metadata describes "${id}", which is not an action`, { path: pointer('Metadata', 'ActionMetadata', id) }));
+      }
+    }
+  }
+  if (flowType === 'MODULE' && model.settings === undefined) {
+    out.push(diagnostic('MODULE_SETTINGS_MISSING', 'The module has no Settings (InputParameters, OutputParameters, Transitions)', { path: '/Settings' }));
+  }
+  return { diagnostics: out, model, flowType };
+}
+
+function envelopeDiagnostics(errors: Parameters<typeof fromAjv>[0]): Diagnostic[] {
+  return fromAjv(errors, { base: '', fallback: 'DOC_SCHEMA', label: (p) => (p ? p.slice(1).replaceAll('/', '.') : 'The document') })
+    // Version is reported on its own; a malformed condition has a code users can search for.
+    .filter((d) => d.path !== '/Version')
+    .map((d) => (/\/Conditions\/\d+/.test(d.path ?? '') ? { ...d, code: 'CONDITION_MALFORMED' as const } : d));
+}
+
+function resolveFlowType(model: FlowModel, options: ValidateOptions, out: Diagnostic[]): FlowType | undefined {
+  if (options.flowType !== undefined) {
+    const t = parseFlowType(options.flowType);
+    if (!t) out.push(diagnostic('FLOW_TYPE_UNKNOWN', `Flow type "${options.flowType}" is not a Connect flow type`));
+    return t;
+  }
+  const { type, raw } = declaredFlowType(model);
+  if (raw !== undefined && !type) {
+    out.push(diagnostic('FLOW_TYPE_UNKNOWN', `Metadata.type "${raw}" is not a Connect flow type`, { path: '/Metadata/type' }));
+  }
+  return type;
+}
+
+function checkSize(model: FlowModel, doc: object, out: Diagnostic[]): void {
+  if (model.actions.length > LIMITS.connectMaxActions) {
+    out.push(
+      diagnostic('DOC_OVER_CONNECT_ACTION_LIMIT', `The flow has ${model.actions.length} actions; Connect accepts at most ${LIMITS.connectMaxActions}`, { path: '/Actions' }),
+    );
+  }
+  // Connect measures the content string it stores; measure the compact form so indentation is free.
+  const length = JSON.stringify(doc).length;
+  if (length > LIMITS.connectMaxCharacters) {
+    out.push(diagnostic('DOC_OVER_CONNECT_SIZE_LIMIT', `The flow is ${length} characters; Connect accepts at most ${LIMITS.connectMaxCharacters}`));
+  }
+}
+
+function checkTargets(action: FlowModel['actions'][number], i: number, ids: Set<string>, out: Diagnostic[]): void {
+  const t = action.transitions;
+  if (!t) return;
+  const check = (target: string | undefined, ...path: (string | number)[]) => {
+    if (target === undefined) return;
+    const where = { actionId: action.id, path: pointer('Actions', i, 'Transitions', ...path) };
+    if (target === '') out.push(diagnostic('TRANSITION_UNCONNECTED', `A branch of "${action.id}" is not connected`, where));
+    else if (!ids.has(target)) {
+      out.push(diagnostic('TRANSITION_TARGET_DANGLING', `"${action.id}" goes to "${target}", which is not an action of this flow`, where));
+    }
+  };
+  check(t.next, 'NextAction');
+  t.conditions?.forEach((c, j) => check(c.target, 'Conditions', j, 'NextAction'));
+  t.errors?.forEach((e, j) => check(e.target, 'Errors', j, 'NextAction'));
+}
