@@ -106,6 +106,11 @@ export const CODES = {
     title: 'StartAction missing',
     doc: 'The document has no StartAction, so there is nothing to run.',
   },
+  START_ACTION_UNCONNECTED: {
+    severity: 'warning',
+    title: 'Entry point not connected',
+    doc: 'StartAction is the empty string: Connect saves a draft whose entry point is not connected this way. The flow does nothing until it is connected.',
+  },
   START_ACTION_DANGLING: {
     severity: 'error',
     title: 'StartAction names no action',
@@ -133,14 +138,14 @@ export const CODES = {
     doc: 'Two actions share an Identifier; transitions to it would be ambiguous.',
   },
   ACTION_TYPE_UNKNOWN: {
-    severity: 'error',
+    severity: 'warning',
     title: 'Unknown action type',
-    doc: 'The Type is not an action of the Flow language. The action is kept (and round-trips) but cannot be published or run.',
+    doc: 'The Type is not an action of the Flow language. As Connect does for blocks it cannot run, the action is kept (and round-trips), takes its NoMatchingError branch at run time, and publishing refuses it.',
   },
   ACTION_TYPE_LEGACY: {
-    severity: 'error',
+    severity: 'warning',
     title: 'Legacy block name used as an action type',
-    doc: 'The Type is a pre-2019 block name (it appears in flow logs) but is not valid in 2019-10-30 content. The message names the action type to use.',
+    doc: 'The Type is a pre-2019 block name (it appears in flow logs) but is not valid in 2019-10-30 content. The message names the action type to use; like an unknown type it cannot run and publishing refuses it.',
   },
   ACTION_TYPE_UNVERIFIED: {
     severity: 'warning',
@@ -228,7 +233,7 @@ export const CODES = {
   REFERENCE_PLACEHOLDER: {
     severity: 'warning',
     title: 'Unresolved template placeholder',
-    doc: 'A resource reference holds a template placeholder (${…}, {{…}}, %%…%%) from infrastructure code. It must be resolved (at import) before the flow is published.',
+    doc: 'A resource reference or an Identifier holds a template placeholder (${…}, {{…}}, %%…%%) from infrastructure code. It must be resolved (at import) before the flow is published.',
   },
   REFERENCE_WRONG_KIND: {
     severity: 'error',
@@ -253,14 +258,14 @@ export const CODES = {
     doc: 'This action ends the flow; Connect exports it with empty Transitions, and these are never taken.',
   },
   CONDITION_NOT_ALLOWED: {
-    severity: 'error',
+    severity: 'warning',
     title: 'Conditions on an action without a result',
-    doc: 'This action produces no result to branch on, so it cannot have Conditions.',
+    doc: 'This action produces no result to branch on, so its Conditions are never evaluated.',
   },
   CONDITION_MALFORMED: {
     severity: 'error',
     title: 'Condition malformed',
-    doc: 'A condition needs an Operator and a list of Operands.',
+    doc: 'A condition needs an Operator and exactly one operand in Operands.',
   },
   CONDITION_OPERATOR_UNKNOWN: {
     severity: 'error',
@@ -273,9 +278,9 @@ export const CODES = {
     doc: 'The action allows only some operators on its result (for example Equals only for a DTMF menu).',
   },
   CONDITION_OPERAND_INVALID: {
-    severity: 'error',
+    severity: 'warning',
     title: 'Condition operand the action never produces',
-    doc: 'The operand is not a value this action can produce (for example "Done" for Loop, whose results are ContinueLooping and DoneLooping), or the operand count is wrong.',
+    doc: 'The operand is not a value this action can produce (for example "Done" for Loop, whose results are ContinueLooping and DoneLooping, or a word compared with NumberGreaterThan), so the branch is never taken.',
   },
   CONDITION_DUPLICATE: {
     severity: 'warning',
@@ -283,9 +288,9 @@ export const CODES = {
     doc: 'An earlier condition has the same operator and operand, so this one is never taken.',
   },
   ERROR_TYPE_NOT_RAISED: {
-    severity: 'error',
+    severity: 'warning',
     title: 'Error type the action never raises',
-    doc: 'The action never raises this ErrorType, so the branch is never taken. The message lists the types it does raise.',
+    doc: 'The action never raises this ErrorType, so the branch is dead. The message lists the types it does raise.',
   },
   ERROR_TYPE_DUPLICATE: {
     severity: 'warning',

@@ -1,11 +1,14 @@
 /**
- * The flow data object a JSONPath may address (reference §5.2), as a tree: `'*'` means any key is
- * allowed below (user attributes, Lambda results…); `true` a leaf. The designer's attribute picker
- * reads the same tree.
+ * The flow data object a JSONPath may address (reference §5.2), as a tree: `'*'` stands for any key,
+ * `true` is a leaf, and `'any'` accepts any path below (Lambda JSON results, Lex, metrics…). The
+ * designer's attribute picker reads the same tree.
  */
-export type NamespaceTree = { readonly [key: string]: NamespaceTree | true };
+export type NamespaceNode = NamespaceTree | true | 'any';
+export type NamespaceTree = { readonly [key: string]: NamespaceNode };
 
-const ANY = { '*': true } as const;
+/** One level of user-chosen keys holding strings (contact attributes). */
+const KEYS = { '*': true } as const;
+const ANY = 'any';
 const ENDPOINT = { Address: true, Type: true, DisplayName: true } as const;
 
 export const FLOW_DATA: NamespaceTree = {
@@ -29,11 +32,15 @@ export const FLOW_DATA: NamespaceTree = {
   Description: true,
   References: { '*': { Value: true, Type: true } },
   StoredCustomerInput: true,
-  Media: { InitialMessage: true, Sip: { Headers: ANY } },
+  // The customer callback number ("not applicable" in the docs' table, but Connect's designer saves it
+  // as $.CallbackNumber in Set callback number).
+  CallbackNumber: true,
+  Media: { InitialMessage: true, Sip: { Headers: KEYS } },
   MediaStreams: { Customer: { Audio: { StreamARN: true, StartTimestamp: true, StopTimestamp: true, StartFragmentNumber: true } } },
-  Attributes: ANY,
+  Attributes: KEYS,
   External: ANY,
-  LambdaInvocation: { InvocationId: true },
+  // InvocationId per the docs; async results are loaded below it too (ResultData in real exports).
+  LambdaInvocation: ANY,
   Lex: ANY,
   Metrics: ANY,
   Agent: ANY,
@@ -56,10 +63,11 @@ export const FLOW_DATA: NamespaceTree = {
 
 /** Whether `segments` (without the leading `$`) address something in the flow data. */
 export function isKnownPath(segments: readonly string[], tree: NamespaceTree = FLOW_DATA): boolean {
-  let node: NamespaceTree | true = tree;
+  let node: NamespaceNode = tree;
   for (const s of segments) {
+    if (node === 'any') return true;
     if (node === true) return false;
-    const next: NamespaceTree | true | undefined = Object.hasOwn(node, s) ? node[s] : node['*'];
+    const next: NamespaceNode | undefined = Object.hasOwn(node, s) ? node[s] : node['*'];
     if (next === undefined) return false;
     node = next;
   }

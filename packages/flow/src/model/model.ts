@@ -84,17 +84,24 @@ function toConditionEdge(c: unknown): ConditionEdge {
   return { operator: Operator, operands: Array.isArray(Operands) ? Operands : undefined, target: NextAction, rest, conditionRest };
 }
 
-/** Every outgoing edge of an action that names a target (empty targets are unconnected branches). */
+/**
+ * A branch target meaning "end the flow", seen in exports of Connect's current designer. `$` is
+ * forbidden in Identifiers, so it can never name an action.
+ */
+export const END_OF_FLOW = '$end';
+
+/** Every outgoing edge of an action that names an action ("" is an unconnected branch, `$end` the end). */
 export function edgesOf(action: ActionNode): Edge[] {
   const t = action.transitions;
   if (!t) return [];
   const edges: Edge[] = [];
-  if (t.next) edges.push({ kind: 'next', target: t.next });
+  const names = (target: string | undefined): target is string => !!target && target !== END_OF_FLOW;
+  if (names(t.next)) edges.push({ kind: 'next', target: t.next });
   t.conditions?.forEach((c, index) => {
-    if (c.target) edges.push({ kind: 'condition', index, operator: c.operator, operands: c.operands, target: c.target });
+    if (names(c.target)) edges.push({ kind: 'condition', index, operator: c.operator, operands: c.operands, target: c.target });
   });
   t.errors?.forEach((e, index) => {
-    if (e.target) edges.push({ kind: 'error', index, errorType: e.errorType, target: e.target });
+    if (names(e.target)) edges.push({ kind: 'error', index, errorType: e.errorType, target: e.target });
   });
   return edges;
 }

@@ -56,18 +56,15 @@ const dynamic = keyword((mode: 'static' | 'path' | 'text' | 'pathOnly', data) =>
         ? [err('x-dynamic', 'notWhole', `accepts a fixed value or one JSONPath, not text with references: "${data}"`)]
         : [];
     }
-    case 'text': {
-      if (whole && !parsePath(data.trim()).ok) {
-        const e = checkWholePath(data.trim());
-        return e ? [e] : [];
-      }
+    case 'text':
+      // Text is interpolated, not parsed: Connect speaks what is not a reference. Only the embedded
+      // references are checked, and an unknown one merely speaks as empty text.
       return findReferences(data)
         .filter((r) => {
           const p = parsePath(r.path);
           return p.ok && !isKnownPath(p.segments);
         })
         .map((r) => err('x-dynamic', 'textNamespace', `references ${r.path}, which is not in the flow data`));
-    }
   }
 });
 

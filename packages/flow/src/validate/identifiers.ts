@@ -1,3 +1,4 @@
+import { hasPlaceholder } from '../arn/arn.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import type { FlowModel } from '../model/types.js';
 
@@ -23,6 +24,9 @@ export function identifierProblem(id: string): Diagnostic | undefined {
   const length = [...id].length;
   if (length > MAX_IDENTIFIER_LENGTH) {
     return diagnostic('ACTION_ID_TOO_LONG', `Identifier "${id}" is ${length} characters; the limit is ${MAX_IDENTIFIER_LENGTH}`);
+  }
+  if (hasPlaceholder(id)) {
+    return diagnostic('REFERENCE_PLACEHOLDER', `Identifier "${id}" holds an unresolved template placeholder`);
   }
   const bad = FORBIDDEN_CHARACTERS.exec(id);
   if (bad) return diagnostic('ACTION_ID_FORBIDDEN_CHARACTER', `Identifier "${id}" contains the forbidden character "${bad[0]}"`);

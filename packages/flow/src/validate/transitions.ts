@@ -1,6 +1,7 @@
 import type { BlockSpec, ResultSpec } from '../catalog/types.js';
 import { OPERATORS, type Operator } from '../catalog/vocabulary.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
+import { isKnownPath, looksLikePath, parsePath } from '../jsonpath/index.js';
 import type { ActionNode } from '../model/types.js';
 
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/;
@@ -53,8 +54,12 @@ export function checkBranches(action: ActionNode, block: BlockSpec, index: numbe
           ),
         );
       }
-      const problem = operandProblem(c.operator, c.operands, result);
-      if (problem) out.push(diagnostic('CONDITION_OPERAND_INVALID', `${block.type}: ${problem}`, where(`${path}/Operands`)));
+      if (c.operands.length !== 1) {
+        out.push(diagnostic('CONDITION_MALFORMED', `${c.operator} takes one operand, not ${c.operands.length}`, where(`${path}/Operands`)));
+        return;
+      }
+      const problem = operandProblem(c.operator, String(c.operands[0]), result);
+      if (problem) out.push(diagnostic('CONDITION_OPERAND_INVALID', `${block.type}: ${problem}`, where(`${path}/Operands/0`)));
       const key = `${c.operator}\u0000${String(c.operands[0])}`;
       if (seen.has(key)) {
         out.push(diagnostic('CONDITION_DUPLICATE', `An earlier condition already tests ${c.operator} "${String(c.operands[0])}"`, where(path)));
@@ -84,9 +89,13 @@ export function checkBranches(action: ActionNode, block: BlockSpec, index: numbe
   return out;
 }
 
-function operandProblem(operator: Operator, operands: readonly unknown[], result: ResultSpec): string | undefined {
-  if (operands.length !== 1) return `${operator} takes one operand, not ${operands.length}`;
-  const operand = String(operands[0]);
+function operandProblem(operator: Operator, operand: string, result: ResultSpec): string | undefined {
+  // The designer lets a condition compare with an attribute; its value is known only at run time.
+  if (looksLikePath(operand)) {
+    const p = parsePath(operand);
+    if (!p.ok) return `"${operand}" is not a valid JSONPath: ${p.reason}`;
+    return isKnownPath(p.segments) ? undefined : `"${operand}" is not in the flow data`;
+  }
   if (operator.startsWith('Number') && !NUMERIC.test(operand)) return `${operator} needs a number, not "${operand}"`;
   if (result.values && operator === 'Equals' && !result.values.includes(operand)) {
     return `"${operand}" is not a result it produces (${result.values.join(', ')})`;

@@ -3,7 +3,7 @@ import type { FlowType } from '../catalog/vocabulary.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import { FLOW_LANGUAGE_VERSION, FlowDocument } from '../document/schema.js';
 import { LIMITS } from '../input/limits.js';
-import { actionsOf, toModel } from '../model/model.js';
+import { actionsOf, END_OF_FLOW, toModel } from '../model/model.js';
 import type { FlowModel } from '../model/types.js';
 import { getAjv } from './ajv.js';
 import { fromAjv } from './ajv-errors.js';
@@ -63,6 +63,8 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   const ids = new Set(actions.map((a) => a.id));
   if (model.startAction === undefined) {
     out.push(diagnostic('START_ACTION_MISSING', 'The flow has no StartAction', { path: '/StartAction' }));
+  } else if (model.startAction === '') {
+    out.push(diagnostic('START_ACTION_UNCONNECTED', 'The entry point is not connected to any action', { path: '/StartAction' }));
   } else if (!ids.has(model.startAction)) {
     out.push(diagnostic('START_ACTION_DANGLING', `StartAction "${model.startAction}" is not an action of this flow`, { path: '/StartAction' }));
   }
@@ -149,7 +151,7 @@ function checkTargets(action: FlowModel['actions'][number], i: number, ids: Set<
   const t = action.transitions;
   if (!t) return;
   const check = (target: string | undefined, ...path: (string | number)[]) => {
-    if (target === undefined) return;
+    if (target === undefined || target === END_OF_FLOW) return;
     const where = { actionId: action.id, path: pointer('Actions', i, 'Transitions', ...path) };
     if (target === '') out.push(diagnostic('TRANSITION_UNCONNECTED', `A branch of "${action.id}" is not connected`, where));
     else if (!ids.has(target)) {

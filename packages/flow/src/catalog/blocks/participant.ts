@@ -29,14 +29,16 @@ export const participantBlocks: BlockSpec[] = [
     kind: 'participant',
     parameters: parameters({
       ...promptSource(),
-      InputTimeLimitSeconds: int([1, 180], { description: 'Seconds to wait for the first digit.' }),
+      // The docs require only > 0; the designer caps DTMF menus at 179 s but Connect-saved exports carry 300.
+      InputTimeLimitSeconds: int([1, 86_400], { description: 'Seconds to wait for the first digit.' }),
       StoreInput: bool({ description: 'True stores the digits in $.StoredCustomerInput instead of branching on them.' }),
       InputValidation: object({
         PhoneNumberValidation: object({
           NumberFormat: choice(['Local', 'E164'] as const),
           CountryCode: Type.String({ pattern: '^[A-Z]{2}$', 'x-dynamic': 'static' }),
         }),
-        CustomValidation: object({ MaximumLength: int([1, 128], { dynamic: 'path' }) }),
+        // No documented maximum for the number of digits.
+        CustomValidation: object({ MaximumLength: int([1, 2 ** 31 - 1], { dynamic: 'path' }) }),
       }),
       InputEncryption: object({ EncryptionKeyId: text(), Key: text() }),
       DTMFConfiguration: object({
