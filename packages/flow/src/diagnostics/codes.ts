@@ -233,7 +233,7 @@ export const CODES = {
   REFERENCE_PLACEHOLDER: {
     severity: 'warning',
     title: 'Unresolved template placeholder',
-    doc: 'A resource reference or an Identifier holds a template placeholder (${…}, {{…}}, %%…%%) from infrastructure code. It must be resolved (at import) before the flow is published.',
+    doc: 'A parameter value or an Identifier holds a template placeholder (${…}, {{…}}, %%…%%) left by infrastructure code (CloudFormation, Terraform, CDK). Other rules are not checked on that value. It must be resolved (at import) before the flow is published.',
   },
   REFERENCE_WRONG_KIND: {
     severity: 'error',

@@ -27,7 +27,7 @@ function codeFor(e: ErrorObject, fallback: Code): Code {
     case 'x-dynamic':
       return DYNAMIC_CODES[reason] ?? 'PARAM_INVALID';
     case 'x-resource':
-      return reason === 'placeholder' ? 'REFERENCE_PLACEHOLDER' : 'REFERENCE_WRONG_KIND';
+      return 'REFERENCE_WRONG_KIND';
     default:
       return fallback;
   }

@@ -90,8 +90,8 @@ const enumDynamic = keyword((values: string[], data) => {
 
 const resourceRef = keyword((kind: ResourceKind, data) => {
   if (typeof data !== 'string') return [];
-  if (hasPlaceholder(data)) return [err('x-resource', 'placeholder', `holds the unresolved template placeholder "${data}"`)];
-  if (looksLikePath(data)) return [];
+  // Placeholders are reported by checkParameters for every parameter, resource or not.
+  if (hasPlaceholder(data) || looksLikePath(data)) return [];
   const actual = arnKind(data);
   if (actual !== undefined && actual !== kind) {
     return [err('x-resource', 'wrongKind', `expects a ${kind} but the ARN names a ${actual}`, actual)];

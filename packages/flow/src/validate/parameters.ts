@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { hasPlaceholder } from '../arn/arn.js';
 import type { BlockSpec } from '../catalog/types.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import type { ActionNode } from '../model/types.js';
@@ -22,12 +23,23 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
   const params = action.parameters ?? {};
   const validate = validatorFor(block);
   validate(params);
+  const placeholders = placeholderPaths(params, base);
+  // A template placeholder stands for a value the template fills in later; whatever rule the value
+  // breaks now (type, range, allowed values) is the placeholder's, reported once as a warning.
   const out = fromAjv(validate.errors, {
     base,
     fallback: 'PARAM_INVALID',
     actionId: action.id,
     label: (p) => (p ? `Parameter ${p.slice(1).replaceAll('/', '.')}` : 'Parameters'),
-  });
+  }).filter((d) => !placeholders.has(d.path ?? ''));
+  for (const [path, value] of placeholders) {
+    out.push(
+      diagnostic('REFERENCE_PLACEHOLDER', `Parameter ${path.slice(base.length + 1).replaceAll('/', '.')} holds the unresolved template placeholder "${value}"`, {
+        actionId: action.id,
+        path,
+      }),
+    );
+  }
 
   const known = block.parameters.properties;
   for (const key of Object.keys(params)) {
@@ -58,6 +70,18 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
     }
   }
   return dedupe(out);
+}
+
+/** JSON Pointers of every string inside `value` that holds a template placeholder. */
+function placeholderPaths(value: unknown, at: string, found = new Map<string, string>()): Map<string, string> {
+  if (typeof value === 'string') {
+    if (hasPlaceholder(value)) found.set(at, value);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => placeholderPaths(v, `${at}${pointer(i)}`, found));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) placeholderPaths(v, `${at}${pointer(k)}`, found);
+  }
+  return found;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -50,7 +50,7 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
 
   envelope ??= getAjv().compile(FlowDocument);
   envelope(doc);
-  out.push(...envelopeDiagnostics(envelope.errors));
+  out.push(...envelopeDiagnostics(envelope.errors, d.Actions));
 
   const model = toModel(doc);
   if (!model) return none();
@@ -114,11 +114,20 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   return { diagnostics: out, model, flowType };
 }
 
-function envelopeDiagnostics(errors: Parameters<typeof fromAjv>[0]): Diagnostic[] {
+function envelopeDiagnostics(errors: Parameters<typeof fromAjv>[0], actions: unknown): Diagnostic[] {
+  const identifierAt = (path: string | undefined) => {
+    const i = /^\/Actions\/(\d+)/.exec(path ?? '')?.[1];
+    const id: unknown = i !== undefined && Array.isArray(actions) ? (actions[Number(i)] as { Identifier?: unknown } | null)?.Identifier : undefined;
+    return typeof id === 'string' ? id : undefined;
+  };
   return fromAjv(errors, { base: '', fallback: 'DOC_SCHEMA', label: (p) => (p ? p.slice(1).replaceAll('/', '.') : 'The document') })
-    // Version is reported on its own; a malformed condition has a code users can search for.
-    .filter((d) => d.path !== '/Version')
-    .map((d) => (/\/Conditions\/\d+/.test(d.path ?? '') ? { ...d, code: 'CONDITION_MALFORMED' as const } : d));
+    .filter((d) => d.path !== '/Version') // reported on its own, with a clearer message
+    .map((d) => {
+      const actionId = identifierAt(d.path);
+      // A malformed condition has a code of its own that users can look up.
+      const code = /\/Conditions\/\d+/.test(d.path ?? '') ? ('CONDITION_MALFORMED' as const) : d.code;
+      return { ...d, code, ...(actionId === undefined ? {} : { actionId }) };
+    });
 }
 
 function resolveFlowType(model: FlowModel, options: ValidateOptions, out: Diagnostic[]): FlowType | undefined {
