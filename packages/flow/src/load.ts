@@ -35,11 +35,13 @@ export function loadFlow(input: Uint8Array | string | { json: unknown }, options
     diagnostics,
   });
   let value: unknown;
+  let contentLength: number | undefined;
   if (typeof input === 'object' && !(input instanceof Uint8Array)) value = input.json;
   else {
     const read = readJson(input);
     if (!read.ok) return failed(read.diagnostics);
     value = read.value;
+    contentLength = read.length;
   }
 
   const notes: Diagnostic[] = [];
@@ -58,7 +60,9 @@ export function loadFlow(input: Uint8Array | string | { json: unknown }, options
     ]);
   }
 
-  const { diagnostics, model, flowType } = validateDocument(value, options);
+  // A converted legacy file is measured as the document it became.
+  const length = format === 'modern' ? contentLength : undefined;
+  const { diagnostics, model, flowType } = validateDocument(value, length === undefined ? options : { ...options, contentLength: length });
   const document = isObj(value) ? value : undefined;
   const roundTrip = model !== undefined && document !== undefined && equal(toDocument(model), document);
   return { format: model ? format : undefined, document, model, flowType, roundTrip, diagnostics: [...notes, ...diagnostics] };

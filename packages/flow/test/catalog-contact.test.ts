@@ -139,8 +139,9 @@ describe('contact block catalog', () => {
     }
   });
 
-  it('produces no result for any contact action', () => {
-    for (const b of contactBlocks) expect(b.result, b.type).toBeUndefined();
+  it('produces a result only for InvokeFlowModule, whose return branch conditions test', () => {
+    for (const b of contactBlocks) if (b.type !== 'InvokeFlowModule') expect(b.result, b.type).toBeUndefined();
+    expect(spec('InvokeFlowModule').result?.operators).toEqual(['Equals']);
   });
 
   it('lists the error types of the reference table', () => {

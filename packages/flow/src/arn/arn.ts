@@ -60,6 +60,7 @@ export function parseConnectArn(value: string): ConnectResourceArn | undefined {
  * a queue ARN where a prompt belongs.
  */
 export function arnKind(value: string): ResourceKind | undefined {
+  if (!value.startsWith('arn:')) return undefined;
   const arn = parseArn(value);
   if (!arn) return undefined;
   if (arn.service === 'lambda') return arn.resource.startsWith('function:') ? 'lambda' : undefined;

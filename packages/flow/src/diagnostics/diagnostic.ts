@@ -26,7 +26,12 @@ export function diagnostic(code: Code, message: string, where: Where = {}): Diag
 
 /** Builds a JSON Pointer from segments, escaping `~` and `/` as RFC 6901 requires. */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  let out = '';
+  for (const s of segments) {
+    const str = String(s);
+    out += `/${str.includes('~') || str.includes('/') ? str.replaceAll('~', '~0').replaceAll('/', '~1') : str}`;
+  }
+  return out;
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

@@ -1,3 +1,4 @@
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { diagnostic, type Result } from '../diagnostics/index.js';
 import { LIMITS } from './limits.js';
 
@@ -6,9 +7,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /**
  * Turns bytes or text into a JSON value, refusing (with a coded diagnostic, never a throw) input that
  * is too large, not UTF-8, malformed, nested too deeply or holding absurdly long strings. The size is
- * checked before decoding so oversized input is never copied.
+ * checked before decoding so oversized input is never copied. `length` is the text's length, which
+ * Connect's content limit is about.
  */
-export function readJson(input: Uint8Array | string): Result<unknown> {
+export function readJson(input: Uint8Array | string): Result<unknown> & { length?: number } {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > LIMITS.maxBytes) {
     return fail('INPUT_TOO_LARGE', `Input is ${formatBytes(size)}; the limit is ${formatBytes(LIMITS.maxBytes)}.`);
@@ -24,69 +26,90 @@ export function readJson(input: Uint8Array | string): Result<unknown> {
     }
   }
   if (text.trim() === '') return fail('INPUT_EMPTY', 'Input is empty.');
-  const shape = checkShape(text);
-  if (shape) return shape;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text);
   } catch (e) {
     return fail('JSON_SYNTAX', describeSyntaxError(text, e));
   }
+  return checkShape(value) ?? { ok: true, value, length: text.length };
 }
 
 /**
- * One linear scan for nesting depth and string length before JSON.parse, so hostile input is refused
- * before any recursive code (ajv, our walkers) sees it.
+ * Refuses values nested too deeply or holding absurdly long strings before any recursive code (ajv,
+ * deep-equal, our walkers) sees them. V8's JSON.parse is itself iterative, so this runs after it,
+ * with an explicit stack.
  */
-function checkShape(text: string): Result<unknown> | undefined {
-  let depth = 0;
-  let inString = false;
-  let stringStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) {
-        inString = false;
-        if (i - stringStart > LIMITS.maxStringLength) {
-          return fail('JSON_STRING_TOO_LONG', `A string at ${lineCol(text, stringStart)} is ${i - stringStart} characters long; the limit is ${LIMITS.maxStringLength}.`);
+function checkShape(value: unknown): Result<never> | undefined {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v === 'string') {
+      if (v.length > LIMITS.maxStringLength) return tooLong(v);
+    } else if (typeof v === 'object' && v !== null) {
+      if (depth >= LIMITS.maxDepth) {
+        return fail('JSON_TOO_DEEP', `Objects and arrays nest more than ${LIMITS.maxDepth} levels deep.`);
+      }
+      if (Array.isArray(v)) for (const x of v) stack.push([x, depth + 1]);
+      else
+        for (const k of Object.keys(v)) {
+          if (k.length > LIMITS.maxStringLength) return tooLong(k);
+          stack.push([(v as Record<string, unknown>)[k], depth + 1]);
         }
-      }
-    } else if (c === 0x22) {
-      inString = true;
-      stringStart = i;
-    } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > LIMITS.maxDepth) {
-        return fail('JSON_TOO_DEEP', `Nesting exceeds ${LIMITS.maxDepth} levels at ${lineCol(text, i)}.`);
-      }
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  if (inString && text.length - stringStart > LIMITS.maxStringLength) {
-    return fail('JSON_STRING_TOO_LONG', `An unterminated string at ${lineCol(text, stringStart)} exceeds ${LIMITS.maxStringLength} characters.`);
+    }
   }
   return undefined;
 }
 
+const tooLong = (s: string) =>
+  fail(
+    'JSON_STRING_TOO_LONG',
+    `A string starting "${s.slice(0, 40)}…" is ${s.length} characters long; the limit is ${LIMITS.maxStringLength}.`,
+  );
+
+/** JSON.parse says what went wrong but not reliably where; jsonc-parser (strict mode) says where. */
 function describeSyntaxError(text: string, e: unknown): string {
-  const raw = e instanceof Error ? e.message : String(e);
-  const at = /position (\d+)/.exec(raw);
-  const reason = raw.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected token '?(.)'?, .*$/s, "Unexpected character '$1'");
-  return at?.[1] ? `Malformed JSON at ${lineCol(text, Number(at[1]))}: ${reason}.` : `Malformed JSON: ${reason}.`;
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return `Malformed JSON: ${e instanceof Error ? e.message : String(e)}.`;
+  const name = printParseErrorCode(first.error);
+  const near = name === 'InvalidSymbol' ? ` '${text.slice(first.offset, first.offset + Math.min(first.length, 20))}'` : '';
+  return `Malformed JSON at ${lineCol(text, first.offset)}: ${REASONS[name] ?? name}${near}.`;
 }
+
+// Keyed by jsonc-parser's error names (its codes are a const enum, which isolated modules cannot read).
+const REASONS: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name (in double quotes) was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing } was expected',
+  CloseBracketExpected: 'a closing ] was expected',
+  EndOfFileExpected: 'unexpected content after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number ends abruptly',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
 
 function lineCol(text: string, offset: number): string {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 0x0a) {
-      line++;
-      last = i;
-    }
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
   }
   return `line ${line}, column ${offset - last}`;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  // Binary search on the longest valid prefix: decode() is all-or-nothing.
+  // Binary search on the longest decodable prefix: decode() is all-or-nothing.
   let lo = 0;
   let hi = bytes.byteLength;
   while (lo < hi) {

@@ -74,6 +74,7 @@ export interface TextReference {
 }
 
 export function findReferences(text: string): TextReference[] {
+  if (!text.includes('$')) return [];
   return [...text.matchAll(TEXT_REFERENCE)].map((m) => ({ path: m[0], index: m.index }));
 }
 

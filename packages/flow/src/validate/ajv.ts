@@ -9,11 +9,15 @@ import { findReferences, isKnownPath, looksLikePath, parsePath } from '../jsonpa
 
 type KeywordError = Partial<ErrorObject> & { params: { reason: string; detail?: string } };
 
+/** Shared by every passing check: keywords run once per parameter value, so they must not allocate. */
+const OK: KeywordError[] = [];
+
 function keyword(check: (schema: never, data: unknown, parent: Record<string, unknown>) => KeywordError[]) {
   const validate: SchemaValidateFunction = (schema, data, parentSchema) => {
     const errors = check(schema as never, data, (parentSchema ?? {}) as Record<string, unknown>);
+    if (errors.length === 0) return true;
     validate.errors = errors as ErrorObject[];
-    return errors.length === 0;
+    return false;
   };
   return validate;
 }
@@ -35,26 +39,27 @@ function checkWholePath(value: string): KeywordError | undefined {
 }
 
 const dynamic = keyword((mode: 'static' | 'path' | 'text' | 'pathOnly', data) => {
-  if (typeof data !== 'string') return [];
+  if (typeof data !== 'string') return OK;
+  if (mode !== 'pathOnly' && !data.includes('$')) return OK;
   const whole = looksLikePath(data) && !/\s/.test(data.trim());
   switch (mode) {
     case 'static':
       return findReferences(data).length > 0 || whole
         ? [err('x-dynamic', 'static', `must be a fixed value, not the JSONPath "${data}"`)]
-        : [];
+        : OK;
     case 'pathOnly': {
       if (!whole) return [err('x-dynamic', 'pathOnly', `must be a JSONPath such as $.Attributes.x, not "${data}"`)];
       const e = checkWholePath(data.trim());
-      return e ? [e] : [];
+      return e ? [e] : OK;
     }
     case 'path': {
       if (whole) {
         const e = checkWholePath(data.trim());
-        return e ? [e] : [];
+        return e ? [e] : OK;
       }
       return findReferences(data).length > 0
         ? [err('x-dynamic', 'notWhole', `accepts a fixed value or one JSONPath, not text with references: "${data}"`)]
-        : [];
+        : OK;
     }
     case 'text':
       // Text is interpolated, not parsed: Connect speaks what is not a reference. Only the embedded
@@ -73,30 +78,30 @@ const range = keyword(([min, max]: [number, number], data, parent) => {
   let n: number;
   if (typeof data === 'number') n = data;
   else if (typeof data === 'string') {
-    if (looksLikePath(data) && parent['x-dynamic'] !== 'static') return [];
+    if (looksLikePath(data) && parent['x-dynamic'] !== 'static') return OK;
     const pattern = decimal ? /^\s*-?\d+(\.\d+)?\s*$/ : /^\s*-?\d+\s*$/;
     if (!pattern.test(data)) return [err('x-range', 'notNumber', `must be ${decimal ? 'a number' : 'a whole number'} from ${min} to ${max}, not "${data}"`)];
     n = Number(data);
-  } else return [];
+  } else return OK;
   if (!decimal && !Number.isInteger(n)) return [err('x-range', 'notInteger', `must be a whole number, not ${n}`)];
   if (n < min || n > max) return [err('x-range', 'range', `must be from ${min} to ${max}, not ${n}`)];
-  return [];
+  return OK;
 });
 
 const enumDynamic = keyword((values: string[], data) => {
-  if (typeof data !== 'string' || looksLikePath(data) || values.includes(data)) return [];
+  if (typeof data !== 'string' || looksLikePath(data) || values.includes(data)) return OK;
   return [err('x-enum', 'enum', `must be one of ${values.join(', ')}`)];
 });
 
 const resourceRef = keyword((kind: ResourceKind, data) => {
-  if (typeof data !== 'string') return [];
+  if (typeof data !== 'string' || !data.startsWith('arn:')) return OK;
   // Placeholders are reported by checkParameters for every parameter, resource or not.
-  if (hasPlaceholder(data) || looksLikePath(data)) return [];
+  if (hasPlaceholder(data)) return OK;
   const actual = arnKind(data);
   if (actual !== undefined && actual !== kind) {
     return [err('x-resource', 'wrongKind', `expects a ${kind} but the ARN names a ${actual}`, actual)];
   }
-  return [];
+  return OK;
 });
 
 let shared: Ajv | undefined;

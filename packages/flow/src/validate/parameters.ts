@@ -19,11 +19,20 @@ function validatorFor(block: BlockSpec): ValidateFunction {
 
 /** Checks an action's Parameters against its block: schema, dynamic-ness, references, exclusive groups. */
 export function checkParameters(action: ActionNode, block: BlockSpec, index: number): Diagnostic[] {
-  const base = pointer('Actions', index, 'Parameters');
   const params = action.parameters ?? {};
   const validate = validatorFor(block);
   validate(params);
-  const placeholders = placeholderPaths(params, base);
+  const known = block.parameters.properties;
+  const unknown = Object.keys(params).filter((k) => !Object.hasOwn(known, k));
+  const placeholders = placeholderPaths(params, '');
+  const present = (k: string) => params[k] !== undefined;
+  const groups = [...(block.exactlyOneOf ?? []), ...(block.atMostOneOf ?? [])];
+  const groupsOk =
+    (block.exactlyOneOf ?? []).every((g) => g.some(present)) && groups.every((g) => g.filter(present).length <= 1);
+  // The common case reports nothing; build no pointers for it.
+  if (!validate.errors && unknown.length === 0 && placeholders.size === 0 && groupsOk) return [];
+
+  const base = pointer('Actions', index, 'Parameters');
   // A template placeholder stands for a value the template fills in later; whatever rule the value
   // breaks now (type, range, allowed values) is the placeholder's, reported once as a warning.
   const out = fromAjv(validate.errors, {
@@ -31,29 +40,25 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
     fallback: 'PARAM_INVALID',
     actionId: action.id,
     label: (p) => (p ? `Parameter ${p.slice(1).replaceAll('/', '.')}` : 'Parameters'),
-  }).filter((d) => !placeholders.has(d.path ?? ''));
+  }).filter((d) => !placeholders.has((d.path ?? '').slice(base.length)));
   for (const [path, value] of placeholders) {
     out.push(
-      diagnostic('REFERENCE_PLACEHOLDER', `Parameter ${path.slice(base.length + 1).replaceAll('/', '.')} holds the unresolved template placeholder "${value}"`, {
+      diagnostic('REFERENCE_PLACEHOLDER', `Parameter ${path.slice(1).replaceAll('/', '.')} holds the unresolved template placeholder "${value}"`, {
         actionId: action.id,
-        path,
+        path: `${base}${path}`,
       }),
     );
   }
 
-  const known = block.parameters.properties;
-  for (const key of Object.keys(params)) {
-    if (!Object.hasOwn(known, key)) {
-      out.push(
-        diagnostic('PARAM_UNKNOWN', `${block.type} has no parameter "${key}"; it is kept but has no effect`, {
-          actionId: action.id,
-          path: `${base}${pointer(key)}`,
-        }),
-      );
-    }
+  for (const key of unknown) {
+    out.push(
+      diagnostic('PARAM_UNKNOWN', `${block.type} has no parameter "${key}"; it is kept but has no effect`, {
+        actionId: action.id,
+        path: `${base}${pointer(key)}`,
+      }),
+    );
   }
 
-  const present = (k: string) => params[k] !== undefined;
   for (const group of block.exactlyOneOf ?? []) {
     if (!group.some(present)) {
       out.push(
@@ -61,7 +66,7 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
       );
     }
   }
-  for (const group of [...(block.exactlyOneOf ?? []), ...(block.atMostOneOf ?? [])]) {
+  for (const group of groups) {
     const given = group.filter(present);
     if (given.length > 1) {
       out.push(

@@ -7,12 +7,27 @@ import type { ActionNode } from '../model/types.js';
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/;
 const isOperator = (op: string): op is Operator => (OPERATORS as readonly string[]).includes(op);
 
+interface Contract {
+  result: ResultSpec | undefined;
+  errors: ReadonlySet<string>;
+}
+
+const fixedContracts = new WeakMap<BlockSpec, Contract>();
+
 /** The result and error types of a block for this action's parameters. */
-export function contractOf(block: BlockSpec, action: ActionNode): { result: ResultSpec | undefined; errors: Set<string> } {
-  const variant = block.variant?.(action.parameters ?? {}) ?? {};
-  const result = variant.result === null ? undefined : (variant.result ?? block.result);
+export function contractOf(block: BlockSpec, action: ActionNode): Contract {
+  if (!block.variant) {
+    let c = fixedContracts.get(block);
+    if (!c) fixedContracts.set(block, (c = buildContract(block.result, block.errors)));
+    return c;
+  }
+  const variant = block.variant(action.parameters ?? {});
+  return buildContract(variant.result === null ? undefined : (variant.result ?? block.result), variant.errors ?? block.errors);
+}
+
+function buildContract(result: ResultSpec | undefined, raised: readonly string[]): Contract {
   // Reference §2.1: every action may route NoMatchingError; NoMatchingCondition needs a result.
-  const errors = new Set(['NoMatchingError', ...(variant.errors ?? block.errors)]);
+  const errors = new Set(['NoMatchingError', ...raised]);
   if (result) errors.add('NoMatchingCondition');
   return { result, errors };
 }

@@ -16,6 +16,8 @@ import { checkBranches } from './transitions.js';
 export interface ValidateOptions {
   /** Overrides Metadata.type; API (CONTACT_FLOW) or export (contactFlow) spelling. */
   flowType?: string;
+  /** Characters of the source text, for Connect's content limit; measured on compact JSON when absent. */
+  contentLength?: number;
 }
 
 export interface Validation {
@@ -56,7 +58,7 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   if (!model) return none();
 
   const flowType = resolveFlowType(model, options, out);
-  checkSize(model, doc, out);
+  checkSize(model, options.contentLength ?? JSON.stringify(doc).length, out);
   out.push(...checkIdentifiers(model));
 
   const actions = actionsOf(model);
@@ -71,23 +73,24 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
 
   model.actions.forEach((action, i) => {
     if ('raw' in action) return;
-    const where = { actionId: action.id, path: pointer('Actions', i, 'Type') };
+    // Built only when something is reported: most actions report nothing.
+    const where = () => ({ actionId: action.id, path: pointer('Actions', i, 'Type') });
     const block = getBlock(action.type);
     checkTargets(action, i, ids, out);
     if (!block) {
-      out.push(diagnostic('ACTION_TYPE_UNKNOWN', `"${action.type}" is not an action type of the flow language`, where));
+      out.push(diagnostic('ACTION_TYPE_UNKNOWN', `"${action.type}" is not an action type of the flow language`, where()));
       return;
     }
     if (block.status === 'legacy') {
-      out.push(diagnostic('ACTION_TYPE_LEGACY', `"${action.type}" is a pre-2019 block name; the action type is ${block.replacedBy}`, where));
+      out.push(diagnostic('ACTION_TYPE_LEGACY', `"${action.type}" is a pre-2019 block name; the action type is ${block.replacedBy}`, where()));
       return;
     }
     if (block.status === 'unverified') {
-      out.push(diagnostic('ACTION_TYPE_UNVERIFIED', `"${action.type}" has never been seen in a real Connect export; Parley cannot run it`, where));
+      out.push(diagnostic('ACTION_TYPE_UNVERIFIED', `"${action.type}" has never been seen in a real Connect export; Parley cannot run it`, where()));
       return;
     }
     if (flowType && !block.flowTypes.includes(flowType)) {
-      out.push(diagnostic('ACTION_NOT_ALLOWED_IN_FLOW_TYPE', `${block.ui.label} (${block.type}) is not allowed in ${flowType} flows`, where));
+      out.push(diagnostic('ACTION_NOT_ALLOWED_IN_FLOW_TYPE', `${block.ui.label} (${block.type}) is not allowed in ${flowType} flows`, where()));
     }
     out.push(...checkParameters(action, block, i), ...checkBranches(action, block, i));
   });
@@ -143,14 +146,12 @@ function resolveFlowType(model: FlowModel, options: ValidateOptions, out: Diagno
   return type;
 }
 
-function checkSize(model: FlowModel, doc: object, out: Diagnostic[]): void {
+function checkSize(model: FlowModel, length: number, out: Diagnostic[]): void {
   if (model.actions.length > LIMITS.connectMaxActions) {
     out.push(
       diagnostic('DOC_OVER_CONNECT_ACTION_LIMIT', `The flow has ${model.actions.length} actions; Connect accepts at most ${LIMITS.connectMaxActions}`, { path: '/Actions' }),
     );
   }
-  // Connect measures the content string it stores; measure the compact form so indentation is free.
-  const length = JSON.stringify(doc).length;
   if (length > LIMITS.connectMaxCharacters) {
     out.push(diagnostic('DOC_OVER_CONNECT_SIZE_LIMIT', `The flow is ${length} characters; Connect accepts at most ${LIMITS.connectMaxCharacters}`));
   }
@@ -160,12 +161,10 @@ function checkTargets(action: FlowModel['actions'][number], i: number, ids: Set<
   const t = action.transitions;
   if (!t) return;
   const check = (target: string | undefined, ...path: (string | number)[]) => {
-    if (target === undefined || target === END_OF_FLOW) return;
+    if (target === undefined || target === END_OF_FLOW || (target !== '' && ids.has(target))) return;
     const where = { actionId: action.id, path: pointer('Actions', i, 'Transitions', ...path) };
     if (target === '') out.push(diagnostic('TRANSITION_UNCONNECTED', `A branch of "${action.id}" is not connected`, where));
-    else if (!ids.has(target)) {
-      out.push(diagnostic('TRANSITION_TARGET_DANGLING', `"${action.id}" goes to "${target}", which is not an action of this flow`, where));
-    }
+    else out.push(diagnostic('TRANSITION_TARGET_DANGLING', `"${action.id}" goes to "${target}", which is not an action of this flow`, where));
   };
   check(t.next, 'NextAction');
   t.conditions?.forEach((c, j) => check(c.target, 'Conditions', j, 'NextAction'));
