@@ -10,4 +10,6 @@ for (const [name, content] of files) {
   mkdirSync(dirname(join(root, name)), { recursive: true });
   writeFileSync(join(root, name), content);
 }
-console.log(`wrote ${files.size} schema files to schemas/ (${readdirSync(join(root, 'blocks')).length} block schemas)`);
+console.log(
+  `wrote ${files.size} schema files to schemas/ (${readdirSync(join(root, 'blocks')).length} block schemas)`,
+);

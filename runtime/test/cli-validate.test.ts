@@ -19,17 +19,31 @@ const good = write('good.json', {
   StartAction: 'hello',
   Metadata: { type: 'contactFlow' },
   Actions: [
-    { Parameters: { Text: 'Hello $.CustomerEndpoint.Address' }, Identifier: 'hello', Type: 'MessageParticipant', Transitions: { NextAction: 'bye', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] } },
+    {
+      Parameters: { Text: 'Hello $.CustomerEndpoint.Address' },
+      Identifier: 'hello',
+      Type: 'MessageParticipant',
+      Transitions: { NextAction: 'bye', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+    },
     { Parameters: {}, Identifier: 'bye', Type: 'DisconnectParticipant', Transitions: {} },
   ],
 });
 const dangling = write('dangling.json', {
   Version: '2019-10-30',
   StartAction: 'hello',
-  Actions: [{ Parameters: { Text: 'Hi' }, Identifier: 'hello', Type: 'MessageParticipant', Transitions: { NextAction: 'gone' } }],
+  Actions: [
+    {
+      Parameters: { Text: 'Hi' },
+      Identifier: 'hello',
+      Type: 'MessageParticipant',
+      Transitions: { NextAction: 'gone' },
+    },
+  ],
 });
 const legacy = write('legacy.json', {
-  modules: [{ id: 'd', type: 'Disconnect', branches: [], parameters: [], metadata: { position: { x: 1, y: 2 } } }],
+  modules: [
+    { id: 'd', type: 'Disconnect', branches: [], parameters: [], metadata: { position: { x: 1, y: 2 } } },
+  ],
   version: '1',
   start: 'd',
   metadata: { name: 'Old', description: '', type: 'contactFlow' },
@@ -53,7 +67,9 @@ describe('parley validate', () => {
   it('exits 1 and names the code, action and path of each error', async () => {
     const r = await cli('validate', good, dangling);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/✗ dangling\.json[\s\S]*TRANSITION_TARGET_DANGLING: "hello" goes to "gone".*\/Actions\/0\/Transitions\/NextAction/);
+    expect(r.stdout).toMatch(
+      /✗ dangling\.json[\s\S]*TRANSITION_TARGET_DANGLING: "hello" goes to "gone".*\/Actions\/0\/Transitions\/NextAction/,
+    );
     expect(r.stdout).toContain('2 files checked, 1 with errors');
   });
 
@@ -94,7 +110,10 @@ describe('parley validate', () => {
   });
 
   it('runs from the repository root as `pnpm parley`, resolving paths from where it was called', () => {
-    const r = spawnSync('pnpm', ['--silent', 'parley', 'validate', join(dir, good)], { cwd: repoRoot, encoding: 'utf8' });
+    const r = spawnSync('pnpm', ['--silent', 'parley', 'validate', join(dir, good)], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('✓');
   });

@@ -13,4 +13,4 @@ export { serialize, toDocument } from './model/serialize.js';
 export type * from './model/types.js';
 export { declaredFlowType, parseFlowType } from './validate/flow-type.js';
 export { identifierProblem, MAX_IDENTIFIER_LENGTH } from './validate/identifiers.js';
-export { type Validation, type ValidateOptions, validateDocument } from './validate/validate.js';
+export { type ValidateOptions, type Validation, validateDocument } from './validate/validate.js';

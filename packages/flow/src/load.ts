@@ -25,7 +25,10 @@ export interface LoadedFlow {
  * The whole front door: bytes, text or an already-parsed value in; a validated model and every
  * problem as a coded diagnostic out. Never throws on any input.
  */
-export function loadFlow(input: Uint8Array | string | { json: unknown }, options: ValidateOptions = {}): LoadedFlow {
+export function loadFlow(
+  input: Uint8Array | string | { json: unknown },
+  options: ValidateOptions = {},
+): LoadedFlow {
   const failed = (diagnostics: Diagnostic[]): LoadedFlow => ({
     format: undefined,
     document: undefined,
@@ -50,22 +53,38 @@ export function loadFlow(input: Uint8Array | string | { json: unknown }, options
     format = 'legacy';
     const converted = convertLegacy(value as Parameters<typeof convertLegacy>[0]);
     notes.push(
-      diagnostic('LEGACY_CONVERTED', 'Converted from the pre-2019 console format to the 2019-10-30 flow language'),
+      diagnostic(
+        'LEGACY_CONVERTED',
+        'Converted from the pre-2019 console format to the 2019-10-30 flow language',
+      ),
       ...converted.notes.map((n) => diagnostic(n.code, n.message, { actionId: n.actionId, path: n.path })),
     );
     value = converted.flow;
   } else if (isObj(value) && !('Version' in value) && !('Actions' in value)) {
     return failed([
-      diagnostic('DOC_FORMAT_UNKNOWN', 'This is not a flow: it has neither Version and Actions (2019-10-30) nor modules (legacy)'),
+      diagnostic(
+        'DOC_FORMAT_UNKNOWN',
+        'This is not a flow: it has neither Version and Actions (2019-10-30) nor modules (legacy)',
+      ),
     ]);
   }
 
   // A converted legacy file is measured as the document it became.
   const length = format === 'modern' ? contentLength : undefined;
-  const { diagnostics, model, flowType } = validateDocument(value, length === undefined ? options : { ...options, contentLength: length });
+  const { diagnostics, model, flowType } = validateDocument(
+    value,
+    length === undefined ? options : { ...options, contentLength: length },
+  );
   const document = isObj(value) ? value : undefined;
   const roundTrip = model !== undefined && document !== undefined && equal(toDocument(model), document);
-  return { format: model ? format : undefined, document, model, flowType, roundTrip, diagnostics: [...notes, ...diagnostics] };
+  return {
+    format: model ? format : undefined,
+    document,
+    model,
+    flowType,
+    roundTrip,
+    diagnostics: [...notes, ...diagnostics],
+  };
 }
 
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -140,7 +140,8 @@ describe('contact block catalog', () => {
   });
 
   it('produces a result only for InvokeFlowModule, whose return branch conditions test', () => {
-    for (const b of contactBlocks) if (b.type !== 'InvokeFlowModule') expect(b.result, b.type).toBeUndefined();
+    for (const b of contactBlocks)
+      if (b.type !== 'InvokeFlowModule') expect(b.result, b.type).toBeUndefined();
     expect(spec('InvokeFlowModule').result?.operators).toEqual(['Equals']);
   });
 

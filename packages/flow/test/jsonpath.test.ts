@@ -7,13 +7,18 @@ const segments = (p: string) => {
 };
 
 describe("Connect's JSONPath subset", () => {
-  it('parses dotted, bracketed and the console\'s .[\'…\'] segments alike', () => {
+  it("parses dotted, bracketed and the console's .['…'] segments alike", () => {
     expect(segments('$.Attributes.greeting')).toEqual(['Attributes', 'greeting']);
     expect(segments("$.Attributes['user name']")).toEqual(['Attributes', 'user name']);
     expect(segments("$.Attributes.['user name']")).toEqual(['Attributes', 'user name']);
     expect(segments('$["AwsRegion"]')).toEqual(['AwsRegion']);
     expect(segments('$.External.items[0].id')).toEqual(['External', 'items', '0', 'id']);
-    expect(segments('$.Media.Sip.Headers.P-Asserted-Identity')).toEqual(['Media', 'Sip', 'Headers', 'P-Asserted-Identity']);
+    expect(segments('$.Media.Sip.Headers.P-Asserted-Identity')).toEqual([
+      'Media',
+      'Sip',
+      'Headers',
+      'P-Asserted-Identity',
+    ]);
   });
 
   it('rejects filters, scripts, wildcards and recursive descent', () => {
@@ -41,12 +46,15 @@ describe("Connect's JSONPath subset", () => {
   });
 
   it('finds references in text and stops at sentence punctuation', () => {
-    expect(findReferences('Hello $.External.FirstName $.External.LastName, thanks.').map((r) => r.path)).toEqual([
-      '$.External.FirstName',
-      '$.External.LastName',
+    expect(
+      findReferences('Hello $.External.FirstName $.External.LastName, thanks.').map((r) => r.path),
+    ).toEqual(['$.External.FirstName', '$.External.LastName']);
+    expect(findReferences('Your balance is $.Attributes.balance.').map((r) => r.path)).toEqual([
+      '$.Attributes.balance',
     ]);
-    expect(findReferences('Your balance is $.Attributes.balance.').map((r) => r.path)).toEqual(['$.Attributes.balance']);
-    expect(findReferences("<speak>$.Attributes['first name']</speak>").map((r) => r.path)).toEqual(["$.Attributes['first name']"]);
+    expect(findReferences("<speak>$.Attributes['first name']</speak>").map((r) => r.path)).toEqual([
+      "$.Attributes['first name']",
+    ]);
     expect(findReferences('That costs $5.00 today')).toEqual([]);
   });
 });

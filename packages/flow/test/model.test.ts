@@ -1,6 +1,6 @@
 import equal from 'fast-deep-equal';
 import { describe, expect, it } from 'vitest';
-import { edgesOf, END_OF_FLOW, toModel } from '../src/model/model.js';
+import { END_OF_FLOW, edgesOf, toModel } from '../src/model/model.js';
 import { normalize } from '../src/model/normalize.js';
 import { serialize, toDocument } from '../src/model/serialize.js';
 import type { JsonObject } from '../src/model/types.js';
@@ -8,7 +8,11 @@ import type { JsonObject } from '../src/model/types.js';
 const flow = (): JsonObject => ({
   Version: '2019-10-30',
   StartAction: 'menu',
-  Metadata: { entryPointPosition: { x: 14, y: 14 }, ActionMetadata: { menu: { position: { x: 200, y: 20 } } }, futureKey: [1] },
+  Metadata: {
+    entryPointPosition: { x: 14, y: 14 },
+    ActionMetadata: { menu: { position: { x: 200, y: 20 } } },
+    futureKey: [1],
+  },
   Actions: [
     {
       Parameters: { Text: 'Press 1', StoreInput: 'False', InputTimeLimitSeconds: '5' },
@@ -66,7 +70,11 @@ describe('the flow model', () => {
           Identifier: 'a',
           Type: 'Compare',
           Parameters: 'oops',
-          Transitions: { NextAction: 3, Conditions: [{ NextAction: 'a', Condition: { Operands: 'x' } }, 5], Errors: 'no' },
+          Transitions: {
+            NextAction: 3,
+            Conditions: [{ NextAction: 'a', Condition: { Operands: 'x' } }, 5],
+            Errors: 'no',
+          },
         },
       ],
     };

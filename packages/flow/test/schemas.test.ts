@@ -16,7 +16,9 @@ describe('the JSON Schemas in schemas/', () => {
       [...rendered.keys()].filter((k) => k.startsWith('blocks/')).sort(),
     );
     for (const [name, content] of rendered) {
-      expect(readFileSync(join(schemasDir, name), 'utf8'), `${name} is stale: run \`pnpm schemas\``).toBe(content);
+      expect(readFileSync(join(schemasDir, name), 'utf8'), `${name} is stale: run \`pnpm schemas\``).toBe(
+        content,
+      );
     }
   });
 
@@ -26,18 +28,26 @@ describe('the JSON Schemas in schemas/', () => {
 
   it('let a plain JSON Schema validator check a flow, annotations and all', () => {
     const ajv = new Ajv({ strict: false, allowUnionTypes: true });
-    for (const [name, content] of renderSchemas()) if (name.startsWith('blocks/')) ajv.addSchema(JSON.parse(content));
+    for (const [name, content] of renderSchemas())
+      if (name.startsWith('blocks/')) ajv.addSchema(JSON.parse(content));
     const validate = ajv.compile(JSON.parse(renderSchemas().get('flow-document.schema.json') ?? '{}'));
     const flow = {
       Version: '2019-10-30',
       StartAction: 'a',
       Actions: [
         { Identifier: 'a', Type: 'Wait', Parameters: { TimeLimitSeconds: '30' }, Transitions: {} },
-        { Identifier: 'b', Type: 'Wait', Parameters: { TimeLimitSeconds: { not: 'a string' } }, Transitions: {} },
+        {
+          Identifier: 'b',
+          Type: 'Wait',
+          Parameters: { TimeLimitSeconds: { not: 'a string' } },
+          Transitions: {},
+        },
       ],
     };
     expect(validate(flow)).toBe(false);
-    expect(validate.errors?.some((e) => e.instancePath === '/Actions/1/Parameters/TimeLimitSeconds')).toBe(true);
+    expect(validate.errors?.some((e) => e.instancePath === '/Actions/1/Parameters/TimeLimitSeconds')).toBe(
+      true,
+    );
     flow.Actions.pop();
     expect(validate(flow)).toBe(true);
   });

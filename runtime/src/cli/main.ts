@@ -14,7 +14,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .command('validate')
     .description('Validate flow files (2019-10-30 or legacy); exit 0 only when no file has an error')
     .argument('<files...>', 'flow JSON files')
-    .option('--flow-type <type>', 'check flow-type restrictions for this type (CONTACT_FLOW, CUSTOMER_QUEUE, …)')
+    .option(
+      '--flow-type <type>',
+      'check flow-type restrictions for this type (CONTACT_FLOW, CUSTOMER_QUEUE, …)',
+    )
     .option('--json', 'print one JSON object per file')
     .action(async (files: string[], opts: { flowType?: string; json?: boolean }) => {
       exitCode = await validateCommand(files, opts, io);

@@ -22,7 +22,8 @@ export function parseArn(value: string): Arn | undefined {
   return { partition, service, region, account, resource };
 }
 
-export const formatArn = (a: Arn): string => `arn:${a.partition}:${a.service}:${a.region}:${a.account}:${a.resource}`;
+export const formatArn = (a: Arn): string =>
+  `arn:${a.partition}:${a.service}:${a.region}:${a.account}:${a.resource}`;
 
 /** Connect's resource path segment for each kind it keeps under an instance. */
 export const CONNECT_RESOURCE_SEGMENT: Partial<Record<ResourceKind, string>> = {
@@ -48,7 +49,7 @@ export interface ConnectResourceArn extends Arn {
 
 export function parseConnectArn(value: string): ConnectResourceArn | undefined {
   const arn = parseArn(value);
-  if (!arn || arn.service !== 'connect') return undefined;
+  if (arn?.service !== 'connect') return undefined;
   const m = /^instance\/([^/]+)\/([a-z-]+)\/([^/:]+)(?::(.+))?$/.exec(arn.resource);
   if (!m) return undefined;
   const [, instanceId = '', resourceType = '', resourceId = '', qualifier] = m;

@@ -10,10 +10,9 @@ export * from './vocabulary.js';
 
 /** Every action type Parley knows, keyed by Flow-language `Type`. */
 export const CATALOG: ReadonlyMap<string, BlockSpec> = new Map(
-  [...participantBlocks, ...contactBlocks, ...flowControlBlocks, ...interactionBlocks, ...otherBlocks].map((b) => [
-    b.type,
-    b,
-  ]),
+  [...participantBlocks, ...contactBlocks, ...flowControlBlocks, ...interactionBlocks, ...otherBlocks].map(
+    (b) => [b.type, b],
+  ),
 );
 
 export function getBlock(type: string): BlockSpec | undefined {

@@ -30,10 +30,14 @@ export const pathOrStatic = (o: Described = {}) => Type.String({ ...o, 'x-dynami
 export const jsonPath = (o: Described = {}) => Type.String({ ...o, 'x-dynamic': 'pathOnly' });
 
 /** One of a closed set of strings, static. */
-export const choice = <const T extends readonly string[]>(values: T, o: Described & { dynamic?: Dynamic } = {}) => {
+export const choice = <const T extends readonly string[]>(
+  values: T,
+  o: Described & { dynamic?: Dynamic } = {},
+) => {
   const { dynamic = 'static', ...rest } = o;
   // A dynamic enum cannot list its values in JSON Schema: the JSONPath would fail `enum`.
-  if (dynamic !== 'static') return Type.Unsafe<T[number]>({ ...rest, type: 'string', 'x-enum': values, 'x-dynamic': dynamic });
+  if (dynamic !== 'static')
+    return Type.Unsafe<T[number]>({ ...rest, type: 'string', 'x-enum': values, 'x-dynamic': dynamic });
   return Type.Unsafe<T[number]>({ ...rest, type: 'string', enum: [...values], 'x-dynamic': 'static' });
 };
 
@@ -43,11 +47,19 @@ export const int = (
   o: Described & { dynamic?: 'static' | 'path' } = {},
 ): TUnsafe<string | number> => {
   const { dynamic = 'static', ...rest } = o;
-  return Type.Unsafe<string | number>({ ...rest, type: ['string', 'integer'], 'x-range': range, 'x-dynamic': dynamic });
+  return Type.Unsafe<string | number>({
+    ...rest,
+    type: ['string', 'integer'],
+    'x-range': range,
+    'x-dynamic': dynamic,
+  });
 };
 
 /** A decimal number, written as a string in exports and accepted as a number too. */
-export const decimal = (range: readonly [number, number], o: Described & { dynamic?: 'static' | 'path' } = {}) => {
+export const decimal = (
+  range: readonly [number, number],
+  o: Described & { dynamic?: 'static' | 'path' } = {},
+) => {
   const { dynamic = 'static', ...rest } = o;
   return Type.Unsafe<string | number>({
     ...rest,
@@ -77,7 +89,10 @@ export const resource = (kind: ResourceKind, o: Described & { dynamic?: Dynamic 
 export const stringMap = (value: TSchema = text(), o: Described = {}) => Type.Record(Type.String(), value, o);
 
 /** An object whose unknown keys are kept: Connect adds fields over time and exports carry them. */
-export const object = <T extends Record<string, TSchema>>(properties: T, o: Described & { required?: (keyof T)[] } = {}) => {
+export const object = <T extends Record<string, TSchema>>(
+  properties: T,
+  o: Described & { required?: (keyof T)[] } = {},
+) => {
   const { required = [], ...rest } = o;
   const props = Object.fromEntries(
     Object.entries(properties).map(([k, v]) => [k, required.includes(k) ? v : Type.Optional(v)]),
@@ -90,7 +105,9 @@ export const parameters = object;
 
 /** Prompt source shared by MessageParticipant, GetParticipantInput and ConnectParticipantWithLexBot. */
 export const promptSource = () => ({
-  Text: text({ description: 'Text to speak (text-to-speech) or send as a chat message; may embed $.references.' }),
+  Text: text({
+    description: 'Text to speak (text-to-speech) or send as a chat message; may embed $.references.',
+  }),
   SSML: text({ description: 'SSML (<speak>…</speak>) for text-to-speech; voice only.' }),
   PromptId: resource('prompt', { description: 'Prompt ID or ARN, or a JSONPath to one; voice only.' }),
   Media: object(

@@ -50,7 +50,14 @@ export type Operator = (typeof OPERATORS)[number];
 export const COMMON_ERROR_TYPES = ['NoMatchingError', 'NoMatchingCondition'] as const;
 
 /** Palette groups as Connect's flow designer groups its blocks. */
-export const BLOCK_GROUPS = ['Interact', 'Set', 'Analyze', 'Branch', 'Integrate', 'Terminate / Transfer'] as const;
+export const BLOCK_GROUPS = [
+  'Interact',
+  'Set',
+  'Analyze',
+  'Branch',
+  'Integrate',
+  'Terminate / Transfer',
+] as const;
 export type BlockGroup = (typeof BLOCK_GROUPS)[number];
 
 /** The Flow-language documentation classes actions into four kinds. */

@@ -131,7 +131,11 @@ export const CODES = {
     title: 'Identifier is a reserved word',
     doc: 'Identifiers may not be JavaScript prototype names such as __proto__, constructor or toString.',
   },
-  ACTION_ID_EMPTY: { severity: 'error', title: 'Identifier empty', doc: 'An action has an empty Identifier.' },
+  ACTION_ID_EMPTY: {
+    severity: 'error',
+    title: 'Identifier empty',
+    doc: 'An action has an empty Identifier.',
+  },
   ACTION_ID_DUPLICATE: {
     severity: 'error',
     title: 'Duplicate Identifier',
@@ -164,7 +168,11 @@ export const CODES = {
   },
 
   // Parameters
-  PARAM_MISSING: { severity: 'error', title: 'Required parameter missing', doc: 'The action needs this parameter.' },
+  PARAM_MISSING: {
+    severity: 'error',
+    title: 'Required parameter missing',
+    doc: 'The action needs this parameter.',
+  },
   PARAM_TYPE: {
     severity: 'error',
     title: 'Parameter has the wrong type',
@@ -218,7 +226,7 @@ export const CODES = {
   JSONPATH_INVALID: {
     severity: 'error',
     title: 'Invalid JSONPath',
-    doc: 'The reference is not a JSONPath Connect accepts: $ followed by names and [\'quoted\'] segments; no filters, scripts, wildcards or recursive descent.',
+    doc: "The reference is not a JSONPath Connect accepts: $ followed by names and ['quoted'] segments; no filters, scripts, wildcards or recursive descent.",
   },
   JSONPATH_UNKNOWN_NAMESPACE: {
     severity: 'error',
@@ -233,6 +241,7 @@ export const CODES = {
   REFERENCE_PLACEHOLDER: {
     severity: 'warning',
     title: 'Unresolved template placeholder',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: names the ${…} placeholder syntax, not a template
     doc: 'A parameter value or an Identifier holds a template placeholder (${…}, {{…}}, %%…%%) left by infrastructure code (CloudFormation, Terraform, CDK). Other rules are not checked on that value. It must be resolved (at import) before the flow is published.',
   },
   REFERENCE_WRONG_KIND: {

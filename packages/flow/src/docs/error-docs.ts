@@ -14,7 +14,10 @@ export function renderErrorDocs(): string {
     '',
     '| Code | Severity | Meaning |',
     '| --- | --- | --- |',
-    ...Object.entries(CODES).map(([code, spec]) => `| \`${code}\` | ${spec.severity} | **${spec.title}.** ${spec.doc.replaceAll('|', '\\|')} |`),
+    ...Object.entries(CODES).map(
+      ([code, spec]) =>
+        `| \`${code}\` | ${spec.severity} | **${spec.title}.** ${spec.doc.replaceAll('|', '\\|')} |`,
+    ),
     '',
     '## Retired codes',
     '',

@@ -16,14 +16,23 @@ export function renderSchemas(): Map<string, string> {
   const perType: TSchema[] = [];
   for (const block of CATALOG.values()) {
     const id = `${BASE}/blocks/${block.type}.parameters.schema.json`;
-    files.set(`blocks/${block.type}.parameters.schema.json`, json({ $id: id, title: `${block.type} parameters`, ...block.parameters }));
+    files.set(
+      `blocks/${block.type}.parameters.schema.json`,
+      json({ $id: id, title: `${block.type} parameters`, ...block.parameters }),
+    );
     perType.push({
       if: { properties: { Type: { const: block.type } }, required: ['Type'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords
       then: { properties: { Parameters: { $ref: id } } },
     } as unknown as TSchema);
   }
-  const document = structuredClone(FlowDocument) as Record<string, unknown> & { properties: { Actions: { items: Record<string, unknown> } } };
+  const document = structuredClone(FlowDocument) as Record<string, unknown> & {
+    properties: { Actions: { items: Record<string, unknown> } };
+  };
   document.properties.Actions.items.allOf = perType;
-  files.set('flow-document.schema.json', json({ $schema: 'http://json-schema.org/draft-07/schema#', ...document }));
+  files.set(
+    'flow-document.schema.json',
+    json({ $schema: 'http://json-schema.org/draft-07/schema#', ...document }),
+  );
   return files;
 }

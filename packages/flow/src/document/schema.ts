@@ -12,14 +12,20 @@ export const Position = Type.Object({ x: Type.Number(), y: Type.Number() }, open
 export const Condition = Type.Object(
   {
     Operator: Type.String({ minLength: 1 }),
-    Operands: Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean()]), { minItems: 1, maxItems: 10 }),
+    Operands: Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+      minItems: 1,
+      maxItems: 10,
+    }),
   },
   open,
 );
 
 export const ConditionTransition = Type.Object({ NextAction: Type.String(), Condition }, open);
 
-export const ErrorTransition = Type.Object({ NextAction: Type.String(), ErrorType: Type.String({ minLength: 1 }) }, open);
+export const ErrorTransition = Type.Object(
+  { NextAction: Type.String(), ErrorType: Type.String({ minLength: 1 }) },
+  open,
+);
 
 export const Transitions = Type.Object(
   {
@@ -70,7 +76,11 @@ export const ModuleSettings = Type.Object(
   {
     InputParameters: Type.Optional(Type.Array(Type.Unknown())),
     OutputParameters: Type.Optional(Type.Array(Type.Unknown())),
-    Transitions: Type.Optional(Type.Array(Type.Object({ DisplayName: Type.Optional(Type.String()), ReferenceName: Type.String() }, open))),
+    Transitions: Type.Optional(
+      Type.Array(
+        Type.Object({ DisplayName: Type.Optional(Type.String()), ReferenceName: Type.String() }, open),
+      ),
+    ),
   },
   open,
 );
@@ -85,7 +95,11 @@ export const FlowDocument = Type.Object(
     Actions: Type.Array(Action),
     Settings: Type.Optional(ModuleSettings),
   },
-  { ...open, $id: 'https://parley.dev/schemas/flow-document.schema.json', title: 'Amazon Connect flow (2019-10-30)' },
+  {
+    ...open,
+    $id: 'https://parley.dev/schemas/flow-document.schema.json',
+    title: 'Amazon Connect flow (2019-10-30)',
+  },
 );
 
 export type FlowDocument = Static<typeof FlowDocument>;

@@ -13,7 +13,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function readJson(input: Uint8Array | string): Result<unknown> & { length?: number } {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > LIMITS.maxBytes) {
-    return fail('INPUT_TOO_LARGE', `Input is ${formatBytes(size)}; the limit is ${formatBytes(LIMITS.maxBytes)}.`);
+    return fail(
+      'INPUT_TOO_LARGE',
+      `Input is ${formatBytes(size)}; the limit is ${formatBytes(LIMITS.maxBytes)}.`,
+    );
   }
   let text: string;
   if (typeof input === 'string') {
@@ -22,7 +25,10 @@ export function readJson(input: Uint8Array | string): Result<unknown> & { length
     try {
       text = decoder.decode(input);
     } catch {
-      return fail('INPUT_NOT_UTF8', `Input is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(input)}).`);
+      return fail(
+        'INPUT_NOT_UTF8',
+        `Input is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(input)}).`,
+      );
     }
   }
   if (text.trim() === '') return fail('INPUT_EMPTY', 'Input is empty.');
@@ -74,7 +80,10 @@ function describeSyntaxError(text: string, e: unknown): string {
   const first = errors[0];
   if (!first) return `Malformed JSON: ${e instanceof Error ? e.message : String(e)}.`;
   const name = printParseErrorCode(first.error);
-  const near = name === 'InvalidSymbol' ? ` '${text.slice(first.offset, first.offset + Math.min(first.length, 20))}'` : '';
+  const near =
+    name === 'InvalidSymbol'
+      ? ` '${text.slice(first.offset, first.offset + Math.min(first.length, 20))}'`
+      : '';
   return `Malformed JSON at ${lineCol(text, first.offset)}: ${REASONS[name] ?? name}${near}.`;
 }
 

@@ -36,7 +36,11 @@ export const FLOW_DATA: NamespaceTree = {
   // as $.CallbackNumber in Set callback number).
   CallbackNumber: true,
   Media: { InitialMessage: true, Sip: { Headers: KEYS } },
-  MediaStreams: { Customer: { Audio: { StreamARN: true, StartTimestamp: true, StopTimestamp: true, StartFragmentNumber: true } } },
+  MediaStreams: {
+    Customer: {
+      Audio: { StreamARN: true, StartTimestamp: true, StopTimestamp: true, StartFragmentNumber: true },
+    },
+  },
   Attributes: KEYS,
   External: ANY,
   // InvocationId per the docs; async results are loaded below it too (ResultData in real exports).

@@ -11,14 +11,16 @@ const MAX_SEGMENTS = 32;
 const NAME = /[A-Za-z0-9_-]/;
 
 export function parsePath(path: string): PathParse {
-  if (path.length > MAX_PATH_LENGTH) return { ok: false, reason: `longer than ${MAX_PATH_LENGTH} characters` };
+  if (path.length > MAX_PATH_LENGTH)
+    return { ok: false, reason: `longer than ${MAX_PATH_LENGTH} characters` };
   if (!path.startsWith('$')) return { ok: false, reason: 'must start with $' };
   const segments: string[] = [];
   let i = 1;
   while (i < path.length) {
     if (segments.length >= MAX_SEGMENTS) return { ok: false, reason: `more than ${MAX_SEGMENTS} segments` };
     const c = path[i];
-    if (c === '.' && path[i + 1] === '.') return { ok: false, reason: 'recursive descent (..) is not supported' };
+    if (c === '.' && path[i + 1] === '.')
+      return { ok: false, reason: 'recursive descent (..) is not supported' };
     if (c === '.' && path[i + 1] !== '[') {
       let j = i + 1;
       while (j < path.length && NAME.test(path.charAt(j))) j++;
@@ -39,7 +41,10 @@ export function parsePath(path: string): PathParse {
   return { ok: true, segments };
 }
 
-function bracket(path: string, open: number): { ok: true; value: string; end: number } | { ok: false; reason: string } {
+function bracket(
+  path: string,
+  open: number,
+): { ok: true; value: string; end: number } | { ok: false; reason: string } {
   const q = path[open + 1];
   if (q === "'" || q === '"') {
     let j = open + 2;
@@ -49,7 +54,7 @@ function bracket(path: string, open: number): { ok: true; value: string; end: nu
       value += path[j];
       j++;
     }
-    if (path[j] !== q || path[j + 1] !== ']') return { ok: false, reason: 'unterminated [\'…\'] segment' };
+    if (path[j] !== q || path[j + 1] !== ']') return { ok: false, reason: "unterminated ['…'] segment" };
     return { ok: true, value, end: j + 2 };
   }
   const m = /^\[(\d{1,9})\]/.exec(path.slice(open));

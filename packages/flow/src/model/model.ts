@@ -1,9 +1,20 @@
-import type { ActionNode, ConditionEdge, Edge, ErrorEdge, FlowModel, JsonObject, TransitionSet } from './types.js';
+import type {
+  ActionNode,
+  ConditionEdge,
+  Edge,
+  ErrorEdge,
+  FlowModel,
+  JsonObject,
+  TransitionSet,
+} from './types.js';
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Splits `obj` into the string fields named in `keys` and everything else. */
-function take<K extends string>(obj: JsonObject, keys: readonly K[]): [Partial<Record<K, string>>, JsonObject] {
+function take<K extends string>(
+  obj: JsonObject,
+  keys: readonly K[],
+): [Partial<Record<K, string>>, JsonObject] {
   const picked: Partial<Record<K, string>> = {};
   const rest: JsonObject = {};
   for (const [k, v] of Object.entries(obj)) {
@@ -72,7 +83,15 @@ function toErrorEdge(e: unknown): ErrorEdge {
 }
 
 function toConditionEdge(c: unknown): ConditionEdge {
-  if (!isObject(c)) return { raw: c, operator: undefined, operands: undefined, target: undefined, rest: {}, conditionRest: {} };
+  if (!isObject(c))
+    return {
+      raw: c,
+      operator: undefined,
+      operands: undefined,
+      target: undefined,
+      rest: {},
+      conditionRest: {},
+    };
   const { Condition, ...outer } = c;
   const [{ NextAction }, rest] = take(outer, ['NextAction'] as const);
   if (!isObject(Condition)) {
@@ -81,7 +100,13 @@ function toConditionEdge(c: unknown): ConditionEdge {
   const { Operands, ...inner } = Condition;
   const [{ Operator }, conditionRest] = take(inner, ['Operator'] as const);
   if (Operands !== undefined && !Array.isArray(Operands)) conditionRest.Operands = Operands;
-  return { operator: Operator, operands: Array.isArray(Operands) ? Operands : undefined, target: NextAction, rest, conditionRest };
+  return {
+    operator: Operator,
+    operands: Array.isArray(Operands) ? Operands : undefined,
+    target: NextAction,
+    rest,
+    conditionRest,
+  };
 }
 
 /**
@@ -98,7 +123,8 @@ export function edgesOf(action: ActionNode): Edge[] {
   const names = (target: string | undefined): target is string => !!target && target !== END_OF_FLOW;
   if (names(t.next)) edges.push({ kind: 'next', target: t.next });
   t.conditions?.forEach((c, index) => {
-    if (names(c.target)) edges.push({ kind: 'condition', index, operator: c.operator, operands: c.operands, target: c.target });
+    if (names(c.target))
+      edges.push({ kind: 'condition', index, operator: c.operator, operands: c.operands, target: c.target });
   });
   t.errors?.forEach((e, index) => {
     if (names(e.target)) edges.push({ kind: 'error', index, errorType: e.errorType, target: e.target });

@@ -13,7 +13,9 @@ export interface NormalizeOptions {
 export function normalize(doc: JsonObject, options: NormalizeOptions = {}): JsonObject {
   const copy = structuredClone(doc);
   if (Array.isArray(copy.Actions)) {
-    copy.Actions = (copy.Actions as unknown[]).map(normalizeAction).sort((a, b) => idOf(a).localeCompare(idOf(b)));
+    copy.Actions = (copy.Actions as unknown[])
+      .map(normalizeAction)
+      .sort((a, b) => idOf(a).localeCompare(idOf(b)));
   }
   if (options.layout === false && isObj(copy.Metadata)) stripLayout(copy.Metadata);
   return sortKeys(copy) as JsonObject;
@@ -28,7 +30,10 @@ function normalizeAction(a: unknown): unknown {
   if (Array.isArray(t.Conditions) && t.Conditions.length === 0) delete t.Conditions;
   if (Array.isArray(t.Errors)) {
     if (t.Errors.length === 0) delete t.Errors;
-    else t.Errors = [...t.Errors].sort((x, y) => String(isObj(x) && x.ErrorType).localeCompare(String(isObj(y) && y.ErrorType)));
+    else
+      t.Errors = [...t.Errors].sort((x, y) =>
+        String(isObj(x) && x.ErrorType).localeCompare(String(isObj(y) && y.ErrorType)),
+      );
   }
   return a;
 }

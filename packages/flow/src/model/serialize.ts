@@ -40,7 +40,8 @@ function conditionToJson(c: ConditionEdge): unknown {
   if ('raw' in c) return c.raw;
   const out: JsonObject = {};
   if (c.target !== undefined) out.NextAction = c.target;
-  const isObj = typeof c.conditionRest === 'object' && c.conditionRest !== null && !Array.isArray(c.conditionRest);
+  const isObj =
+    typeof c.conditionRest === 'object' && c.conditionRest !== null && !Array.isArray(c.conditionRest);
   if (isObj || c.operator !== undefined || c.operands !== undefined) {
     const cond: JsonObject = {};
     if (c.operator !== undefined) cond.Operator = c.operator;

@@ -63,5 +63,11 @@ export interface ConditionEdge {
 /** One outgoing edge of an action, whatever produced it. */
 export type Edge =
   | { kind: 'next'; target: string }
-  | { kind: 'condition'; index: number; operator: string | undefined; operands: readonly unknown[] | undefined; target: string }
+  | {
+      kind: 'condition';
+      index: number;
+      operator: string | undefined;
+      operands: readonly unknown[] | undefined;
+      target: string;
+    }
   | { kind: 'error'; index: number; errorType: string | undefined; target: string };

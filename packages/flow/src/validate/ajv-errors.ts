@@ -60,7 +60,8 @@ export function fromAjv(
     // Composite keywords only repeat what their branches said.
     if (['anyOf', 'oneOf', 'allOf', 'if', 'propertyNames'].includes(e.keyword)) continue;
     if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) continue;
-    const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
+    const missing =
+      e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
     const path = `${opts.base}${e.instancePath}${missing}`;
     const code = codeFor(e, opts.fallback);
     const key = `${code}|${path}|${e.message}`;

@@ -33,7 +33,11 @@ function checkWholePath(value: string): KeywordError | undefined {
   const parsed = parsePath(value);
   if (!parsed.ok) return err('x-dynamic', 'invalid', `"${value}" is not a valid JSONPath: ${parsed.reason}`);
   if (!isKnownPath(parsed.segments)) {
-    return err('x-dynamic', 'namespace', `"${value}" does not address the flow data ($.Attributes, $.External, $.Queue…)`);
+    return err(
+      'x-dynamic',
+      'namespace',
+      `"${value}" does not address the flow data ($.Attributes, $.External, $.Queue…)`,
+    );
   }
   return undefined;
 }
@@ -48,7 +52,8 @@ const dynamic = keyword((mode: 'static' | 'path' | 'text' | 'pathOnly', data) =>
         ? [err('x-dynamic', 'static', `must be a fixed value, not the JSONPath "${data}"`)]
         : OK;
     case 'pathOnly': {
-      if (!whole) return [err('x-dynamic', 'pathOnly', `must be a JSONPath such as $.Attributes.x, not "${data}"`)];
+      if (!whole)
+        return [err('x-dynamic', 'pathOnly', `must be a JSONPath such as $.Attributes.x, not "${data}"`)];
       const e = checkWholePath(data.trim());
       return e ? [e] : OK;
     }
@@ -58,7 +63,13 @@ const dynamic = keyword((mode: 'static' | 'path' | 'text' | 'pathOnly', data) =>
         return e ? [e] : OK;
       }
       return findReferences(data).length > 0
-        ? [err('x-dynamic', 'notWhole', `accepts a fixed value or one JSONPath, not text with references: "${data}"`)]
+        ? [
+            err(
+              'x-dynamic',
+              'notWhole',
+              `accepts a fixed value or one JSONPath, not text with references: "${data}"`,
+            ),
+          ]
         : OK;
     }
     case 'text':
@@ -80,10 +91,18 @@ const range = keyword(([min, max]: [number, number], data, parent) => {
   else if (typeof data === 'string') {
     if (looksLikePath(data) && parent['x-dynamic'] !== 'static') return OK;
     const pattern = decimal ? /^\s*-?\d+(\.\d+)?\s*$/ : /^\s*-?\d+\s*$/;
-    if (!pattern.test(data)) return [err('x-range', 'notNumber', `must be ${decimal ? 'a number' : 'a whole number'} from ${min} to ${max}, not "${data}"`)];
+    if (!pattern.test(data))
+      return [
+        err(
+          'x-range',
+          'notNumber',
+          `must be ${decimal ? 'a number' : 'a whole number'} from ${min} to ${max}, not "${data}"`,
+        ),
+      ];
     n = Number(data);
   } else return OK;
-  if (!decimal && !Number.isInteger(n)) return [err('x-range', 'notInteger', `must be a whole number, not ${n}`)];
+  if (!decimal && !Number.isInteger(n))
+    return [err('x-range', 'notInteger', `must be a whole number, not ${n}`)];
   if (n < min || n > max) return [err('x-range', 'range', `must be from ${min} to ${max}, not ${n}`)];
   return OK;
 });

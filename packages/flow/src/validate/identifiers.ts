@@ -23,13 +23,20 @@ export function identifierProblem(id: string): Diagnostic | undefined {
   if (id === '') return diagnostic('ACTION_ID_EMPTY', 'Identifier is empty');
   const length = [...id].length;
   if (length > MAX_IDENTIFIER_LENGTH) {
-    return diagnostic('ACTION_ID_TOO_LONG', `Identifier "${id}" is ${length} characters; the limit is ${MAX_IDENTIFIER_LENGTH}`);
+    return diagnostic(
+      'ACTION_ID_TOO_LONG',
+      `Identifier "${id}" is ${length} characters; the limit is ${MAX_IDENTIFIER_LENGTH}`,
+    );
   }
   if (hasPlaceholder(id)) {
     return diagnostic('REFERENCE_PLACEHOLDER', `Identifier "${id}" holds an unresolved template placeholder`);
   }
   const bad = FORBIDDEN_CHARACTERS.exec(id);
-  if (bad) return diagnostic('ACTION_ID_FORBIDDEN_CHARACTER', `Identifier "${id}" contains the forbidden character "${bad[0]}"`);
+  if (bad)
+    return diagnostic(
+      'ACTION_ID_FORBIDDEN_CHARACTER',
+      `Identifier "${id}" contains the forbidden character "${bad[0]}"`,
+    );
   if (RESERVED.has(id)) return diagnostic('ACTION_ID_RESERVED', `Identifier "${id}" is a reserved word`);
   return undefined;
 }
@@ -43,7 +50,12 @@ export function checkIdentifiers(model: FlowModel): Diagnostic[] {
     const problem = identifierProblem(a.id);
     if (problem) out.push({ ...problem, actionId: a.id, path });
     if (seen.has(a.id)) {
-      out.push(diagnostic('ACTION_ID_DUPLICATE', `Identifier "${a.id}" is used by more than one action`, { actionId: a.id, path }));
+      out.push(
+        diagnostic('ACTION_ID_DUPLICATE', `Identifier "${a.id}" is used by more than one action`, {
+          actionId: a.id,
+          path,
+        }),
+      );
     }
     seen.add(a.id);
   });

@@ -28,7 +28,8 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
   const present = (k: string) => params[k] !== undefined;
   const groups = [...(block.exactlyOneOf ?? []), ...(block.atMostOneOf ?? [])];
   const groupsOk =
-    (block.exactlyOneOf ?? []).every((g) => g.some(present)) && groups.every((g) => g.filter(present).length <= 1);
+    (block.exactlyOneOf ?? []).every((g) => g.some(present)) &&
+    groups.every((g) => g.filter(present).length <= 1);
   // The common case reports nothing; build no pointers for it.
   if (!validate.errors && unknown.length === 0 && placeholders.size === 0 && groupsOk) return [];
 
@@ -43,10 +44,14 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
   }).filter((d) => !placeholders.has((d.path ?? '').slice(base.length)));
   for (const [path, value] of placeholders) {
     out.push(
-      diagnostic('REFERENCE_PLACEHOLDER', `Parameter ${path.slice(1).replaceAll('/', '.')} holds the unresolved template placeholder "${value}"`, {
-        actionId: action.id,
-        path: `${base}${path}`,
-      }),
+      diagnostic(
+        'REFERENCE_PLACEHOLDER',
+        `Parameter ${path.slice(1).replaceAll('/', '.')} holds the unresolved template placeholder "${value}"`,
+        {
+          actionId: action.id,
+          path: `${base}${path}`,
+        },
+      ),
     );
   }
 
@@ -62,7 +67,10 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
   for (const group of block.exactlyOneOf ?? []) {
     if (!group.some(present)) {
       out.push(
-        diagnostic('PARAM_ONE_OF_MISSING', `${block.type} needs one of ${group.join(', ')}`, { actionId: action.id, path: base }),
+        diagnostic('PARAM_ONE_OF_MISSING', `${block.type} needs one of ${group.join(', ')}`, {
+          actionId: action.id,
+          path: base,
+        }),
       );
     }
   }
@@ -70,7 +78,10 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
     const given = group.filter(present);
     if (given.length > 1) {
       out.push(
-        diagnostic('PARAM_CONFLICT', `${block.type} takes only one of ${given.join(', ')}`, { actionId: action.id, path: base }),
+        diagnostic('PARAM_CONFLICT', `${block.type} takes only one of ${given.join(', ')}`, {
+          actionId: action.id,
+          path: base,
+        }),
       );
     }
   }
@@ -78,11 +89,15 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
 }
 
 /** JSON Pointers of every string inside `value` that holds a template placeholder. */
-function placeholderPaths(value: unknown, at: string, found = new Map<string, string>()): Map<string, string> {
+function placeholderPaths(
+  value: unknown,
+  at: string,
+  found = new Map<string, string>(),
+): Map<string, string> {
   if (typeof value === 'string') {
     if (hasPlaceholder(value)) found.set(at, value);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => placeholderPaths(v, `${at}${pointer(i)}`, found));
+    for (const [i, v] of value.entries()) placeholderPaths(v, `${at}${pointer(i)}`, found);
   } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) placeholderPaths(v, `${at}${pointer(k)}`, found);
   }

@@ -17,12 +17,17 @@ const fixedContracts = new WeakMap<BlockSpec, Contract>();
 /** The result and error types of a block for this action's parameters. */
 export function contractOf(block: BlockSpec, action: ActionNode): Contract {
   if (!block.variant) {
-    let c = fixedContracts.get(block);
-    if (!c) fixedContracts.set(block, (c = buildContract(block.result, block.errors)));
-    return c;
+    const cached = fixedContracts.get(block);
+    if (cached) return cached;
+    const built = buildContract(block.result, block.errors);
+    fixedContracts.set(block, built);
+    return built;
   }
   const variant = block.variant(action.parameters ?? {});
-  return buildContract(variant.result === null ? undefined : (variant.result ?? block.result), variant.errors ?? block.errors);
+  return buildContract(
+    variant.result === null ? undefined : (variant.result ?? block.result),
+    variant.errors ?? block.errors,
+  );
 }
 
 function buildContract(result: ResultSpec | undefined, raised: readonly string[]): Contract {
@@ -42,7 +47,13 @@ export function checkBranches(action: ActionNode, block: BlockSpec, index: numbe
 
   if (block.terminal) {
     if (t.next || t.conditions?.length || t.errors?.length) {
-      out.push(diagnostic('TRANSITION_ON_TERMINAL', `${block.type} ends the flow; its transitions are never taken`, where(at())));
+      out.push(
+        diagnostic(
+          'TRANSITION_ON_TERMINAL',
+          `${block.type} ends the flow; its transitions are never taken`,
+          where(at()),
+        ),
+      );
     }
     return out;
   }
@@ -50,14 +61,26 @@ export function checkBranches(action: ActionNode, block: BlockSpec, index: numbe
   const { result, errors } = contractOf(block, action);
   const conditions = t.conditions ?? [];
   if (conditions.length > 0 && !result) {
-    out.push(diagnostic('CONDITION_NOT_ALLOWED', `${block.type} produces no result to branch on`, where(at('Conditions'))));
+    out.push(
+      diagnostic(
+        'CONDITION_NOT_ALLOWED',
+        `${block.type} produces no result to branch on`,
+        where(at('Conditions')),
+      ),
+    );
   } else if (result) {
     const seen = new Set<string>();
     conditions.forEach((c, i) => {
       if (c.operator === undefined || c.operands === undefined) return; // reported as CONDITION_MALFORMED
       const path = at('Conditions', i, 'Condition');
       if (!isOperator(c.operator)) {
-        out.push(diagnostic('CONDITION_OPERATOR_UNKNOWN', `"${c.operator}" is not a Flow-language operator`, where(`${path}/Operator`)));
+        out.push(
+          diagnostic(
+            'CONDITION_OPERATOR_UNKNOWN',
+            `"${c.operator}" is not a Flow-language operator`,
+            where(`${path}/Operator`),
+          ),
+        );
         return;
       }
       if (!result.operators.includes(c.operator)) {
@@ -70,14 +93,29 @@ export function checkBranches(action: ActionNode, block: BlockSpec, index: numbe
         );
       }
       if (c.operands.length !== 1) {
-        out.push(diagnostic('CONDITION_MALFORMED', `${c.operator} takes one operand, not ${c.operands.length}`, where(`${path}/Operands`)));
+        out.push(
+          diagnostic(
+            'CONDITION_MALFORMED',
+            `${c.operator} takes one operand, not ${c.operands.length}`,
+            where(`${path}/Operands`),
+          ),
+        );
         return;
       }
       const problem = operandProblem(c.operator, String(c.operands[0]), result);
-      if (problem) out.push(diagnostic('CONDITION_OPERAND_INVALID', `${block.type}: ${problem}`, where(`${path}/Operands/0`)));
+      if (problem)
+        out.push(
+          diagnostic('CONDITION_OPERAND_INVALID', `${block.type}: ${problem}`, where(`${path}/Operands/0`)),
+        );
       const key = `${c.operator}\u0000${String(c.operands[0])}`;
       if (seen.has(key)) {
-        out.push(diagnostic('CONDITION_DUPLICATE', `An earlier condition already tests ${c.operator} "${String(c.operands[0])}"`, where(path)));
+        out.push(
+          diagnostic(
+            'CONDITION_DUPLICATE',
+            `An earlier condition already tests ${c.operator} "${String(c.operands[0])}"`,
+            where(path),
+          ),
+        );
       }
       seen.add(key);
     });
@@ -111,7 +149,8 @@ function operandProblem(operator: Operator, operand: string, result: ResultSpec)
     if (!p.ok) return `"${operand}" is not a valid JSONPath: ${p.reason}`;
     return isKnownPath(p.segments) ? undefined : `"${operand}" is not in the flow data`;
   }
-  if (operator.startsWith('Number') && !NUMERIC.test(operand)) return `${operator} needs a number, not "${operand}"`;
+  if (operator.startsWith('Number') && !NUMERIC.test(operand))
+    return `${operator} needs a number, not "${operand}"`;
   if (result.values && operator === 'Equals' && !result.values.includes(operand)) {
     return `"${operand}" is not a result it produces (${result.values.join(', ')})`;
   }

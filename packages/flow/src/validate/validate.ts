@@ -34,19 +34,34 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   const out: Diagnostic[] = [];
   const none = (): Validation => ({ diagnostics: out, model: undefined, flowType: undefined });
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    out.push(diagnostic('DOC_NOT_OBJECT', `A flow document is a JSON object, not ${Array.isArray(doc) ? 'an array' : typeof doc}`));
+    out.push(
+      diagnostic(
+        'DOC_NOT_OBJECT',
+        `A flow document is a JSON object, not ${Array.isArray(doc) ? 'an array' : typeof doc}`,
+      ),
+    );
     return none();
   }
   const d = doc as Record<string, unknown>;
   if (d.Version !== FLOW_LANGUAGE_VERSION) {
     out.push(
-      diagnostic('DOC_VERSION_UNSUPPORTED', `Version is ${JSON.stringify(d.Version)}; the flow language is "${FLOW_LANGUAGE_VERSION}"`, {
-        path: '/Version',
-      }),
+      diagnostic(
+        'DOC_VERSION_UNSUPPORTED',
+        `Version is ${JSON.stringify(d.Version)}; the flow language is "${FLOW_LANGUAGE_VERSION}"`,
+        {
+          path: '/Version',
+        },
+      ),
     );
   }
   if (Array.isArray(d.Actions) && d.Actions.length > LIMITS.maxActions) {
-    out.push(diagnostic('DOC_TOO_MANY_ACTIONS', `The flow has ${d.Actions.length} actions; the limit is ${LIMITS.maxActions}`, { path: '/Actions' }));
+    out.push(
+      diagnostic(
+        'DOC_TOO_MANY_ACTIONS',
+        `The flow has ${d.Actions.length} actions; the limit is ${LIMITS.maxActions}`,
+        { path: '/Actions' },
+      ),
+    );
     return none();
   }
 
@@ -66,9 +81,19 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   if (model.startAction === undefined) {
     out.push(diagnostic('START_ACTION_MISSING', 'The flow has no StartAction', { path: '/StartAction' }));
   } else if (model.startAction === '') {
-    out.push(diagnostic('START_ACTION_UNCONNECTED', 'The entry point is not connected to any action', { path: '/StartAction' }));
+    out.push(
+      diagnostic('START_ACTION_UNCONNECTED', 'The entry point is not connected to any action', {
+        path: '/StartAction',
+      }),
+    );
   } else if (!ids.has(model.startAction)) {
-    out.push(diagnostic('START_ACTION_DANGLING', `StartAction "${model.startAction}" is not an action of this flow`, { path: '/StartAction' }));
+    out.push(
+      diagnostic(
+        'START_ACTION_DANGLING',
+        `StartAction "${model.startAction}" is not an action of this flow`,
+        { path: '/StartAction' },
+      ),
+    );
   }
 
   model.actions.forEach((action, i) => {
@@ -78,19 +103,43 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
     const block = getBlock(action.type);
     checkTargets(action, i, ids, out);
     if (!block) {
-      out.push(diagnostic('ACTION_TYPE_UNKNOWN', `"${action.type}" is not an action type of the flow language`, where()));
+      out.push(
+        diagnostic(
+          'ACTION_TYPE_UNKNOWN',
+          `"${action.type}" is not an action type of the flow language`,
+          where(),
+        ),
+      );
       return;
     }
     if (block.status === 'legacy') {
-      out.push(diagnostic('ACTION_TYPE_LEGACY', `"${action.type}" is a pre-2019 block name; the action type is ${block.replacedBy}`, where()));
+      out.push(
+        diagnostic(
+          'ACTION_TYPE_LEGACY',
+          `"${action.type}" is a pre-2019 block name; the action type is ${block.replacedBy}`,
+          where(),
+        ),
+      );
       return;
     }
     if (block.status === 'unverified') {
-      out.push(diagnostic('ACTION_TYPE_UNVERIFIED', `"${action.type}" has never been seen in a real Connect export; Parley cannot run it`, where()));
+      out.push(
+        diagnostic(
+          'ACTION_TYPE_UNVERIFIED',
+          `"${action.type}" has never been seen in a real Connect export; Parley cannot run it`,
+          where(),
+        ),
+      );
       return;
     }
     if (flowType && !block.flowTypes.includes(flowType)) {
-      out.push(diagnostic('ACTION_NOT_ALLOWED_IN_FLOW_TYPE', `${block.ui.label} (${block.type}) is not allowed in ${flowType} flows`, where()));
+      out.push(
+        diagnostic(
+          'ACTION_NOT_ALLOWED_IN_FLOW_TYPE',
+          `${block.ui.label} (${block.type}) is not allowed in ${flowType} flows`,
+          where(),
+        ),
+      );
     }
     out.push(...checkParameters(action, block, i), ...checkBranches(action, block, i));
   });
@@ -99,7 +148,12 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   model.actions.forEach((a, i) => {
     if ('raw' in a) return;
     if (!live.has(a.id) && ids.has(model.startAction ?? '')) {
-      out.push(diagnostic('ACTION_UNREACHABLE', `No path from the start reaches "${a.id}"`, { actionId: a.id, path: pointer('Actions', i) }));
+      out.push(
+        diagnostic('ACTION_UNREACHABLE', `No path from the start reaches "${a.id}"`, {
+          actionId: a.id,
+          path: pointer('Actions', i),
+        }),
+      );
     }
   });
 
@@ -107,12 +161,22 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   if (typeof actionMetadata === 'object' && actionMetadata !== null) {
     for (const id of Object.keys(actionMetadata)) {
       if (!ids.has(id)) {
-        out.push(diagnostic('METADATA_ORPHAN', `Metadata describes "${id}", which is not an action`, { path: pointer('Metadata', 'ActionMetadata', id) }));
+        out.push(
+          diagnostic('METADATA_ORPHAN', `Metadata describes "${id}", which is not an action`, {
+            path: pointer('Metadata', 'ActionMetadata', id),
+          }),
+        );
       }
     }
   }
   if (flowType === 'MODULE' && model.settings === undefined) {
-    out.push(diagnostic('MODULE_SETTINGS_MISSING', 'The module has no Settings (InputParameters, OutputParameters, Transitions)', { path: '/Settings' }));
+    out.push(
+      diagnostic(
+        'MODULE_SETTINGS_MISSING',
+        'The module has no Settings (InputParameters, OutputParameters, Transitions)',
+        { path: '/Settings' },
+      ),
+    );
   }
   return { diagnostics: out, model, flowType };
 }
@@ -120,10 +184,17 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
 function envelopeDiagnostics(errors: Parameters<typeof fromAjv>[0], actions: unknown): Diagnostic[] {
   const identifierAt = (path: string | undefined) => {
     const i = /^\/Actions\/(\d+)/.exec(path ?? '')?.[1];
-    const id: unknown = i !== undefined && Array.isArray(actions) ? (actions[Number(i)] as { Identifier?: unknown } | null)?.Identifier : undefined;
+    const id: unknown =
+      i !== undefined && Array.isArray(actions)
+        ? (actions[Number(i)] as { Identifier?: unknown } | null)?.Identifier
+        : undefined;
     return typeof id === 'string' ? id : undefined;
   };
-  return fromAjv(errors, { base: '', fallback: 'DOC_SCHEMA', label: (p) => (p ? p.slice(1).replaceAll('/', '.') : 'The document') })
+  return fromAjv(errors, {
+    base: '',
+    fallback: 'DOC_SCHEMA',
+    label: (p) => (p ? p.slice(1).replaceAll('/', '.') : 'The document'),
+  })
     .filter((d) => d.path !== '/Version') // reported on its own, with a clearer message
     .map((d) => {
       const actionId = identifierAt(d.path);
@@ -133,15 +204,24 @@ function envelopeDiagnostics(errors: Parameters<typeof fromAjv>[0], actions: unk
     });
 }
 
-function resolveFlowType(model: FlowModel, options: ValidateOptions, out: Diagnostic[]): FlowType | undefined {
+function resolveFlowType(
+  model: FlowModel,
+  options: ValidateOptions,
+  out: Diagnostic[],
+): FlowType | undefined {
   if (options.flowType !== undefined) {
     const t = parseFlowType(options.flowType);
-    if (!t) out.push(diagnostic('FLOW_TYPE_UNKNOWN', `Flow type "${options.flowType}" is not a Connect flow type`));
+    if (!t)
+      out.push(diagnostic('FLOW_TYPE_UNKNOWN', `Flow type "${options.flowType}" is not a Connect flow type`));
     return t;
   }
   const { type, raw } = declaredFlowType(model);
   if (raw !== undefined && !type) {
-    out.push(diagnostic('FLOW_TYPE_UNKNOWN', `Metadata.type "${raw}" is not a Connect flow type`, { path: '/Metadata/type' }));
+    out.push(
+      diagnostic('FLOW_TYPE_UNKNOWN', `Metadata.type "${raw}" is not a Connect flow type`, {
+        path: '/Metadata/type',
+      }),
+    );
   }
   return type;
 }
@@ -149,24 +229,46 @@ function resolveFlowType(model: FlowModel, options: ValidateOptions, out: Diagno
 function checkSize(model: FlowModel, length: number, out: Diagnostic[]): void {
   if (model.actions.length > LIMITS.connectMaxActions) {
     out.push(
-      diagnostic('DOC_OVER_CONNECT_ACTION_LIMIT', `The flow has ${model.actions.length} actions; Connect accepts at most ${LIMITS.connectMaxActions}`, { path: '/Actions' }),
+      diagnostic(
+        'DOC_OVER_CONNECT_ACTION_LIMIT',
+        `The flow has ${model.actions.length} actions; Connect accepts at most ${LIMITS.connectMaxActions}`,
+        { path: '/Actions' },
+      ),
     );
   }
   if (length > LIMITS.connectMaxCharacters) {
-    out.push(diagnostic('DOC_OVER_CONNECT_SIZE_LIMIT', `The flow is ${length} characters; Connect accepts at most ${LIMITS.connectMaxCharacters}`));
+    out.push(
+      diagnostic(
+        'DOC_OVER_CONNECT_SIZE_LIMIT',
+        `The flow is ${length} characters; Connect accepts at most ${LIMITS.connectMaxCharacters}`,
+      ),
+    );
   }
 }
 
-function checkTargets(action: FlowModel['actions'][number], i: number, ids: Set<string>, out: Diagnostic[]): void {
+function checkTargets(
+  action: FlowModel['actions'][number],
+  i: number,
+  ids: Set<string>,
+  out: Diagnostic[],
+): void {
   const t = action.transitions;
   if (!t) return;
   const check = (target: string | undefined, ...path: (string | number)[]) => {
     if (target === undefined || target === END_OF_FLOW || (target !== '' && ids.has(target))) return;
     const where = { actionId: action.id, path: pointer('Actions', i, 'Transitions', ...path) };
-    if (target === '') out.push(diagnostic('TRANSITION_UNCONNECTED', `A branch of "${action.id}" is not connected`, where));
-    else out.push(diagnostic('TRANSITION_TARGET_DANGLING', `"${action.id}" goes to "${target}", which is not an action of this flow`, where));
+    if (target === '')
+      out.push(diagnostic('TRANSITION_UNCONNECTED', `A branch of "${action.id}" is not connected`, where));
+    else
+      out.push(
+        diagnostic(
+          'TRANSITION_TARGET_DANGLING',
+          `"${action.id}" goes to "${target}", which is not an action of this flow`,
+          where,
+        ),
+      );
   };
   check(t.next, 'NextAction');
-  t.conditions?.forEach((c, j) => check(c.target, 'Conditions', j, 'NextAction'));
-  t.errors?.forEach((e, j) => check(e.target, 'Errors', j, 'NextAction'));
+  for (const [j, c] of (t.conditions ?? []).entries()) check(c.target, 'Conditions', j, 'NextAction');
+  for (const [j, e] of (t.errors ?? []).entries()) check(e.target, 'Errors', j, 'NextAction');
 }

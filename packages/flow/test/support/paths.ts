@@ -32,7 +32,12 @@ export function corpusFiles(): CorpusFile[] {
       .sort()
       .map((name) => {
         const file = `${kind}/${name}`;
-        return { file, kind, hasUiMetadata: ui.get(file) ?? false, bytes: readFileSync(join(corpusDir, file)) };
+        return {
+          file,
+          kind,
+          hasUiMetadata: ui.get(file) ?? false,
+          bytes: readFileSync(join(corpusDir, file)),
+        };
       }),
   );
 }

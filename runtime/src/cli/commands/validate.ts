@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
-import { type Diagnostic, type FlowFormat, type FlowType, hasErrors, loadFlow, parseFlowType } from '@parley/flow';
+import {
+  type Diagnostic,
+  type FlowFormat,
+  type FlowType,
+  hasErrors,
+  loadFlow,
+  parseFlowType,
+} from '@parley/flow';
 import type { CliIo } from '../io.js';
 import { readFlowFile } from '../read-file.js';
 
@@ -14,7 +21,8 @@ export interface ValidateReport {
 
 export async function validateFile(file: string, cwd: string, flowType?: string): Promise<ValidateReport> {
   const read = await readFlowFile(resolve(cwd, file));
-  if (!read.ok) return { file, valid: false, format: null, flowType: null, roundTrip: false, errors: read.diagnostics };
+  if (!read.ok)
+    return { file, valid: false, format: null, flowType: null, roundTrip: false, errors: read.diagnostics };
   const loaded = loadFlow(read.bytes, flowType === undefined ? {} : { flowType });
   return {
     file,
@@ -32,7 +40,9 @@ export async function validateCommand(
   io: CliIo,
 ): Promise<number> {
   if (opts.flowType !== undefined && !parseFlowType(opts.flowType)) {
-    io.stderr(`parley validate: unknown flow type "${opts.flowType}" (use CONTACT_FLOW, CUSTOMER_QUEUE, … or contactFlow, …)\n`);
+    io.stderr(
+      `parley validate: unknown flow type "${opts.flowType}" (use CONTACT_FLOW, CUSTOMER_QUEUE, … or contactFlow, …)\n`,
+    );
     return 2;
   }
   const reports: ValidateReport[] = [];
@@ -47,7 +57,9 @@ const SYMBOL = { error: '✗', warning: '!', info: 'i' } as const;
 export function formatReports(reports: ValidateReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
-    const kind = [r.format, r.flowType, r.roundTrip ? null : r.format ? 'does not round-trip' : null].filter(Boolean).join(', ');
+    const kind = [r.format, r.flowType, r.roundTrip ? null : r.format ? 'does not round-trip' : null]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`${r.valid ? '✓' : '✗'} ${r.file}${kind ? ` (${kind})` : ''}`);
     for (const d of r.errors) {
       const where = [d.actionId ? `action "${d.actionId}"` : '', d.path ?? ''].filter(Boolean).join(' at ');

@@ -306,7 +306,10 @@ export const contactBlocks: BlockSpec[] = [
     ),
     // A module returns through one of its Settings.Transitions (Success, Error or custom); Connect-saved
     // exports route NoMatchingCondition here, so the return branch is the result conditions test.
-    result: { operators: ['Equals'], description: "The module's return branch (its Settings.Transitions ReferenceName)." },
+    result: {
+      operators: ['Equals'],
+      description: "The module's return branch (its Settings.Transitions ReferenceName).",
+    },
     errors: ['NoMatchingError'],
     // Inbound flows only; a module cannot invoke another module.
     flowTypes: ['CONTACT_FLOW'],

@@ -25,7 +25,11 @@ export const otherBlocks: BlockSpec[] = [
     flowTypes: ALL_FLOW_TYPES,
     channels: ALL_CHANNELS,
     logModuleType: 'RenderMessageTemplate',
-    ui: { label: 'Send message (template)', group: 'Interact', help: 'Renders a message template for an outbound email or SMS.' },
+    ui: {
+      label: 'Send message (template)',
+      group: 'Interact',
+      help: 'Renders a message template for an outbound email or SMS.',
+    },
   },
   {
     type: 'CreateContact',
@@ -39,14 +43,21 @@ export const otherBlocks: BlockSpec[] = [
     flowTypes: ALL_FLOW_TYPES,
     channels: ALL_CHANNELS,
     logModuleType: 'CreateContact',
-    ui: { label: 'Create contact', group: 'Set', help: 'Creates a related contact on another channel (used by Send message).' },
+    ui: {
+      label: 'Create contact',
+      group: 'Set',
+      help: 'Creates a related contact on another channel (used by Send message).',
+    },
   },
   {
     type: 'StartOutboundEmailContact',
     status: 'observed',
     kind: 'contact',
     parameters: parameters({
-      FromEmailAddress: object({ EmailAddress: resource('emailAddress', { dynamic: 'text' }), DisplayName: text() }),
+      FromEmailAddress: object({
+        EmailAddress: resource('emailAddress', { dynamic: 'text' }),
+        DisplayName: text(),
+      }),
       DestinationEmailAddress: object({ EmailAddress: text(), DisplayName: text() }),
       EmailMessage: object({ MessageSourceType: choice(['RAW', 'TEMPLATE'] as const) }),
     }),
@@ -54,14 +65,23 @@ export const otherBlocks: BlockSpec[] = [
     flowTypes: ALL_FLOW_TYPES,
     channels: ALL_CHANNELS,
     logModuleType: 'StartOutboundEmailContact',
-    ui: { label: 'Send message (email)', group: 'Interact', help: 'Sends an outbound email to the customer.' },
+    ui: {
+      label: 'Send message (email)',
+      group: 'Interact',
+      help: 'Sends an outbound email to the customer.',
+    },
   },
   {
     type: 'CreatePersistentContactAssociation',
     status: 'observed',
     kind: 'contact',
     parameters: parameters({
-      RehydrationType: choice(['ENTIRE_PAST_SESSION', 'FROM_SEGMENT', 'Entire Past Session', 'From Segment'] as const),
+      RehydrationType: choice([
+        'ENTIRE_PAST_SESSION',
+        'FROM_SEGMENT',
+        'Entire Past Session',
+        'From Segment',
+      ] as const),
       SourceContactId: text(),
     }),
     errors: ['NoMatchingError'],
@@ -81,7 +101,11 @@ export const otherBlocks: BlockSpec[] = [
     parameters: parameters({
       ProfileRequestData: object({ ProfileId: text(), SegmentName: text() }),
     }),
-    result: { operators: ['Equals'], values: ['True', 'False'], description: 'Whether the profile is in the segment.' },
+    result: {
+      operators: ['Equals'],
+      values: ['True', 'False'],
+      description: 'Whether the profile is in the segment.',
+    },
     errors: ['NoMatchingError'],
     flowTypes: INBOUND_TRANSFER_QUEUE,
     channels: ALL_CHANNELS,

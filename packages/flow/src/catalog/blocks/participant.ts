@@ -31,7 +31,9 @@ export const participantBlocks: BlockSpec[] = [
       ...promptSource(),
       // The docs require only > 0; the designer caps DTMF menus at 179 s but Connect-saved exports carry 300.
       InputTimeLimitSeconds: int([1, 86_400], { description: 'Seconds to wait for the first digit.' }),
-      StoreInput: bool({ description: 'True stores the digits in $.StoredCustomerInput instead of branching on them.' }),
+      StoreInput: bool({
+        description: 'True stores the digits in $.StoredCustomerInput instead of branching on them.',
+      }),
       InputValidation: object({
         PhoneNumberValidation: object({
           NumberFormat: choice(['Local', 'E164'] as const),
@@ -57,8 +59,16 @@ export const participantBlocks: BlockSpec[] = [
     variant: (p) => {
       const stores = String(p.StoreInput).toLowerCase() === 'true';
       if (!stores) return { errors: ['NoMatchingError', 'InputTimeLimitExceeded'] };
-      const phone = typeof p.InputValidation === 'object' && p.InputValidation !== null && 'PhoneNumberValidation' in p.InputValidation;
-      return { result: null, errors: phone ? ['NoMatchingError', 'InputTimeLimitExceeded', 'InvalidPhoneNumber'] : ['NoMatchingError', 'InputTimeLimitExceeded'] };
+      const phone =
+        typeof p.InputValidation === 'object' &&
+        p.InputValidation !== null &&
+        'PhoneNumberValidation' in p.InputValidation;
+      return {
+        result: null,
+        errors: phone
+          ? ['NoMatchingError', 'InputTimeLimitExceeded', 'InvalidPhoneNumber']
+          : ['NoMatchingError', 'InputTimeLimitExceeded'],
+      };
     },
     flowTypes: INBOUND_TRANSFER_QUEUE,
     channels: VOICE,
@@ -67,7 +77,11 @@ export const participantBlocks: BlockSpec[] = [
       label: 'Get customer input',
       group: 'Interact',
       help: 'Plays a prompt and branches on the key pressed, or stores the digits entered (Store customer input).',
-      branchLabels: { InputTimeLimitExceeded: 'Timeout', NoMatchingCondition: 'Default', NoMatchingError: 'Error' },
+      branchLabels: {
+        InputTimeLimitExceeded: 'Timeout',
+        NoMatchingCondition: 'Default',
+        NoMatchingError: 'Error',
+      },
     },
   },
   {
@@ -126,8 +140,13 @@ export const participantBlocks: BlockSpec[] = [
     status: 'documented',
     kind: 'participant',
     parameters: parameters({
-      Messages: Type.Array(object(promptSource()), { minItems: 1, description: 'Prompts played in order, looping.' }),
-      InterruptFrequencySeconds: int([1, 3600], { description: 'Seconds after which the loop is interrupted.' }),
+      Messages: Type.Array(object(promptSource()), {
+        minItems: 1,
+        description: 'Prompts played in order, looping.',
+      }),
+      InterruptFrequencySeconds: int([1, 3600], {
+        description: 'Seconds after which the loop is interrupted.',
+      }),
       ContinueMessagingDuringInterrupt: bool(),
     }),
     result: {
@@ -164,7 +183,11 @@ export const participantBlocks: BlockSpec[] = [
     flowTypes: ['CONTACT_FLOW', 'MODULE', 'CUSTOMER_QUEUE'],
     channels: CHAT,
     logModuleType: 'ShowView',
-    ui: { label: 'Show view', group: 'Interact', help: 'Shows a step-by-step guide (view) and branches on the choice made.' },
+    ui: {
+      label: 'Show view',
+      group: 'Interact',
+      help: 'Shows a step-by-step guide (view) and branches on the choice made.',
+    },
   },
   {
     type: 'TransferParticipantToThirdParty',
