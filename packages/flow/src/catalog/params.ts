@@ -7,7 +7,7 @@
  *  - `x-range`: [min, max] for integers that real exports write as strings ("8").
  *  - `x-resource`: the kind of resource a value references (queue ARN, prompt ARN…).
  */
-import { type TSchema, type TUnsafe, Type } from '@sinclair/typebox';
+import { type ObjectOptions, type TSchema, type TUnsafe, Type } from '@sinclair/typebox';
 import type { ResourceKind } from './vocabulary.js';
 
 export type Dynamic = 'static' | 'path' | 'text' | 'pathOnly';
@@ -91,7 +91,7 @@ export const stringMap = (value: TSchema = text(), o: Described = {}) => Type.Re
 /** An object whose unknown keys are kept: Connect adds fields over time and exports carry them. */
 export const object = <T extends Record<string, TSchema>>(
   properties: T,
-  o: Described & { required?: (keyof T)[] } = {},
+  o: Omit<ObjectOptions, 'required'> & { required?: (keyof T)[] } = {},
 ) => {
   const { required = [], ...rest } = o;
   const props = Object.fromEntries(

@@ -35,6 +35,8 @@ export interface BlockSpec {
   parameters: TObject;
   /** Groups of parameter names of which exactly one must be present (e.g. the prompt source). */
   exactlyOneOf?: readonly (readonly string[])[];
+  /** Groups of parameter names of which at least one must be present. */
+  atLeastOneOf?: readonly (readonly string[])[];
   /** Groups of parameter names of which at most one may be present. */
   atMostOneOf?: readonly (readonly string[])[];
   /** Conditions route on this result; absent when the action produces none (then no Conditions allowed). */

@@ -244,6 +244,11 @@ export const CODES = {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: names the ${…} placeholder syntax, not a template
     doc: 'A parameter value or an Identifier holds a template placeholder (${…}, {{…}}, %%…%%) left by infrastructure code (CloudFormation, Terraform, CDK). Other rules are not checked on that value. It must be resolved (at import) before the flow is published.',
   },
+  REFERENCE_EMPTY: {
+    severity: 'warning',
+    title: 'Resource not chosen',
+    doc: 'A resource parameter (queue, flow, prompt, Lambda…) is the empty string: Connect exports a block saved without its resource, or a reference it could not resolve, this way. The block takes its error branch at run time until a resource is chosen.',
+  },
   REFERENCE_WRONG_KIND: {
     severity: 'error',
     title: 'Reference to the wrong kind of resource',

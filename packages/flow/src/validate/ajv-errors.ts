@@ -27,7 +27,7 @@ function codeFor(e: ErrorObject, fallback: Code): Code {
     case 'x-dynamic':
       return DYNAMIC_CODES[reason] ?? 'PARAM_INVALID';
     case 'x-resource':
-      return 'REFERENCE_WRONG_KIND';
+      return reason === 'empty' ? 'REFERENCE_EMPTY' : 'REFERENCE_WRONG_KIND';
     default:
       return fallback;
   }

@@ -113,6 +113,8 @@ const enumDynamic = keyword((values: string[], data) => {
 });
 
 const resourceRef = keyword((kind: ResourceKind, data) => {
+  if (data === '')
+    return [err('x-resource', 'empty', `names no ${kind}: the block was saved without choosing one`)];
   if (typeof data !== 'string' || !data.startsWith('arn:')) return OK;
   // Placeholders are reported by checkParameters for every parameter, resource or not.
   if (hasPlaceholder(data)) return OK;

@@ -27,9 +27,9 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
   const placeholders = placeholderPaths(params, '');
   const present = (k: string) => params[k] !== undefined;
   const groups = [...(block.exactlyOneOf ?? []), ...(block.atMostOneOf ?? [])];
+  const needOne = [...(block.exactlyOneOf ?? []), ...(block.atLeastOneOf ?? [])];
   const groupsOk =
-    (block.exactlyOneOf ?? []).every((g) => g.some(present)) &&
-    groups.every((g) => g.filter(present).length <= 1);
+    needOne.every((g) => g.some(present)) && groups.every((g) => g.filter(present).length <= 1);
   // The common case reports nothing; build no pointers for it.
   if (!validate.errors && unknown.length === 0 && placeholders.size === 0 && groupsOk) return [];
 
@@ -64,7 +64,7 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
     );
   }
 
-  for (const group of block.exactlyOneOf ?? []) {
+  for (const group of needOne) {
     if (!group.some(present)) {
       out.push(
         diagnostic('PARAM_ONE_OF_MISSING', `${block.type} needs one of ${group.join(', ')}`, {

@@ -543,6 +543,7 @@ export const contactBlocks: BlockSpec[] = [
         description: 'Per-event settings, e.g. {"CustomerWhisper": {"DisableExecution": "true"}}.',
       }),
     }),
+    atLeastOneOf: [['EventHooks', 'EventHooksConfiguration']],
     errors: ['NoMatchingError'],
     flowTypes: ALL_FLOW_TYPES,
     channels: ALL_CHANNELS,

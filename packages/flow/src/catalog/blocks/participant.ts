@@ -27,28 +27,36 @@ export const participantBlocks: BlockSpec[] = [
     type: 'GetParticipantInput',
     status: 'documented',
     kind: 'participant',
-    parameters: parameters({
-      ...promptSource(),
-      // The docs require only > 0; the designer caps DTMF menus at 179 s but Connect-saved exports carry 300.
-      InputTimeLimitSeconds: int([1, 86_400], { description: 'Seconds to wait for the first digit.' }),
-      StoreInput: bool({
-        description: 'True stores the digits in $.StoredCustomerInput instead of branching on them.',
-      }),
-      InputValidation: object({
-        PhoneNumberValidation: object({
-          NumberFormat: choice(['Local', 'E164'] as const),
-          CountryCode: Type.String({ pattern: '^[A-Z]{2}$', 'x-dynamic': 'static' }),
+    parameters: parameters(
+      {
+        ...promptSource(),
+        // The docs require only > 0; the designer caps DTMF menus at 179 s but Connect-saved exports carry 300.
+        InputTimeLimitSeconds: int([1, 86_400], { description: 'Seconds to wait for the first digit.' }),
+        StoreInput: bool({
+          description: 'True stores the digits in $.StoredCustomerInput instead of branching on them.',
         }),
-        // No documented maximum for the number of digits.
-        CustomValidation: object({ MaximumLength: int([1, 2 ** 31 - 1], { dynamic: 'path' }) }),
-      }),
-      InputEncryption: object({ EncryptionKeyId: text(), Key: text() }),
-      DTMFConfiguration: object({
-        InputTerminationSequence: Type.String({ pattern: '^[0-9*#]{0,5}$', 'x-dynamic': 'static' }),
-        DisableCancelKey: bool(),
-        InterdigitTimeLimitSeconds: int([1, 20]),
-      }),
-    }),
+        InputValidation: object({
+          PhoneNumberValidation: object({
+            NumberFormat: choice(['Local', 'E164'] as const),
+            CountryCode: Type.String({ pattern: '^[A-Z]{2}$', 'x-dynamic': 'static' }),
+          }),
+          // No documented maximum for the number of digits.
+          CustomValidation: object({ MaximumLength: int([1, 2 ** 31 - 1], { dynamic: 'path' }) }),
+        }),
+        InputEncryption: object({ EncryptionKeyId: text(), Key: text() }),
+        DTMFConfiguration: object({
+          InputTerminationSequence: Type.String({ pattern: '^[0-9*#]{0,5}$', 'x-dynamic': 'static' }),
+          DisableCancelKey: bool(),
+          InterdigitTimeLimitSeconds: int([1, 20]),
+        }),
+      },
+      {
+        // Reference §3.2: InputValidation is required exactly when the digits are stored.
+        if: { properties: { StoreInput: { enum: ['True', 'true', true] } }, required: ['StoreInput'] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords
+        then: { required: ['InputValidation'] },
+      },
+    ),
     atMostOneOf: PROMPT,
     result: {
       operators: ['Equals'],
