@@ -61,26 +61,33 @@ export function parseConnectArn(value: string): ConnectResourceArn | undefined {
  * a queue ARN where a prompt belongs.
  */
 export function arnKind(value: string): ResourceKind | undefined {
+  // Runs for every resource parameter of every flow validated: split by hand, no regex, no objects.
   if (!value.startsWith('arn:')) return undefined;
-  const arn = parseArn(value);
-  if (!arn) return undefined;
-  if (arn.service === 'lambda') return arn.resource.startsWith('function:') ? 'lambda' : undefined;
-  if (arn.service === 'lex') return arn.resource.startsWith('bot-alias/') ? 'lexV2Alias' : 'lexBot';
-  if (arn.service === 'wisdom') {
-    if (arn.resource.startsWith('assistant/')) return 'wisdomAssistant';
-    if (arn.resource.startsWith('knowledge-base/')) return 'wisdomKnowledgeBase';
-    if (arn.resource.startsWith('message-template/')) return 'messageTemplate';
+  const afterPartition = value.indexOf(':', 4);
+  const afterService = value.indexOf(':', afterPartition + 1);
+  const afterRegion = value.indexOf(':', afterService + 1);
+  const afterAccount = value.indexOf(':', afterRegion + 1);
+  if (afterPartition < 0 || afterService < 0 || afterRegion < 0 || afterAccount < 0) return undefined;
+  const service = value.slice(afterPartition + 1, afterService);
+  const resource = value.slice(afterAccount + 1);
+  if (service === 'lambda') return resource.startsWith('function:') ? 'lambda' : undefined;
+  if (service === 'lex') return resource.startsWith('bot-alias/') ? 'lexV2Alias' : 'lexBot';
+  if (service === 'wisdom') {
+    if (resource.startsWith('assistant/')) return 'wisdomAssistant';
+    if (resource.startsWith('knowledge-base/')) return 'wisdomKnowledgeBase';
+    if (resource.startsWith('message-template/')) return 'messageTemplate';
     return undefined;
   }
-  if (arn.service !== 'connect') return undefined;
-  if (arn.resource.startsWith('phone-number/')) return 'phoneNumber';
-  const c = parseConnectArn(value);
-  if (!c) return undefined;
-  for (const [kind, segment] of Object.entries(CONNECT_RESOURCE_SEGMENT)) {
-    if (segment === c.resourceType) return kind as ResourceKind;
-  }
-  return undefined;
+  if (service !== 'connect') return undefined;
+  if (resource.startsWith('phone-number/')) return 'phoneNumber';
+  if (!resource.startsWith('instance/')) return undefined;
+  const segment = resource.split('/', 3)[2];
+  return segment === undefined ? undefined : KIND_BY_SEGMENT.get(segment);
 }
+
+const KIND_BY_SEGMENT = new Map(
+  Object.entries(CONNECT_RESOURCE_SEGMENT).map(([kind, segment]) => [segment, kind as ResourceKind]),
+);
 
 /** Template placeholders left by infrastructure code where a value belongs: `${…}`, `{{…}}`, `%%…%%`. */
 const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|%%[^%]*%%/;

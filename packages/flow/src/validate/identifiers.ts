@@ -1,6 +1,6 @@
 import { hasPlaceholder } from '../arn/arn.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
-import type { FlowModel } from '../model/types.js';
+import type { ActionNode, FlowModel } from '../model/types.js';
 
 // Reference §1.2: Connect keeps actions in a JS object keyed by Identifier, hence the prototype names.
 const FORBIDDEN_CHARACTERS = /[%:(\\/)=$,;[\]{}]/;
@@ -44,20 +44,20 @@ export function identifierProblem(id: string): Diagnostic | undefined {
 export function checkIdentifiers(model: FlowModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  model.actions.forEach((a, i) => {
-    if ('raw' in a) return;
-    const path = pointer('Actions', i, 'Identifier');
+  for (let i = 0; i < model.actions.length; i++) {
+    const a = model.actions[i] as ActionNode;
+    if ('raw' in a) continue;
     const problem = identifierProblem(a.id);
-    if (problem) out.push({ ...problem, actionId: a.id, path });
+    if (problem) out.push({ ...problem, actionId: a.id, path: pointer('Actions', i, 'Identifier') });
     if (seen.has(a.id)) {
       out.push(
         diagnostic('ACTION_ID_DUPLICATE', `Identifier "${a.id}" is used by more than one action`, {
           actionId: a.id,
-          path,
+          path: pointer('Actions', i, 'Identifier'),
         }),
       );
     }
     seen.add(a.id);
-  });
+  }
   return out;
 }

@@ -2,7 +2,7 @@ import type { BlockSpec, ResultSpec } from '../catalog/types.js';
 import { OPERATORS, type Operator } from '../catalog/vocabulary.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import { isKnownPath, looksLikePath, parsePath } from '../jsonpath/index.js';
-import type { ActionNode } from '../model/types.js';
+import type { ActionNode, ConditionEdge } from '../model/types.js';
 
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/;
 const isOperator = (op: string): op is Operator => (OPERATORS as readonly string[]).includes(op);
@@ -37,22 +37,23 @@ function buildContract(result: ResultSpec | undefined, raised: readonly string[]
   return { result, errors };
 }
 
+const transitionPath = (index: number, ...rest: (string | number)[]) =>
+  pointer('Actions', index, 'Transitions', ...rest);
+
 /** Checks conditions and error branches against what the block can produce. */
 export function checkBranches(action: ActionNode, block: BlockSpec, index: number): Diagnostic[] {
   const t = action.transitions;
   if (!t) return [];
   const out: Diagnostic[] = [];
-  const at = (...rest: (string | number)[]) => pointer('Actions', index, 'Transitions', ...rest);
-  const where = (path: string) => ({ actionId: action.id, path });
+  const id = action.id;
 
   if (block.terminal) {
     if (t.next || t.conditions?.length || t.errors?.length) {
       out.push(
-        diagnostic(
-          'TRANSITION_ON_TERMINAL',
-          `${block.type} ends the flow; its transitions are never taken`,
-          where(at()),
-        ),
+        diagnostic('TRANSITION_ON_TERMINAL', `${block.type} ends the flow; its transitions are never taken`, {
+          actionId: id,
+          path: transitionPath(index),
+        }),
       );
     }
     return out;
@@ -62,84 +63,102 @@ export function checkBranches(action: ActionNode, block: BlockSpec, index: numbe
   const conditions = t.conditions ?? [];
   if (conditions.length > 0 && !result) {
     out.push(
-      diagnostic(
-        'CONDITION_NOT_ALLOWED',
-        `${block.type} produces no result to branch on`,
-        where(at('Conditions')),
-      ),
+      diagnostic('CONDITION_NOT_ALLOWED', `${block.type} produces no result to branch on`, {
+        actionId: id,
+        path: transitionPath(index, 'Conditions'),
+      }),
     );
   } else if (result) {
-    const seen = new Set<string>();
-    conditions.forEach((c, i) => {
-      if (c.operator === undefined || c.operands === undefined) return; // reported as CONDITION_MALFORMED
-      const path = at('Conditions', i, 'Condition');
-      if (!isOperator(c.operator)) {
+    // Menus have a handful of conditions: a list beats a Set here.
+    const tested: string[] = [];
+    for (let i = 0; i < conditions.length; i++) {
+      const c = conditions[i] as ConditionEdge;
+      if (c.operator === undefined || c.operands === undefined) continue; // reported as CONDITION_MALFORMED
+      const problem = conditionProblem(block, result, c);
+      if (problem) {
+        const [code, message, suffix] = problem;
         out.push(
-          diagnostic(
-            'CONDITION_OPERATOR_UNKNOWN',
-            `"${c.operator}" is not a Flow-language operator`,
-            where(`${path}/Operator`),
-          ),
+          diagnostic(code, message, {
+            actionId: id,
+            path: `${transitionPath(index, 'Conditions', i, 'Condition')}${suffix}`,
+          }),
         );
-        return;
+        if (code === 'CONDITION_OPERATOR_UNKNOWN' || code === 'CONDITION_MALFORMED') continue;
       }
-      if (!result.operators.includes(c.operator)) {
-        out.push(
-          diagnostic(
-            'CONDITION_OPERATOR_NOT_ALLOWED',
-            `${block.type} allows ${result.operators.join(', ')} on its result, not ${c.operator}`,
-            where(`${path}/Operator`),
-          ),
-        );
-      }
-      if (c.operands.length !== 1) {
-        out.push(
-          diagnostic(
-            'CONDITION_MALFORMED',
-            `${c.operator} takes one operand, not ${c.operands.length}`,
-            where(`${path}/Operands`),
-          ),
-        );
-        return;
-      }
-      const problem = operandProblem(c.operator, String(c.operands[0]), result);
-      if (problem)
-        out.push(
-          diagnostic('CONDITION_OPERAND_INVALID', `${block.type}: ${problem}`, where(`${path}/Operands/0`)),
-        );
       const key = `${c.operator}\u0000${String(c.operands[0])}`;
-      if (seen.has(key)) {
+      if (tested.includes(key)) {
         out.push(
           diagnostic(
             'CONDITION_DUPLICATE',
             `An earlier condition already tests ${c.operator} "${String(c.operands[0])}"`,
-            where(path),
+            {
+              actionId: id,
+              path: transitionPath(index, 'Conditions', i, 'Condition'),
+            },
           ),
         );
       }
-      seen.add(key);
-    });
+      tested.push(key);
+    }
   }
 
-  const seenErrors = new Set<string>();
-  (t.errors ?? []).forEach((e, i) => {
-    if (e.errorType === undefined) return;
-    const path = at('Errors', i, 'ErrorType');
-    if (!errors.has(e.errorType)) {
+  const routed: string[] = [];
+  const errorEdges = t.errors ?? [];
+  for (let i = 0; i < errorEdges.length; i++) {
+    const type = errorEdges[i]?.errorType;
+    if (type === undefined) continue;
+    if (!errors.has(type)) {
       out.push(
         diagnostic(
           'ERROR_TYPE_NOT_RAISED',
-          `${block.type} never raises ${e.errorType}; it raises ${[...errors].join(', ')}`,
-          where(path),
+          `${block.type} never raises ${type}; it raises ${[...errors].join(', ')}`,
+          {
+            actionId: id,
+            path: transitionPath(index, 'Errors', i, 'ErrorType'),
+          },
         ),
       );
     }
-    if (seenErrors.has(e.errorType)) {
-      out.push(diagnostic('ERROR_TYPE_DUPLICATE', `${e.errorType} is listed more than once`, where(path)));
+    if (routed.includes(type)) {
+      out.push(
+        diagnostic('ERROR_TYPE_DUPLICATE', `${type} is listed more than once`, {
+          actionId: id,
+          path: transitionPath(index, 'Errors', i, 'ErrorType'),
+        }),
+      );
     }
-    seenErrors.add(e.errorType);
-  });
+    routed.push(type);
+  }
   return out;
+}
+
+type Problem = [
+  code:
+    | 'CONDITION_OPERATOR_UNKNOWN'
+    | 'CONDITION_OPERATOR_NOT_ALLOWED'
+    | 'CONDITION_MALFORMED'
+    | 'CONDITION_OPERAND_INVALID',
+  message: string,
+  pathSuffix: string,
+];
+
+/** The first thing wrong with one condition, if any. */
+function conditionProblem(block: BlockSpec, result: ResultSpec, c: ConditionEdge): Problem | undefined {
+  const operator = c.operator as string;
+  const operands = c.operands as readonly unknown[];
+  if (!isOperator(operator))
+    return ['CONDITION_OPERATOR_UNKNOWN', `"${operator}" is not a Flow-language operator`, '/Operator'];
+  if (!result.operators.includes(operator)) {
+    return [
+      'CONDITION_OPERATOR_NOT_ALLOWED',
+      `${block.type} allows ${result.operators.join(', ')} on its result, not ${operator}`,
+      '/Operator',
+    ];
+  }
+  if (operands.length !== 1)
+    return ['CONDITION_MALFORMED', `${operator} takes one operand, not ${operands.length}`, '/Operands'];
+  const problem = operandProblem(operator, String(operands[0]), result);
+  return problem ? ['CONDITION_OPERAND_INVALID', `${block.type}: ${problem}`, '/Operands/0'] : undefined;
 }
 
 function operandProblem(operator: Operator, operand: string, result: ResultSpec): string | undefined {
