@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { contactBlocks, EVENT_HOOK_TYPES } from '../src/catalog/blocks/contact.js';
 import { COMMON_ERROR_TYPES } from '../src/catalog/vocabulary.js';
+import type { JsonObject } from '../src/model/types.js';
+import { corpusActions, parameterErrors } from './support/catalog.js';
+import { hasCorpus } from './support/paths.js';
 
 const CONTACT_ACTIONS = [
   'CompleteOutboundCall',
@@ -37,88 +36,14 @@ const CONTACT_ACTIONS = [
 ];
 
 const specs = new Map(contactBlocks.map((b) => [b.type, b]));
-const ajv = new Ajv({ strict: false, allErrors: true });
-const validators = new Map(contactBlocks.map((b) => [b.type, ajv.compile(b.parameters)]));
-
 function spec(type: string) {
   const found = specs.get(type);
   if (!found) throw new Error(`no catalog entry for ${type}`);
   return found;
 }
 
-function accepts(type: string, parameters: unknown): boolean {
-  const validate = validators.get(type);
-  if (!validate) throw new Error(`no validator for ${type}`);
-  return validate(parameters);
-}
-
-/** Problems with one action's Parameters: schema errors and violated exactlyOneOf / atMostOneOf groups. */
-function problems(type: string, parameters: Record<string, unknown>): string[] {
-  const validate = validators.get(type);
-  const block = spec(type);
-  if (!validate) throw new Error(`no validator for ${type}`);
-  const found: string[] = [];
-  if (!validate(parameters)) {
-    for (const e of validate.errors ?? []) found.push(`${e.instancePath || '/'} ${e.message ?? ''}`);
-  }
-  const present = (group: readonly string[]) => group.filter((k) => k in parameters).length;
-  for (const group of block.exactlyOneOf ?? []) {
-    if (present(group) !== 1) found.push(`exactly one of ${group.join(', ')}`);
-  }
-  for (const group of block.atMostOneOf ?? []) {
-    if (present(group) > 1) found.push(`at most one of ${group.join(', ')}`);
-  }
-  return found;
-}
-
-const CORPUS =
-  process.env.PARLEY_CORPUS ?? fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
-const HAS_CORPUS = existsSync(join(CORPUS, 'modern'));
-
-interface CorpusAction {
-  file: string;
-  designerSaved: boolean;
-  Identifier: string;
-  Type: string;
-  Parameters: Record<string, unknown>;
-  Transitions: { Errors?: { ErrorType?: string }[] } & Record<string, unknown>;
-}
-
-/** Every action of a contact type in the real exports under modern/ and embedded/. */
-function corpusActions(): CorpusAction[] {
-  const designerSaved = new Set(
-    readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
-      .split(/\r?\n/)
-      .map((line) => line.split('\t'))
-      .filter((cols) => cols[8]?.trim() === 'True')
-      .map((cols) => cols[0]),
-  );
-  const out: CorpusAction[] = [];
-  for (const dir of ['modern', 'embedded']) {
-    for (const name of readdirSync(join(CORPUS, dir))) {
-      const file = `${dir}/${name}`;
-      let doc: { Actions?: unknown };
-      try {
-        doc = JSON.parse(readFileSync(join(CORPUS, file), 'utf8'));
-      } catch {
-        continue; // not JSON: other tests report unreadable files
-      }
-      if (!Array.isArray(doc.Actions)) continue;
-      for (const a of doc.Actions as Record<string, unknown>[]) {
-        if (typeof a.Type !== 'string' || !specs.has(a.Type)) continue;
-        out.push({
-          file,
-          designerSaved: designerSaved.has(file),
-          Identifier: String(a.Identifier),
-          Type: a.Type,
-          Parameters: (a.Parameters ?? {}) as Record<string, unknown>,
-          Transitions: (a.Transitions ?? {}) as CorpusAction['Transitions'],
-        });
-      }
-    }
-  }
-  return out;
-}
+const accepts = (type: string, parameters: JsonObject) => parameterErrors(type, parameters).length === 0;
+const problems = parameterErrors;
 
 /**
  * Corpus actions known not to validate, keyed `file#Identifier`, with the reason. Only hand-written
@@ -222,8 +147,15 @@ describe('contact block catalog', () => {
   });
 });
 
-describe.skipIf(!HAS_CORPUS)('contact actions in real exports', () => {
-  const actions = HAS_CORPUS ? corpusActions() : [];
+describe.skipIf(!hasCorpus)('contact actions in real exports', () => {
+  const actions = corpusActions(new Set(specs.keys())).map(({ file, hasUiMetadata, action }) => ({
+    file,
+    designerSaved: hasUiMetadata,
+    Identifier: action.Identifier,
+    Type: action.Type,
+    Parameters: action.Parameters ?? {},
+    Transitions: action.Transitions ?? {},
+  }));
 
   it('accepts every contact action found in real exports', () => {
     expect(actions.length).toBeGreaterThan(0);

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { flowControlBlocks } from '../src/catalog/blocks/flowControl.js';
 import { interactionBlocks } from '../src/catalog/blocks/interaction.js';
 import type { BlockSpec, ResultSpec } from '../src/catalog/types.js';
+import type { JsonObject } from '../src/model/types.js';
+import { corpusActions, parameterErrors } from './support/catalog.js';
+import { hasCorpus } from './support/paths.js';
 
 const FLOW_CONTROL_TYPES = [
   'CheckHoursOfOperation',
@@ -54,116 +54,21 @@ function contract(
   return { ...(result ? { result } : {}), errors: v.errors ?? block.errors };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Schema validation, with the catalog annotations (x-dynamic, x-range, x-enum) checked as well.
-
-const WHOLE_PATH = /^\$\.\S+$/;
-
-function makeAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addKeyword({
-    keyword: 'x-dynamic',
-    schemaType: 'string',
-    validate: (mode: string, data: unknown) => {
-      if (typeof data !== 'string') return true;
-      if (mode === 'static') return !data.includes('$.');
-      if (mode === 'path') return WHOLE_PATH.test(data) || !data.includes('$.');
-      if (mode === 'pathOnly') return WHOLE_PATH.test(data);
-      return true;
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'x-range',
-    schemaType: 'array',
-    validate: (range: [number, number], data: unknown, parent?: AnySchemaObject) => {
-      if (typeof data === 'string' && WHOLE_PATH.test(data)) return true; // x-dynamic decides
-      const decimal = parent?.['x-decimal'] === true;
-      const shape = decimal ? /^-?[0-9]+(\.[0-9]+)?$/ : /^-?[0-9]+$/;
-      let n = Number.NaN;
-      if (typeof data === 'number') n = data;
-      else if (typeof data === 'string' && shape.test(data.trim())) n = Number(data);
-      if (!decimal && !Number.isInteger(n)) return false;
-      return n >= range[0] && n <= range[1];
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'x-enum',
-    schemaType: 'array',
-    validate: (values: string[], data: unknown) =>
-      typeof data !== 'string' || data.includes('$.') || values.includes(data),
-  });
-  return ajv;
-}
-
-const ajv = makeAjv();
-const validators = new Map<string, ValidateFunction>();
-function validatorFor(type: string): ValidateFunction {
-  let v = validators.get(type);
-  if (!v) {
-    v = ajv.compile(spec(type).parameters);
-    validators.set(type, v);
-  }
-  return v;
-}
-
-function validate(type: string, params: unknown): string[] {
-  const v = validatorFor(type);
-  if (v(params)) return [];
-  return (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}: ${e.message ?? ''}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The corpus of real exports (never copied into the repository).
-
-const CORPUS = process.env.PARLEY_CORPUS ?? resolve(import.meta.dirname, '../../../../shared/corpus');
-
-interface CorpusAction {
-  file: string;
-  /** The file carries designer metadata, so Connect itself almost certainly saved it. */
-  connectSaved: boolean;
-  action: {
-    Identifier: string;
-    Type: string;
-    Parameters?: Record<string, unknown>;
-    Transitions?: {
-      Errors?: { ErrorType?: string }[];
-      Conditions?: { Condition?: { Operator?: string; Operands?: unknown[] } }[];
-    };
-  };
-}
-
-function loadCorpus(): CorpusAction[] {
-  const out: CorpusAction[] = [];
-  for (const dir of ['modern', 'embedded']) {
-    const base = join(CORPUS, dir);
-    if (!existsSync(base)) continue;
-    for (const name of readdirSync(base).sort()) {
-      if (!name.endsWith('.json')) continue;
-      let doc: { Metadata?: Record<string, unknown>; Actions?: CorpusAction['action'][] };
-      try {
-        doc = JSON.parse(readFileSync(join(base, name), 'utf8'));
-      } catch {
-        continue; // unparsable files are the parser's business, not the catalog's
-      }
-      if (!Array.isArray(doc?.Actions)) continue;
-      const md = doc.Metadata ?? {};
-      const connectSaved = 'ActionMetadata' in md || 'entryPointPosition' in md || 'EntryPointPosition' in md;
-      for (const action of doc.Actions) {
-        if (action && SPECS.has(action.Type)) out.push({ file: `${dir}/${name}`, connectSaved, action });
-      }
-    }
-  }
-  return out;
-}
-
-const hasCorpus = existsSync(CORPUS);
-const corpus = hasCorpus ? loadCorpus() : [];
+// Parameters are checked by the real validator (support/catalog.ts), annotations included.
+const validate = (type: string, params: JsonObject) => parameterErrors(type, params);
+const corpus = corpusActions(new Set(SPECS.keys())).map(({ file, hasUiMetadata, action }) => ({
+  file,
+  connectSaved: hasUiMetadata,
+  action,
+}));
 
 /**
  * Real actions whose parameters do not validate, keyed `file#Identifier`. Each is hand-written (no
  * designer metadata, or metadata laid out by a generator) and wrong for Connect, not a gap in the catalog.
  */
 const PARAMETER_FAILURES_ALLOWED: Readonly<Record<string, string>> = {
+  'modern/636137__treasury-connect-cxai__infra__contact_flows__treasury-main-flow.json#route-bureau':
+    'Compare on $.CustomerInput, which is not part of the flow data (see corpus-expectations.json).',
   'embedded/636137__treasury-connect-cxai__infra__scripts__setup-connect-integration.sh@@3205.json#check-input':
     'Hand-written in a shell script (no metadata): Compare on the literal "1" instead of a JSONPath, so it can only ever compare "1".',
 };
