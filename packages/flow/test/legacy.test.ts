@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getBlock } from '../src/catalog/index.js';
 import {
@@ -11,11 +10,7 @@ import {
   type LegacyNote,
   legacyTargetTypes,
 } from '../src/legacy/index.js';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const legacyCorpus = join(process.env.PARLEY_CORPUS ?? resolve(repoRoot, '../shared/corpus'), 'legacy');
-const hasCorpus = existsSync(legacyCorpus);
-if (!hasCorpus) console.warn(`[legacy] ${legacyCorpus} not found: the legacy corpus test is skipped`);
+import { corpusFiles, hasCorpus, repoRoot } from './support/paths.js';
 
 interface Action {
   Parameters: Record<string, unknown>;
@@ -1021,13 +1016,9 @@ describe('the mapping table', () => {
 });
 
 describe.skipIf(!hasCorpus)('the legacy corpus (../shared/corpus/legacy)', () => {
-  const files = hasCorpus
-    ? readdirSync(legacyCorpus)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-    : [];
-  const converted = files.map((file) => {
-    const doc = JSON.parse(readFileSync(join(legacyCorpus, file), 'utf8')) as LegacyDocument;
+  const files = corpusFiles().filter((f) => f.kind === 'legacy');
+  const converted = files.map(({ file, bytes }) => {
+    const doc = JSON.parse(bytes.toString('utf8')) as LegacyDocument;
     return { file, doc, ...view(doc) };
   });
   const targets = legacyTargetTypes();
