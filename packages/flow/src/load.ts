@@ -3,6 +3,7 @@ import type { FlowType } from './catalog/vocabulary.js';
 import { type Diagnostic, diagnostic } from './diagnostics/diagnostic.js';
 import { readJson } from './input/read.js';
 import { convertLegacy, isLegacyDocument } from './legacy/index.js';
+import { isJsonObject as isObj } from './model/model.js';
 import { toDocument } from './model/serialize.js';
 import type { FlowModel, JsonObject } from './model/types.js';
 import { type ValidateOptions, validateDocument } from './validate/validate.js';
@@ -86,5 +87,3 @@ export function loadFlow(
     diagnostics: [...notes, ...diagnostics],
   };
 }
-
-const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../model/types.js';
 import type {
   LegacyBranch,
   LegacyModule,
@@ -9,27 +10,20 @@ import type {
 } from './types.js';
 import { exportString, resolveParameter } from './values.js';
 
-/** Escapes one JSON-pointer token (RFC 6901). */
-export function pointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-type Json = Record<string, unknown>;
-
 /** Assigns an own property even for keys like `__proto__` (attribute names come from the input). */
-export function assign(target: Json, key: string, value: unknown): void {
+export function assign(target: JsonObject, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Walks (creating objects as needed) to the parent of a dotted path and returns it with the last key. */
-function parentOf(root: Json, path: string): [Json, string] {
+function parentOf(root: JsonObject, path: string): [JsonObject, string] {
   const keys = path.split('.');
   let node = root;
   for (const k of keys.slice(0, -1)) {
     const next = Object.hasOwn(node, k) ? node[k] : undefined;
-    if (next && typeof next === 'object' && !Array.isArray(next)) node = next as Json;
+    if (next && typeof next === 'object' && !Array.isArray(next)) node = next as JsonObject;
     else {
-      const created: Json = {};
+      const created: JsonObject = {};
       assign(node, k, created);
       node = created;
     }
@@ -42,9 +36,9 @@ function parentOf(root: Json, path: string): [Json, string] {
  * Parameters, transitions, per-parameter metadata (display names) and notes.
  */
 export class ActionBuilder {
-  readonly parameters: Json = {};
+  readonly parameters: JsonObject = {};
   /** `ActionMetadata[id].parameters`: display names and dynamic hints, keyed like `Parameters`. */
-  readonly parameterMetadata: Json = {};
+  readonly parameterMetadata: JsonObject = {};
   next: string | undefined;
   readonly conditions: ModernCondition[] = [];
   readonly errors: ModernError[] = [];
@@ -80,9 +74,9 @@ export class ActionBuilder {
   }
 
   /** Module metadata entry `key`, when it is an object (e.g. `queue`, `contactFlow`). */
-  metadataObject(key: string): Json | undefined {
+  metadataObject(key: string): JsonObject | undefined {
     const v = this.module.metadata?.[key];
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
   }
 
   /** First legacy parameter called `name`. */
@@ -154,7 +148,8 @@ export class ActionBuilder {
 
   get(path: string): unknown {
     let node: unknown = this.parameters;
-    for (const k of path.split('.')) node = node && typeof node === 'object' ? (node as Json)[k] : undefined;
+    for (const k of path.split('.'))
+      node = node && typeof node === 'object' ? (node as JsonObject)[k] : undefined;
     return node;
   }
 
@@ -162,7 +157,8 @@ export class ActionBuilder {
   setParameterMetadata(path: string, field: string, value: unknown): void {
     const [parent, key] = parentOf(this.parameterMetadata, path);
     const entry = Object.hasOwn(parent, key) ? parent[key] : undefined;
-    const obj: Json = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Json) : {};
+    const obj: JsonObject =
+      entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as JsonObject) : {};
     assign(obj, field, value);
     assign(parent, key, obj);
   }

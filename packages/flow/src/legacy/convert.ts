@@ -1,14 +1,10 @@
+import { isJsonObject } from '../model/model.js';
+import type { JsonObject } from '../model/types.js';
 import { ActionBuilder, assign } from './builder.js';
 import { applyRule, type LegacyRule, type ParamRule } from './rule.js';
 import { LEGACY_RULES } from './table.js';
 import type { LegacyConversion, LegacyDocument, LegacyModule, LegacyNote } from './types.js';
 import { own } from './values.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function text(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -19,7 +15,7 @@ function text(v: unknown): string | undefined {
  * A malformed `modules` still counts (convertLegacy reports it) so the user gets legacy-specific notes.
  */
 export function isLegacyDocument(doc: unknown): boolean {
-  return isObject(doc) && 'modules' in doc && !('Actions' in doc) && !('Version' in doc);
+  return isJsonObject(doc) && 'modules' in doc && !('Actions' in doc) && !('Version' in doc);
 }
 
 /** Carries an unknown module's parameters over verbatim (resolved), so nothing is silently lost. */
@@ -47,14 +43,19 @@ function ruleFor(m: LegacyModule, flowType: string): LegacyRule | undefined {
   return own(entry.variants, entry.select(m, flowType));
 }
 
-function ordered(params: Json, order: readonly string[] = []): Json {
-  const out: Json = {};
+function ordered(params: JsonObject, order: readonly string[] = []): JsonObject {
+  const out: JsonObject = {};
   for (const k of order) if (k in params) out[k] = params[k];
   for (const [k, v] of Object.entries(params)) if (!(k in out)) out[k] = v;
   return out;
 }
 
-function convertModule(m: LegacyModule, index: number, flowType: string, notes: LegacyNote[]): [Json, Json] {
+function convertModule(
+  m: LegacyModule,
+  index: number,
+  flowType: string,
+  notes: LegacyNote[],
+): [JsonObject, JsonObject] {
   const b = new ActionBuilder(m, index, flowType, notes);
   let rule = ruleFor(m, flowType);
   const known = rule !== undefined;
@@ -81,7 +82,7 @@ function convertModule(m: LegacyModule, index: number, flowType: string, notes: 
     );
   }
   applyRule(b, rule);
-  const transitions: Json = {};
+  const transitions: JsonObject = {};
   if (!rule.terminal) {
     if (b.next !== undefined) transitions.NextAction = b.next;
     if (b.conditions.length > 0) transitions.Conditions = b.conditions;
@@ -94,10 +95,10 @@ function convertModule(m: LegacyModule, index: number, flowType: string, notes: 
     Transitions: transitions,
   };
 
-  const legacyMeta = isObject(m.metadata) ? m.metadata : {};
+  const legacyMeta = isJsonObject(m.metadata) ? m.metadata : {};
   const { position, parameters: legacyParamMeta, ...rest } = legacyMeta;
-  const meta: Json = position !== undefined ? { position, ...rest } : { ...rest };
-  const paramMeta = { ...(isObject(legacyParamMeta) ? legacyParamMeta : {}), ...b.parameterMetadata };
+  const meta: JsonObject = position !== undefined ? { position, ...rest } : { ...rest };
+  const paramMeta = { ...(isJsonObject(legacyParamMeta) ? legacyParamMeta : {}), ...b.parameterMetadata };
   if (Object.keys(paramMeta).length > 0) meta.parameters = paramMeta;
   if (!known) meta.legacyModule = m; // the original block, so an export can give it back
   return [action, meta];
@@ -110,8 +111,8 @@ function convertModule(m: LegacyModule, index: number, flowType: string, notes: 
  */
 export function convertLegacy(doc: LegacyDocument): LegacyConversion {
   const notes: LegacyNote[] = [];
-  const root: Json = isObject(doc) ? doc : {};
-  const md: Json = isObject(root.metadata) ? root.metadata : {};
+  const root: JsonObject = isJsonObject(doc) ? doc : {};
+  const md: JsonObject = isJsonObject(root.metadata) ? root.metadata : {};
   const flowType = text(md.type) ?? text(root.type) ?? 'contactFlow';
   let modules: unknown[] = [];
   if (Array.isArray(root.modules)) modules = root.modules;
@@ -122,13 +123,13 @@ export function convertLegacy(doc: LegacyDocument): LegacyConversion {
       path: '/modules',
     });
 
-  const actions: Json[] = [];
-  const actionMetadata: Json = {};
+  const actions: JsonObject[] = [];
+  const actionMetadata: JsonObject = {};
   const seen = new Set<string>();
   modules.forEach((m, i) => {
     const path = `/modules/${i}`;
-    if (!isObject(m) || typeof m.id !== 'string' || m.id === '' || typeof m.type !== 'string') {
-      const what = isObject(m) ? 'has no id or type' : 'is not an object';
+    if (!isJsonObject(m) || typeof m.id !== 'string' || m.id === '' || typeof m.type !== 'string') {
+      const what = isJsonObject(m) ? 'has no id or type' : 'is not an object';
       notes.push({ code: 'LEGACY_MODULE_UNKNOWN', message: `module ${i} ${what}; skipped`, path });
       return;
     }
@@ -147,7 +148,7 @@ export function convertLegacy(doc: LegacyDocument): LegacyConversion {
     assign(actionMetadata, m.id, meta);
   });
 
-  const metadata: Json = {};
+  const metadata: JsonObject = {};
   if (md.entryPointPosition !== undefined) metadata.entryPointPosition = md.entryPointPosition;
   if (typeof md.snapToGrid === 'boolean') metadata.snapToGrid = md.snapToGrid;
   metadata.ActionMetadata = actionMetadata;
@@ -156,7 +157,7 @@ export function convertLegacy(doc: LegacyDocument): LegacyConversion {
   metadata.type = flowType;
   if (typeof md.status === 'string') metadata.status = md.status;
 
-  const flow: Json = { Version: '2019-10-30' };
+  const flow: JsonObject = { Version: '2019-10-30' };
   if (typeof root.start === 'string') flow.StartAction = root.start;
   flow.Metadata = metadata;
   flow.Actions = actions;

@@ -8,7 +8,9 @@ import type {
   TransitionSet,
 } from './types.js';
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object: not null, not an array. */
+export const isJsonObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Splits `obj` into the string fields named in `keys` and everything else. */
 function take<K extends string>(
@@ -29,36 +31,36 @@ function take<K extends string>(
  * Version string and Actions array: such input is not a flow at all.
  */
 export function toModel(doc: unknown): FlowModel | undefined {
-  if (!isObject(doc) || typeof doc.Version !== 'string' || !Array.isArray(doc.Actions)) return undefined;
+  if (!isJsonObject(doc) || typeof doc.Version !== 'string' || !Array.isArray(doc.Actions)) return undefined;
   const actions = doc.Actions.map(toActionNode);
   const { Version, StartAction, Metadata, Settings, Actions: _actions, ...rest } = doc;
   return {
     version: Version as string,
     startAction: typeof StartAction === 'string' ? StartAction : undefined,
-    metadata: isObject(Metadata) ? Metadata : undefined,
-    settings: isObject(Settings) ? Settings : undefined,
+    metadata: isJsonObject(Metadata) ? Metadata : undefined,
+    settings: isJsonObject(Settings) ? Settings : undefined,
     actions,
     rest: {
       ...rest,
       ...(StartAction !== undefined && typeof StartAction !== 'string' ? { StartAction } : {}),
-      ...(Metadata !== undefined && !isObject(Metadata) ? { Metadata } : {}),
-      ...(Settings !== undefined && !isObject(Settings) ? { Settings } : {}),
+      ...(Metadata !== undefined && !isJsonObject(Metadata) ? { Metadata } : {}),
+      ...(Settings !== undefined && !isJsonObject(Settings) ? { Settings } : {}),
     },
   };
 }
 
 function toActionNode(a: unknown): ActionNode {
-  if (!isObject(a) || typeof a.Identifier !== 'string' || typeof a.Type !== 'string') {
+  if (!isJsonObject(a) || typeof a.Identifier !== 'string' || typeof a.Type !== 'string') {
     return { raw: a, id: '', type: '', parameters: undefined, transitions: undefined, rest: {} };
   }
   const { Identifier, Type, Parameters, Transitions, ...rest } = a;
-  if (Parameters !== undefined && !isObject(Parameters)) rest.Parameters = Parameters;
-  if (Transitions !== undefined && !isObject(Transitions)) rest.Transitions = Transitions;
+  if (Parameters !== undefined && !isJsonObject(Parameters)) rest.Parameters = Parameters;
+  if (Transitions !== undefined && !isJsonObject(Transitions)) rest.Transitions = Transitions;
   return {
     id: Identifier,
     type: Type,
-    parameters: isObject(Parameters) ? Parameters : undefined,
-    transitions: isObject(Transitions) ? toTransitionSet(Transitions) : undefined,
+    parameters: isJsonObject(Parameters) ? Parameters : undefined,
+    transitions: isJsonObject(Transitions) ? toTransitionSet(Transitions) : undefined,
     rest,
   };
 }
@@ -77,13 +79,13 @@ function toTransitionSet(t: JsonObject): TransitionSet {
 }
 
 function toErrorEdge(e: unknown): ErrorEdge {
-  if (!isObject(e)) return { raw: e, errorType: undefined, target: undefined, rest: {} };
+  if (!isJsonObject(e)) return { raw: e, errorType: undefined, target: undefined, rest: {} };
   const [{ ErrorType, NextAction }, rest] = take(e, ['ErrorType', 'NextAction'] as const);
   return { errorType: ErrorType, target: NextAction, rest };
 }
 
 function toConditionEdge(c: unknown): ConditionEdge {
-  if (!isObject(c))
+  if (!isJsonObject(c))
     return {
       raw: c,
       operator: undefined,
@@ -94,7 +96,7 @@ function toConditionEdge(c: unknown): ConditionEdge {
     };
   const { Condition, ...outer } = c;
   const [{ NextAction }, rest] = take(outer, ['NextAction'] as const);
-  if (!isObject(Condition)) {
+  if (!isJsonObject(Condition)) {
     return { operator: undefined, operands: undefined, target: NextAction, rest, conditionRest: Condition };
   }
   const { Operands, ...inner } = Condition;

@@ -1,3 +1,4 @@
+import { isJsonObject as isObj } from './model.js';
 import type { JsonObject } from './types.js';
 
 export interface NormalizeOptions {
@@ -21,7 +22,6 @@ export function normalize(doc: JsonObject, options: NormalizeOptions = {}): Json
   return sortKeys(copy) as JsonObject;
 }
 
-const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const idOf = (a: unknown) => (isObj(a) && typeof a.Identifier === 'string' ? a.Identifier : '');
 
 function normalizeAction(a: unknown): unknown {

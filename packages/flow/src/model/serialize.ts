@@ -1,3 +1,4 @@
+import { isJsonObject } from './model.js';
 import type { ActionNode, ConditionEdge, ErrorEdge, FlowModel, JsonObject, TransitionSet } from './types.js';
 
 /** Writes the model back as a 2019-10-30 document, keys in the order Connect exports them. */
@@ -40,8 +41,7 @@ function conditionToJson(c: ConditionEdge): unknown {
   if ('raw' in c) return c.raw;
   const out: JsonObject = {};
   if (c.target !== undefined) out.NextAction = c.target;
-  const isObj =
-    typeof c.conditionRest === 'object' && c.conditionRest !== null && !Array.isArray(c.conditionRest);
+  const isObj = isJsonObject(c.conditionRest);
   if (isObj || c.operator !== undefined || c.operands !== undefined) {
     const cond: JsonObject = {};
     if (c.operator !== undefined) cond.Operator = c.operator;

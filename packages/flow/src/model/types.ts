@@ -3,7 +3,6 @@
  * everything the model does not interpret (unknown keys, malformed values from hand-written files)
  * is kept in `rest` so serializing gives back the document that was read.
  */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: unknown };
 
 export interface FlowModel {
