@@ -15,6 +15,15 @@ export function assign(target: JsonObject, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** The value at a dotted path below `root` (own keys only), or undefined. */
+export function dig(root: unknown, path: string): unknown {
+  let node = root;
+  for (const k of path.split('.')) {
+    node = node && typeof node === 'object' && Object.hasOwn(node, k) ? (node as JsonObject)[k] : undefined;
+  }
+  return node;
+}
+
 /** Walks (creating objects as needed) to the parent of a dotted path and returns it with the last key. */
 function parentOf(root: JsonObject, path: string): [JsonObject, string] {
   const keys = path.split('.');
@@ -147,10 +156,7 @@ export class ActionBuilder {
   }
 
   get(path: string): unknown {
-    let node: unknown = this.parameters;
-    for (const k of path.split('.'))
-      node = node && typeof node === 'object' ? (node as JsonObject)[k] : undefined;
-    return node;
+    return dig(this.parameters, path);
   }
 
   /** Sets `ActionMetadata[id].parameters.<dotted path>.<field>`. */

@@ -1,4 +1,4 @@
-import type { ActionBuilder } from './builder.js';
+import { type ActionBuilder, dig } from './builder.js';
 import type { LegacyBranch, LegacyModule, LegacyParameter } from './types.js';
 import { exportString, lambdaName, own } from './values.js';
 
@@ -84,10 +84,8 @@ function resourceName(
 ): string | undefined {
   if (typeof p.resourceName === 'string' && p.resourceName !== '') return p.resourceName;
   for (const path of names) {
-    let node: unknown = b.module.metadata;
-    for (const k of path.split('.'))
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined;
-    if (typeof node === 'string' && node !== '') return node;
+    const name = dig(b.module.metadata, path);
+    if (typeof name === 'string' && name !== '') return name;
   }
   return undefined;
 }

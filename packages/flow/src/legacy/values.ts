@@ -117,6 +117,7 @@ export function resolveParameter(p: LegacyParameter): Resolved {
 
 /** The function name inside a Lambda ARN (`arn:aws:lambda:…:function:NAME[:qualifier]`), Connect's display name. */
 export function lambdaName(arn: string): string | undefined {
+  // Any account, unlike parseArn: sample exports mask it ("xxxxxxxxxxxx") and still name the function.
   const m = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(arn);
   return m?.[1];
 }
