@@ -7,7 +7,16 @@ export { readJson } from './input/read.js';
 export * from './jsonpath/index.js';
 export { convertLegacy, isLegacyDocument } from './legacy/index.js';
 export { type FlowFormat, type LoadedFlow, loadFlow } from './load.js';
-export { actionsOf, END_OF_FLOW, edgesOf, indexActions, toModel } from './model/model.js';
+export {
+  actionsOf,
+  END_OF_FLOW,
+  edgesOf,
+  forEachTarget,
+  indexActions,
+  isJsonObject,
+  type TargetKind,
+  toModel,
+} from './model/model.js';
 export { type NormalizeOptions, normalize } from './model/normalize.js';
 export { serialize, toDocument } from './model/serialize.js';
 export type * from './model/types.js';

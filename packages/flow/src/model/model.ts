@@ -122,16 +122,38 @@ export function edgesOf(action: ActionNode): Edge[] {
   const t = action.transitions;
   if (!t) return [];
   const edges: Edge[] = [];
-  const names = (target: string | undefined): target is string => !!target && target !== END_OF_FLOW;
-  if (names(t.next)) edges.push({ kind: 'next', target: t.next });
-  t.conditions?.forEach((c, index) => {
-    if (names(c.target))
-      edges.push({ kind: 'condition', index, operator: c.operator, operands: c.operands, target: c.target });
-  });
-  t.errors?.forEach((e, index) => {
-    if (names(e.target)) edges.push({ kind: 'error', index, errorType: e.errorType, target: e.target });
+  forEachTarget(t, (target, kind, index) => {
+    if (target === '' || target === END_OF_FLOW) return;
+    if (kind === 'next') edges.push({ kind, target });
+    else if (kind === 'condition') {
+      const c = t.conditions?.[index];
+      edges.push({ kind, index, operator: c?.operator, operands: c?.operands, target });
+    } else edges.push({ kind, index, errorType: t.errors?.[index]?.errorType, target });
   });
   return edges;
+}
+
+export type TargetKind = Edge['kind'];
+
+/**
+ * Calls `visit` for every target a transition set names (including "" and END_OF_FLOW), in order:
+ * NextAction, then Conditions, then Errors. The one place that knows where transitions keep targets.
+ */
+export function forEachTarget(
+  t: TransitionSet,
+  visit: (target: string, kind: TargetKind, index: number) => void,
+): void {
+  if (t.next !== undefined) visit(t.next, 'next', 0);
+  const conditions = t.conditions ?? [];
+  for (let i = 0; i < conditions.length; i++) {
+    const target = conditions[i]?.target;
+    if (target !== undefined) visit(target, 'condition', i);
+  }
+  const errors = t.errors ?? [];
+  for (let i = 0; i < errors.length; i++) {
+    const target = errors[i]?.target;
+    if (target !== undefined) visit(target, 'error', i);
+  }
 }
 
 /** Actions by Identifier; the first wins when Identifiers repeat (the validator reports duplicates). */

@@ -3,8 +3,8 @@ import type { FlowType } from '../catalog/vocabulary.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import { FLOW_LANGUAGE_VERSION, FlowDocument } from '../document/schema.js';
 import { LIMITS } from '../input/limits.js';
-import { actionsOf, END_OF_FLOW, toModel } from '../model/model.js';
-import type { FlowModel } from '../model/types.js';
+import { actionsOf, END_OF_FLOW, forEachTarget, toModel } from '../model/model.js';
+import type { ActionNode, FlowModel } from '../model/types.js';
 import { getAjv } from './ajv.js';
 import { fromAjv } from './ajv-errors.js';
 import { declaredFlowType, parseFlowType } from './flow-type.js';
@@ -246,29 +246,18 @@ function checkSize(model: FlowModel, length: number, out: Diagnostic[]): void {
   }
 }
 
-function checkTargets(
-  action: FlowModel['actions'][number],
-  i: number,
-  ids: Set<string>,
-  out: Diagnostic[],
-): void {
-  const t = action.transitions;
-  if (!t) return;
-  const check = (target: string | undefined, ...path: (string | number)[]) => {
-    if (target === undefined || target === END_OF_FLOW || (target !== '' && ids.has(target))) return;
-    const where = { actionId: action.id, path: pointer('Actions', i, 'Transitions', ...path) };
-    if (target === '')
+function checkTargets(action: ActionNode, i: number, ids: Set<string>, out: Diagnostic[]): void {
+  if (!action.transitions) return;
+  forEachTarget(action.transitions, (target, kind, j) => {
+    if (target === END_OF_FLOW || (target !== '' && ids.has(target))) return;
+    const branch =
+      kind === 'next' ? ['NextAction'] : [kind === 'condition' ? 'Conditions' : 'Errors', j, 'NextAction'];
+    const where = { actionId: action.id, path: pointer('Actions', i, 'Transitions', ...branch) };
+    if (target === '') {
       out.push(diagnostic('TRANSITION_UNCONNECTED', `A branch of "${action.id}" is not connected`, where));
-    else
-      out.push(
-        diagnostic(
-          'TRANSITION_TARGET_DANGLING',
-          `"${action.id}" goes to "${target}", which is not an action of this flow`,
-          where,
-        ),
-      );
-  };
-  check(t.next, 'NextAction');
-  for (const [j, c] of (t.conditions ?? []).entries()) check(c.target, 'Conditions', j, 'NextAction');
-  for (const [j, e] of (t.errors ?? []).entries()) check(e.target, 'Errors', j, 'NextAction');
+    } else {
+      const message = `"${action.id}" goes to "${target}", which is not an action of this flow`;
+      out.push(diagnostic('TRANSITION_TARGET_DANGLING', message, where));
+    }
+  });
 }
