@@ -6,32 +6,43 @@ import type { ActionNode } from '../model/types.js';
 import { getAjv } from './ajv.js';
 import { fromAjv } from './ajv-errors.js';
 
-const compiled = new WeakMap<BlockSpec, ValidateFunction>();
+interface CompiledBlock {
+  validate: ValidateFunction;
+  /** Groups of which at least one parameter must be present (exactlyOneOf and atLeastOneOf). */
+  needOne: readonly (readonly string[])[];
+  /** Groups of which at most one parameter may be present (exactlyOneOf and atMostOneOf). */
+  atMostOne: readonly (readonly string[])[];
+}
 
-function validatorFor(block: BlockSpec): ValidateFunction {
-  let v = compiled.get(block);
-  if (!v) {
-    v = getAjv().compile(block.parameters);
-    compiled.set(block, v);
+const compiled = new WeakMap<BlockSpec, CompiledBlock>();
+
+function compile(block: BlockSpec): CompiledBlock {
+  let c = compiled.get(block);
+  if (!c) {
+    c = {
+      validate: getAjv().compile(block.parameters),
+      needOne: [...(block.exactlyOneOf ?? []), ...(block.atLeastOneOf ?? [])],
+      atMostOne: [...(block.exactlyOneOf ?? []), ...(block.atMostOneOf ?? [])],
+    };
+    compiled.set(block, c);
   }
-  return v;
+  return c;
 }
 
 /** Checks an action's Parameters against its block: schema, dynamic-ness, references, exclusive groups. */
 export function checkParameters(action: ActionNode, block: BlockSpec, index: number): Diagnostic[] {
   const params = action.parameters ?? {};
-  const validate = validatorFor(block);
+  const { validate, needOne, atMostOne } = compile(block);
   validate(params);
   const known = block.parameters.properties;
   const unknown = Object.keys(params).filter((k) => !Object.hasOwn(known, k));
   const placeholders = placeholderPaths(params, '');
   const present = (k: string) => params[k] !== undefined;
-  const groups = [...(block.exactlyOneOf ?? []), ...(block.atMostOneOf ?? [])];
-  const needOne = [...(block.exactlyOneOf ?? []), ...(block.atLeastOneOf ?? [])];
-  const groupsOk =
-    needOne.every((g) => g.some(present)) && groups.every((g) => g.filter(present).length <= 1);
+  const missing = needOne.filter((g) => !g.some(present));
+  const conflicts = atMostOne.map((g) => g.filter(present)).filter((given) => given.length > 1);
   // The common case reports nothing; build no pointers for it.
-  if (!validate.errors && unknown.length === 0 && placeholders.size === 0 && groupsOk) return [];
+  if (!validate.errors && unknown.length + placeholders.size + missing.length + conflicts.length === 0)
+    return [];
 
   const base = pointer('Actions', index, 'Parameters');
   // A template placeholder stands for a value the template fills in later; whatever rule the value
@@ -64,28 +75,23 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
     );
   }
 
-  for (const group of needOne) {
-    if (!group.some(present)) {
-      out.push(
-        diagnostic('PARAM_ONE_OF_MISSING', `${block.type} needs one of ${group.join(', ')}`, {
-          actionId: action.id,
-          path: base,
-        }),
-      );
-    }
+  for (const group of missing) {
+    out.push(
+      diagnostic('PARAM_ONE_OF_MISSING', `${block.type} needs one of ${group.join(', ')}`, {
+        actionId: action.id,
+        path: base,
+      }),
+    );
   }
-  for (const group of groups) {
-    const given = group.filter(present);
-    if (given.length > 1) {
-      out.push(
-        diagnostic('PARAM_CONFLICT', `${block.type} takes only one of ${given.join(', ')}`, {
-          actionId: action.id,
-          path: base,
-        }),
-      );
-    }
+  for (const given of conflicts) {
+    out.push(
+      diagnostic('PARAM_CONFLICT', `${block.type} takes only one of ${given.join(', ')}`, {
+        actionId: action.id,
+        path: base,
+      }),
+    );
   }
-  return dedupe(out);
+  return out;
 }
 
 /** JSON Pointers of every string inside `value` that holds a template placeholder. */
@@ -102,14 +108,4 @@ function placeholderPaths(
     for (const [k, v] of Object.entries(value)) placeholderPaths(v, `${at}${pointer(k)}`, found);
   }
   return found;
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.code}|${d.path}|${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -106,7 +106,7 @@ export const participantBlocks: BlockSpec[] = [
       LexInitilizationData: object({ InitialMessage: text() }),
       LexTimeoutSeconds: object({ Text: int([1, 10080], { dynamic: 'path' }) }),
     }),
-    atMostOneOf: [...PROMPT, ['LexV2Bot', 'LexBot']],
+    atMostOneOf: PROMPT,
     exactlyOneOf: [['LexV2Bot', 'LexBot']],
     result: { operators: ['Equals'], description: 'The name of the intent the bot recognised.' },
     errors: ['NoMatchingError', 'InputTimeLimitExceeded'],
