@@ -1,9 +1,11 @@
 import { forEachTarget, indexActions } from '../model/model.js';
-import type { FlowModel } from '../model/types.js';
+import type { ActionNode, FlowModel } from '../model/types.js';
 
 /** Identifiers reachable from StartAction by any branch. */
-export function reachable(model: FlowModel): Set<string> {
-  const byId = indexActions(model);
+export function reachable(
+  model: FlowModel,
+  byId: ReadonlyMap<string, ActionNode> = indexActions(model),
+): Set<string> {
   const seen = new Set<string>();
   const stack = model.startAction && byId.has(model.startAction) ? [model.startAction] : [];
   const push = (target: string) => {

@@ -1,9 +1,10 @@
+import type { ValidateFunction } from 'ajv';
 import { getBlock } from '../catalog/index.js';
 import type { FlowType } from '../catalog/vocabulary.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import { FLOW_LANGUAGE_VERSION, FlowDocument } from '../document/schema.js';
 import { LIMITS } from '../input/limits.js';
-import { actionsOf, END_OF_FLOW, forEachTarget, toModel } from '../model/model.js';
+import { END_OF_FLOW, forEachTarget, indexActions, isJsonObject, toModel } from '../model/model.js';
 import type { ActionNode, FlowModel } from '../model/types.js';
 import { getAjv } from './ajv.js';
 import { fromAjv } from './ajv-errors.js';
@@ -27,13 +28,13 @@ export interface Validation {
   flowType: FlowType | undefined;
 }
 
-let envelope: ReturnType<ReturnType<typeof getAjv>['compile']> | undefined;
+let envelope: ValidateFunction | undefined;
 
 /** Validates a parsed 2019-10-30 document. Never throws; every problem is a coded diagnostic. */
 export function validateDocument(doc: unknown, options: ValidateOptions = {}): Validation {
   const out: Diagnostic[] = [];
   const none = (): Validation => ({ diagnostics: out, model: undefined, flowType: undefined });
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+  if (!isJsonObject(doc)) {
     out.push(
       diagnostic(
         'DOC_NOT_OBJECT',
@@ -42,23 +43,22 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
     );
     return none();
   }
-  const d = doc as Record<string, unknown>;
-  if (d.Version !== FLOW_LANGUAGE_VERSION) {
+  if (doc.Version !== FLOW_LANGUAGE_VERSION) {
     out.push(
       diagnostic(
         'DOC_VERSION_UNSUPPORTED',
-        `Version is ${JSON.stringify(d.Version)}; the flow language is "${FLOW_LANGUAGE_VERSION}"`,
+        `Version is ${JSON.stringify(doc.Version)}; the flow language is "${FLOW_LANGUAGE_VERSION}"`,
         {
           path: '/Version',
         },
       ),
     );
   }
-  if (Array.isArray(d.Actions) && d.Actions.length > LIMITS.maxActions) {
+  if (Array.isArray(doc.Actions) && doc.Actions.length > LIMITS.maxActions) {
     out.push(
       diagnostic(
         'DOC_TOO_MANY_ACTIONS',
-        `The flow has ${d.Actions.length} actions; the limit is ${LIMITS.maxActions}`,
+        `The flow has ${doc.Actions.length} actions; the limit is ${LIMITS.maxActions}`,
         { path: '/Actions' },
       ),
     );
@@ -67,7 +67,7 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
 
   envelope ??= getAjv().compile(FlowDocument);
   envelope(doc);
-  out.push(...envelopeDiagnostics(envelope.errors, d.Actions));
+  out.push(...envelopeDiagnostics(envelope.errors, doc.Actions));
 
   const model = toModel(doc);
   if (!model) return none();
@@ -76,8 +76,8 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
   checkSize(model, options.contentLength ?? JSON.stringify(doc).length, out);
   out.push(...checkIdentifiers(model));
 
-  const actions = actionsOf(model);
-  const ids = new Set(actions.map((a) => a.id));
+  // Identifier → action, first one winning; reachability walks the same index.
+  const ids = indexActions(model);
   if (model.startAction === undefined) {
     out.push(diagnostic('START_ACTION_MISSING', 'The flow has no StartAction', { path: '/StartAction' }));
   } else if (model.startAction === '') {
@@ -144,7 +144,7 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
     out.push(...checkParameters(action, block, i), ...checkBranches(action, block, i));
   });
 
-  const live = reachable(model);
+  const live = reachable(model, ids);
   model.actions.forEach((a, i) => {
     if ('raw' in a) return;
     if (!live.has(a.id) && ids.has(model.startAction ?? '')) {
@@ -246,7 +246,12 @@ function checkSize(model: FlowModel, length: number, out: Diagnostic[]): void {
   }
 }
 
-function checkTargets(action: ActionNode, i: number, ids: Set<string>, out: Diagnostic[]): void {
+function checkTargets(
+  action: ActionNode,
+  i: number,
+  ids: ReadonlyMap<string, ActionNode>,
+  out: Diagnostic[],
+): void {
   if (!action.transitions) return;
   forEachTarget(action.transitions, (target, kind, j) => {
     if (target === END_OF_FLOW || (target !== '' && ids.has(target))) return;
