@@ -1,0 +1,45 @@
+import { type AriClient, createAriClient, httpTransport } from '@parley/ari';
+import { inject } from 'vitest';
+import { TEST_DIALPLAN } from '../../src/config.js';
+import { Harness } from '../../src/harness.js';
+import { RuntimeApp } from './runtime-app.js';
+import { startEventSocketCutter } from './tcp-proxy.js';
+
+export interface Session {
+  target: ReturnType<typeof inject<'telephony'>>;
+  runtime: RuntimeApp;
+  harness: Harness;
+  /** Drops the runtime's events socket without a close frame; returns how many sockets were cut. */
+  dropRuntimeSocket(): number;
+  close(): Promise<void>;
+}
+
+function client(url: string, app: string): AriClient {
+  const target = inject('telephony');
+  return createAriClient({
+    transport: httpTransport({ url, username: target.username, password: target.password }),
+    app,
+    reconnect: { initialDelayMs: 50, maxDelayMs: 1000 },
+  });
+}
+
+/** The runtime stand-in and the harness, each on its own events socket, as in production. */
+export async function openSession(): Promise<Session> {
+  const target = inject('telephony');
+  const cutter = await startEventSocketCutter(new URL(target.url));
+  const runtimeAri = client(cutter.url, TEST_DIALPLAN.runtimeApp);
+  const harnessAri = client(target.url, TEST_DIALPLAN.harnessApp);
+  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+  const harness = new Harness({ ari: harnessAri });
+  return {
+    target,
+    runtime: new RuntimeApp(runtimeAri),
+    harness,
+    dropRuntimeSocket: () => cutter.cut(),
+    async close() {
+      harness.close();
+      await Promise.allSettled([runtimeAri.close(), harnessAri.close()]);
+      await cutter.close();
+    },
+  };
+}

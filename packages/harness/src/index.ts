@@ -1,0 +1,11 @@
+export { CallerLeg } from './caller.js';
+export { asteriskFromEnv, TEST_DIALPLAN, type TelephonyTarget } from './config.js';
+export {
+  type CallOptions,
+  Harness,
+  type HarnessOptions,
+  type PhoneBehaviour,
+  type PhoneKind,
+} from './harness.js';
+export { Leg, type WaitOptions } from './leg.js';
+export { PhoneLeg } from './phone.js';
