@@ -50,7 +50,9 @@ export class ManualClock implements Clock {
   setTimeout(callback: () => void, ms: number): TimerHandle {
     const id = this.#nextId++;
     this.#live.add(id);
-    this.#push({ id, at: this.#now + Math.max(0, ms), callback });
+    // NaN would poison the heap's comparisons and misorder every timer; Node runs it at once too.
+    const delay = Number.isNaN(ms) ? 0 : Math.max(0, ms);
+    this.#push({ id, at: this.#now + delay, callback });
     return id as unknown as TimerHandle;
   }
 

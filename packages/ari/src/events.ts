@@ -61,7 +61,8 @@ export class EventConnection {
   /** Bumped whenever the current stream or attempt is abandoned, so their late callbacks are ignored. */
   #generation = 0;
   #stream: EventStream | undefined;
-  #openedAt = 0;
+  /** When the current connection opened; undefined while none is open. */
+  #openedAt: number | undefined;
   #attempt = 0;
   #retryTimer: TimerHandle | undefined;
   #pingTimer: TimerHandle | undefined;
@@ -205,8 +206,8 @@ export class EventConnection {
   #scheduleRetry(error?: unknown): void {
     const { initialDelayMs, maxDelayMs, jitter, stableAfterMs } = this.#reconnect;
     const { clock, random = Math.random } = this.#options;
-    if (this.#openedAt && clock.now() - this.#openedAt >= stableAfterMs) this.#attempt = 0;
-    this.#openedAt = 0;
+    if (this.#openedAt !== undefined && clock.now() - this.#openedAt >= stableAfterMs) this.#attempt = 0;
+    this.#openedAt = undefined;
     this.#attempt += 1;
     const base = Math.min(maxDelayMs, initialDelayMs * 2 ** (this.#attempt - 1));
     const delayMs = Math.round(base * (1 - jitter * random()));
