@@ -46,6 +46,8 @@ interface CommonOptions {
   /** Events-socket ping period; 0 turns pings off. Default 15 s. */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
+  /** Limit for opening the events socket; a slower attempt counts as failed (and is retried). Default 10 s. */
+  connectTimeoutMs?: number;
   /** Default timeout of REST calls, on `clock`; none when absent. */
   requestTimeoutMs?: number;
   /** Prepended to every `newId()`, e.g. to tell instances or test runs apart. */
@@ -107,7 +109,14 @@ export function createAriClient(options: AriClientOptions): AriClient {
     transport: options.transport,
     apps,
     clock,
-    ...pick(options, ['subscribeAll', 'reconnect', 'pingIntervalMs', 'pingTimeoutMs', 'random']),
+    ...pick(options, [
+      'subscribeAll',
+      'reconnect',
+      'pingIntervalMs',
+      'pingTimeoutMs',
+      'connectTimeoutMs',
+      'random',
+    ]),
     onEvent: (event) => router.dispatch(event),
     onLifecycle: (event) => {
       if (event.type === 'replaced' || event.type === 'closed') {

@@ -4,6 +4,8 @@ import type { AriEvent } from './generated/models.js';
 import { withTimeout } from './timeout.js';
 import type { AriTransport, EventStream } from './transport.js';
 
+const EVENTS_OPERATION = 'events.eventWebsocket';
+
 /** What happened to the events connection. */
 export type LifecycleEvent =
   | { type: 'connected' }
@@ -42,6 +44,8 @@ export interface EventConnectionOptions {
   pingIntervalMs?: number;
   /** How long a ping may go unanswered. Default 5 s. */
   pingTimeoutMs?: number;
+  /** How long opening the socket may take before the attempt counts as failed. Default 10 s. */
+  connectTimeoutMs?: number;
   /** Source of jitter; injectable so tests can pin the delays. */
   random?: () => number;
   onEvent(event: AriEvent): void;
@@ -109,10 +113,23 @@ export class EventConnection {
   async #open(initial: boolean): Promise<void> {
     const generation = ++this.#generation;
     this.#state = 'connecting';
-    const { transport, apps, subscribeAll } = this.#options;
+    const { transport, apps, subscribeAll, clock, connectTimeoutMs = 10_000 } = this.#options;
+    const opening = transport.openEvents({ apps, ...(subscribeAll === undefined ? {} : { subscribeAll }) });
     let stream: EventStream;
     try {
-      stream = await transport.openEvents({ apps, ...(subscribeAll === undefined ? {} : { subscribeAll }) });
+      // Without a limit, a handshake into a black hole would stall reconnection for good.
+      stream = await withTimeout(opening, clock, connectTimeoutMs, () => {
+        opening.then(
+          (late) => late.close(1000),
+          () => {},
+        );
+        return new AriError({
+          code: 'TIMEOUT',
+          status: 0,
+          message: `Events socket not open within ${connectTimeoutMs} ms`,
+          operation: EVENTS_OPERATION,
+        });
+      });
     } catch (error) {
       if (generation !== this.#generation) return;
       if (initial) {
@@ -183,7 +200,7 @@ export class EventConnection {
             code: 'TIMEOUT',
             status: 0,
             message: `No pong within ${pingTimeoutMs} ms`,
-            operation: 'events.eventWebsocket',
+            operation: EVENTS_OPERATION,
           }),
       );
       pong.then(

@@ -114,16 +114,14 @@ function openSocket(
       );
       res.on('error', () => fail(httpError(EVENTS_OPERATION, res.statusCode ?? 0, '')));
     });
+    // Both stay attached once open, as no-ops: a late socket error is followed by 'close', which the
+    // stream reports, and an 'error' without a listener would crash the process.
     ws.on('error', (error) => fail(transportError('NETWORK', error.message, EVENTS_OPERATION, error)));
     ws.on('close', (code) =>
       fail(transportError('NETWORK', `Closed during handshake (${code})`, EVENTS_OPERATION)),
     );
     ws.once('open', () => {
       settled = true;
-      ws.removeAllListeners('error');
-      ws.removeAllListeners('close');
-      // A late socket error is followed by 'close', which is what the stream reports.
-      ws.on('error', () => {});
       resolve(new WsEventStream(ws, clock));
     });
   });

@@ -30,9 +30,9 @@ afterEach(async () => {
  * each delay is checkable to the millisecond. Real sockets, fake time: I/O is awaited with
  * vi.waitFor, timers are moved by hand.
  */
-function setup(
-  options: Partial<Pick<AriClientOptions, 'reconnect' | 'pingIntervalMs' | 'pingTimeoutMs' | 'random'>> = {},
-) {
+type Tunable = 'reconnect' | 'pingIntervalMs' | 'pingTimeoutMs' | 'connectTimeoutMs' | 'random';
+
+function setup(options: Partial<Pick<AriClientOptions, Tunable>> = {}) {
   const clock = new ManualClock(0);
   const spy = new SpyTransport(
     httpTransport({ url: fake.url, username: 'parley', password: 'secret' }, { clock }),
@@ -187,6 +187,26 @@ describe('reconnect', () => {
     expect(resynced?.application.channel_ids).toEqual(['s12a-flow', 'gone']);
     expect(resynced?.channels.map((c) => c.id)).toEqual(['s12a-flow']);
     expect(resynced?.bridges.map((b) => b.id)).toEqual(['b1']);
+  });
+
+  it('counts a handshake that never completes as a failed attempt and tries again', async () => {
+    const { clock, spy, ari, ofType, until } = setup({ connectTimeoutMs: 1000 });
+    await ari.connect();
+    fake.stallUpgrades = true;
+    fake.drop('terminate');
+    await until('reconnecting', 1);
+    await clock.advance(100);
+    expect(spy.openedAt).toEqual([0, 100]);
+    await clock.advance(999);
+    expect(ofType('reconnecting')).toHaveLength(1);
+    await clock.advance(1);
+    await until('reconnecting', 2);
+    expect(ofType('reconnecting')[1]).toMatchObject({ attempt: 2, delayMs: 200, error: { code: 'TIMEOUT' } });
+
+    fake.stallUpgrades = false;
+    await clock.advance(200);
+    await until('reconnected');
+    expect(spy.openedAt).toEqual([0, 100, 1300]);
   });
 
   it('lets connect() called during the backoff resolve once reconnected', async () => {

@@ -40,6 +40,9 @@ export class FakeAsterisk {
   /** When set, websocket upgrades are refused with this reply. */
   refuseUpgrades: Reply | undefined;
   answerPings = true;
+  /** When set, websocket upgrades get no answer at all (a black-holed handshake). */
+  stallUpgrades = false;
+  #stalled: Duplex[] = [];
   /** Requests the client gave up on before the fake answered. */
   abortedRequests = 0;
   #routes = new Map<string, Route>();
@@ -112,6 +115,7 @@ export class FakeAsterisk {
 
   async stop(): Promise<void> {
     for (const { ws } of this.sockets) ws.terminate();
+    for (const socket of this.#stalled) socket.destroy();
     this.#wss.close();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -136,6 +140,10 @@ export class FakeAsterisk {
   }
 
   #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.stallUpgrades) {
+      this.#stalled.push(socket);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://fake');
     const refusal =
       url.pathname !== '/ari/events'
