@@ -114,7 +114,10 @@ export class EventConnection {
     const generation = ++this.#generation;
     this.#state = 'connecting';
     const { transport, apps, subscribeAll, clock, connectTimeoutMs = 10_000 } = this.#options;
-    const opening = transport.openEvents({ apps, ...(subscribeAll === undefined ? {} : { subscribeAll }) });
+    // Wrapped so a transport that throws instead of rejecting still counts as a failed attempt.
+    const opening = new Promise<EventStream>((resolve) =>
+      resolve(transport.openEvents({ apps, ...(subscribeAll === undefined ? {} : { subscribeAll }) })),
+    );
     let stream: EventStream;
     try {
       // Without a limit, a handshake into a black hole would stall reconnection for good.
