@@ -92,7 +92,7 @@ export function createAriClient(options: AriClientOptions): AriClient {
   const call = createCall({
     transport: options.transport,
     clock,
-    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   const lifecycle = new KeyedListeners<true, LifecycleEvent>();
   const emitLifecycle = (event: LifecycleEvent) =>
@@ -109,14 +109,12 @@ export function createAriClient(options: AriClientOptions): AriClient {
     transport: options.transport,
     apps,
     clock,
-    ...pick(options, [
-      'subscribeAll',
-      'reconnect',
-      'pingIntervalMs',
-      'pingTimeoutMs',
-      'connectTimeoutMs',
-      'random',
-    ]),
+    subscribeAll: options.subscribeAll,
+    reconnect: options.reconnect,
+    pingIntervalMs: options.pingIntervalMs,
+    pingTimeoutMs: options.pingTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    random: options.random,
     onEvent: (event) => router.dispatch(event),
     onLifecycle: (event) => {
       if (event.type === 'replaced' || event.type === 'closed') {
@@ -182,10 +180,4 @@ function buildResources(call: AriCall): AriResources {
 
 function present<T>(items: (T | undefined)[]): T[] {
   return items.filter((item): item is T => item !== undefined);
-}
-
-function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const picked: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
-  return picked;
 }

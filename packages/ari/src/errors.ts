@@ -57,7 +57,7 @@ export class AriError extends Error {
       status: this.status,
       message: this.message,
       operation,
-      ...(this.body === undefined ? {} : { body: this.body }),
+      body: this.body,
       cause: this,
     });
   }

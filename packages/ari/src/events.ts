@@ -116,7 +116,7 @@ export class EventConnection {
     const { transport, apps, subscribeAll, clock, connectTimeoutMs = 10_000 } = this.#options;
     // Wrapped so a transport that throws instead of rejecting still counts as a failed attempt.
     const opening = new Promise<EventStream>((resolve) =>
-      resolve(transport.openEvents({ apps, ...(subscribeAll === undefined ? {} : { subscribeAll }) })),
+      resolve(transport.openEvents({ apps, subscribeAll })),
     );
     let stream: EventStream;
     try {

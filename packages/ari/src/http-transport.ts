@@ -41,7 +41,7 @@ export function httpTransport(config: HttpTransportConfig, options: HttpTranspor
       const sent = fetch(urlFor(req.path, req.query), {
         method: req.method,
         headers: req.body ? { ...headers, 'content-type': 'application/json' } : headers,
-        ...(req.body ? { body: JSON.stringify(req.body) } : {}),
+        body: req.body ? JSON.stringify(req.body) : undefined,
         signal: abort.signal,
       }).then(readBody);
       try {
@@ -71,7 +71,7 @@ async function readBody(res: Response): Promise<AriResponse> {
   // Recordings download as audio/*; everything else Asterisk sends is JSON text or empty.
   const isText = !contentType || /json|^text\//i.test(contentType);
   const body = isText ? await res.text() : new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, body, ...(contentType ? { contentType } : {}) };
+  return { status: res.status, body, contentType };
 }
 
 function transportError(
