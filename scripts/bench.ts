@@ -1,9 +1,11 @@
 // `pnpm bench [--json]`: runs every benchmark and prints a table (or one JSON object of figures).
 // Figures are measured in this run; none is a constant.
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
+import { benchAri } from '../packages/harness/bench/ari.bench.js';
 
 const suites: { name: string; run: () => Figure[] | Promise<Figure[]> }[] = [
   { name: 'flow core', run: benchValidate },
+  { name: 'telephony', run: benchAri },
 ];
 
 const figures: Figure[] = [];
@@ -24,5 +26,5 @@ if (process.argv.includes('--json')) {
   console.log(line(['benchmark', 'median', 'target']));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
-  console.log(`node ${process.version}, one core (single-threaded)`);
+  console.log(`node ${process.version}; telephony figures run ari-sim in a second process`);
 }
