@@ -84,7 +84,9 @@ async function cycles(url: string, click: string, seconds: number, concurrency: 
   const one = async (n: number) => {
     const channelId = runtime.newId('leg');
     const up = runtime.waitFor('StasisStart', (e) => e.channel.id === channelId, { timeoutMs: 30_000 });
-    const gone = runtime.waitFor('ChannelDestroyed', (e) => e.channel.id === channelId, { timeoutMs: 30_000 });
+    const gone = runtime.waitFor('ChannelDestroyed', (e) => e.channel.id === channelId, {
+      timeoutMs: 30_000,
+    });
     await runtime.channels.originate({
       endpoint: `Local/${2000 + n}@test-agents/n`,
       app: 'parley',
@@ -94,7 +96,9 @@ async function cycles(url: string, click: string, seconds: number, concurrency: 
     });
     await up;
     const playbackId = runtime.newId('pb');
-    const done = runtime.waitFor('PlaybackFinished', (e) => e.playback.id === playbackId, { timeoutMs: 30_000 });
+    const done = runtime.waitFor('PlaybackFinished', (e) => e.playback.id === playbackId, {
+      timeoutMs: 30_000,
+    });
     await runtime.channels.playWithId({ channelId, playbackId, media: [`sound:${click}`] });
     await done;
     await runtime.channels.hangup({ channelId, reason: 'normal' });
@@ -126,7 +130,10 @@ function collectGarbage(): void {
 /** Heap held by ari-sim for 500 answered Local pairs (1,000 channels) in Stasis, in-process. */
 async function memoryPerChannel(): Promise<{ totalMb: number; perChannelKb: number }> {
   const sim = createAriSim();
-  const ari = createAriClient({ transport: sim.transport({ username: 'parley', password: 'parley' }), app: 'parley' });
+  const ari = createAriClient({
+    transport: sim.transport({ username: 'parley', password: 'parley' }),
+    app: 'parley',
+  });
   const phones = createAriClient({
     transport: sim.transport({ username: 'harness', password: 'harness' }),
     app: 'harness',
@@ -172,9 +179,29 @@ export async function benchAri(): Promise<Figure[]> {
       value: run.cyclesPerSecond,
       unit: 'cycles/s',
     },
-    { key: 'ari_events_per_s', label: 'ARI events delivered per second (two apps)', value: run.eventsPerSecond, unit: 'events/s' },
-    { key: 'ari_sim_rss_growth_mb', label: 'ari-sim process RSS growth over the run', value: (rssAfter - rssBefore) / 1024, unit: 'MB' },
-    { key: 'ari_sim_heap_1000_channels_mb', label: 'heap with 1,000 live channels (ari-sim + two clients, in-process)', value: memory.totalMb, unit: 'MB' },
-    { key: 'ari_sim_kb_per_channel', label: 'heap per live channel (ari-sim + clients)', value: memory.perChannelKb, unit: 'KB' },
+    {
+      key: 'ari_events_per_s',
+      label: 'ARI events delivered per second (two apps)',
+      value: run.eventsPerSecond,
+      unit: 'events/s',
+    },
+    {
+      key: 'ari_sim_rss_growth_mb',
+      label: 'ari-sim process RSS growth over the run',
+      value: (rssAfter - rssBefore) / 1024,
+      unit: 'MB',
+    },
+    {
+      key: 'ari_sim_heap_1000_channels_mb',
+      label: 'heap with 1,000 live channels (ari-sim + two clients, in-process)',
+      value: memory.totalMb,
+      unit: 'MB',
+    },
+    {
+      key: 'ari_sim_kb_per_channel',
+      label: 'heap per live channel (ari-sim + clients)',
+      value: memory.perChannelKb,
+      unit: 'KB',
+    },
   ];
 }
