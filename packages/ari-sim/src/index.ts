@@ -1,0 +1,12 @@
+export {
+  type AriUser,
+  DEFAULT_MOH_DIR,
+  type DefaultConfigOptions,
+  defaultConfig,
+  defaultDialplan,
+  type SimConfig,
+  SOUNDS_DIR,
+} from './config.js';
+export type { Credentials } from './in-process.js';
+export type { ListenOptions, RunningServer } from './server.js';
+export { type AriSim, type AriSimOptions, createAriSim } from './sim.js';

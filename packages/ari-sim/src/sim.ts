@@ -1,0 +1,103 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type Application,
+  type AriTransport,
+  type Bridge,
+  type Channel,
+  type Clock,
+  systemClock,
+} from '@parley/ari';
+import { apiDocs } from './api-docs.js';
+import { type DefaultConfigOptions, defaultConfig, type SimConfig, temporarySpoolDir } from './config.js';
+import type { InProcessStream } from './event-streams.js';
+import { type Credentials, inProcessTransport } from './in-process.js';
+import { Core } from './model/core.js';
+import { Dialplan } from './model/dialplan.js';
+import { MediaLibrary } from './model/media.js';
+import { readFrom } from './model/media-state.js';
+import { PlaybackRegistry } from './model/playback.js';
+import { RecordingRegistry } from './model/recording.js';
+import { RemoteMediaCache } from './model/remote-media.js';
+import { TalkDetectors } from './model/talk-detect.js';
+import { HANDLERS } from './rest/handlers.js';
+import { Router } from './rest/router.js';
+import { type ListenOptions, listen, type RunningServer } from './server.js';
+
+export interface AriSimOptions extends DefaultConfigOptions {
+  /** Real time by default; pass a ManualClock to drive the sim by hand in tests. */
+  clock?: Clock;
+  /** Overrides of the default configuration (users, dialplan, MOH classes, sounds, spool...). */
+  config?: Partial<SimConfig>;
+}
+
+export interface AriSim {
+  readonly clock: Clock;
+  readonly config: SimConfig;
+  /** An AriTransport straight into the sim: same router, same event JSON, no sockets. */
+  transport(credentials: Credentials): AriTransport;
+  /** Serves ARI over HTTP + WebSocket; `url` ends in `/ari`. */
+  listen(options?: ListenOptions): Promise<RunningServer>;
+  /** Waits for real I/O the sim started (HTTP media downloads), then lets queued work run. */
+  settled(): Promise<void>;
+  /** Channels as `GET /channels` shows them. */
+  channels(): Channel[];
+  channel(id: string): Channel | undefined;
+  bridges(): Bridge[];
+  applications(): Application[];
+  /** `<spoolDir>/recording`, where recordings are written. */
+  readonly recordingDir: string;
+  close(): Promise<void>;
+}
+
+export function createAriSim(options: AriSimOptions = {}): AriSim {
+  const clock = options.clock ?? systemClock;
+  const base = defaultConfig(options);
+  const config: SimConfig = { ...base, ...options.config };
+  const ownSpool = !config.spoolDir;
+  if (ownSpool) config.spoolDir = temporarySpoolDir();
+  const recordingDir = join(config.spoolDir, 'recording');
+  if (config.createRecordingDir) mkdirSync(recordingDir, { recursive: true });
+
+  const media = new MediaLibrary(config.soundDirs);
+  const core = new Core(clock, config, Dialplan.parse(config.dialplan), media);
+  core.playbacks = new PlaybackRegistry();
+  core.recordings = new RecordingRegistry(core);
+  core.remoteMedia = new RemoteMediaCache(() => core.now());
+  core.talk = new TalkDetectors(core, (chan) => readFrom(chan));
+
+  let baseUrl = 'http://localhost:8088/ari';
+  const router = new Router(core, HANDLERS, (path) => apiDocs(path, baseUrl));
+  const servers: RunningServer[] = [];
+  const streams = new Set<InProcessStream>();
+
+  return {
+    clock,
+    config,
+    recordingDir,
+    transport(credentials) {
+      return inProcessTransport(core, router, credentials, (stream) => streams.add(stream));
+    },
+    async listen(listenOptions) {
+      const server = await listen(core, router, listenOptions);
+      baseUrl = server.url;
+      servers.push(server);
+      return server;
+    },
+    settled: () => core.settled(),
+    channels: () => [...core.channels.values()].map((c) => core.snapshot(c)),
+    channel: (id) => {
+      const chan = core.channels.get(id);
+      return chan ? core.snapshot(chan) : undefined;
+    },
+    bridges: () => [...core.bridges.values()].map((b) => b.toJson()),
+    applications: () => core.apps.list().map((a) => a.toJson()),
+    async close() {
+      for (const server of servers.splice(0)) await server.close();
+      for (const stream of streams) stream.close(1001);
+      streams.clear();
+      core.shutdown();
+      if (ownSpool) rmSync(config.spoolDir, { recursive: true, force: true });
+    },
+  };
+}
