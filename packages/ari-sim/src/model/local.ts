@@ -1,5 +1,5 @@
 import { publishCallerChange } from './callerid.js';
-import { type CallerIdent, SimChannel } from './channel.js';
+import { SimChannel, sameCaller } from './channel.js';
 import type { Core } from './core.js';
 import { newChannelMedia } from './media-state.js';
 
@@ -66,20 +66,14 @@ export function handOverIdentity(core: Core, one: SimChannel): void {
   for (const [name, value] of one.vars) {
     if (name.startsWith('_')) two.vars.set(name.startsWith('__') ? name : name.slice(1), value);
   }
-  assignCaller(core, two, one.connected);
-  assignConnected(core, two, one.caller);
-}
-
-function assignCaller(core: Core, chan: SimChannel, id: CallerIdent): void {
-  if (chan.caller.name === id.name && chan.caller.number === id.number) return;
-  chan.caller = { ...id };
-  publishCallerChange(core, chan);
-}
-
-function assignConnected(core: Core, chan: SimChannel, id: CallerIdent): void {
-  if (chan.connected.name === id.name && chan.connected.number === id.number) return;
-  chan.connected = { ...id };
-  core.publishChannel(chan, 'ChannelConnectedLine');
+  // Both are set before either is published: the ChannelCallerId snapshot already shows the new
+  // connected line.
+  const callerChanged = !sameCaller(two.caller, one.connected);
+  const connectedChanged = !sameCaller(two.connected, one.caller);
+  two.caller = { ...one.connected };
+  two.connected = { ...one.caller };
+  if (callerChanged) publishCallerChange(core, two);
+  if (connectedChanged) core.publishChannel(two, 'ChannelConnectedLine');
 }
 
 export function isLocalHalfTwo(chan: SimChannel): boolean {

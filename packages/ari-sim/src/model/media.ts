@@ -51,7 +51,12 @@ function envelope(samples: Iterable<number>, rate: number, count: number): Clip 
   }
   const durationMs = (count * 1000) / rate;
   if (first < 0) return { durationMs, leadMs: durationMs, tailMs: 0 };
-  return { durationMs, leadMs: (first * 1000) / rate, tailMs: ((count - 1 - last) * 1000) / rate };
+  // Whole milliseconds: the DSP works in 20 ms frames, finer is noise.
+  return {
+    durationMs,
+    leadMs: Math.floor((first * 1000) / rate),
+    tailMs: Math.floor(((count - 1 - last) * 1000) / rate),
+  };
 }
 
 /** Reads a file's length and sound envelope; undefined when Asterisk's format module would refuse it. */

@@ -98,6 +98,7 @@ export class LiveRecording {
     if (this.state !== 'recording' && this.state !== 'paused' && this.state !== 'queued') return;
     const ms = this.#elapsed();
     const started = this.state !== 'queued';
+    this.#recordedMs = ms;
     this.state = 'done';
     if (started) this.#write(ms);
     this.publish('RecordingFinished', { recording: this.toJson(true) });
