@@ -12,6 +12,7 @@ import {
 import { SimPlayback } from '../model/playback.js';
 import type { RecordingOptions } from '../model/recording.js';
 import { isKnownFormat } from '../model/recording-files.js';
+import { indicate } from '../model/state.js';
 import { findControl, findPlayableControl } from './lookup.js';
 import { type HandlerTable, noContent, type Reply, type RestContext } from './router.js';
 
@@ -72,7 +73,11 @@ function play(ctx: RestContext): Reply {
       chan,
       publish: (type, body) => core.publishOn(chan, type, body as Record<string, unknown>),
       setAudio: (source) => setPlaybackAudio(core, chan, source),
-      beforeStart: () => suspendGenerator(core, chan),
+      beforeStart: () => {
+        // An unanswered channel is sent PROGRESS first (early media), which its dialler reports.
+        if (chan.state !== 'Up') indicate(core, chan, 'progress');
+        suspendGenerator(core, chan);
+      },
     },
     {
       id: ctx.str('playbackId') || core.uuid(),

@@ -143,7 +143,9 @@ export function compareEvents(want: Seen[], got: Seen[], exceptions: OrderExcept
   const a = keyed(want);
   const b = keyed(got);
   const pool = new Map<string, number[]>();
-  b.forEach((e, i) => pool.set(e.key, [...(pool.get(e.key) ?? []), i]));
+  b.forEach((e, i) => {
+    pool.set(e.key, [...(pool.get(e.key) ?? []), i]);
+  });
   const position: number[] = [];
   const missing: string[] = [];
   for (const e of a) {

@@ -116,3 +116,33 @@ export async function answeredInbound(b: Bench, id = 's01') {
   await b.parley.call('POST', `/channels/${id}-flow/answer`);
   await b.advance(0);
 }
+
+/** Parley dials an agent phone; the harness rings it and, unless told not to, answers. */
+export async function agentLeg(
+  b: Bench,
+  id: string,
+  options: { ext?: string; answer?: boolean; timeout?: number } = {},
+) {
+  const res = await b.parley.call('POST', '/channels', {
+    endpoint: `Local/${options.ext ?? '1001'}@test-agents/n`,
+    app: 'parley',
+    appArgs: 'agent',
+    channelId: id,
+    otherChannelId: `${id}ph`,
+    timeout: options.timeout ?? 20,
+    callerId: '"Parley" <+15550009999>',
+  });
+  await b.advance(0);
+  await b.harness.call('POST', `/channels/${id}ph/ring`);
+  await b.advance(0);
+  if (options.answer !== false) {
+    await b.harness.call('POST', `/channels/${id}ph/answer`);
+    await b.advance(0);
+  }
+  return res;
+}
+
+/** The events of one type, optionally about one channel, in arrival order. */
+export function eventsOf(tap: AppTap, type: string, channelId?: string): Json[] {
+  return tap.events.filter((e) => e.type === type && (!channelId || about(e, channelId)));
+}
