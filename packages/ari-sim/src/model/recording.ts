@@ -33,6 +33,7 @@ export class LiveRecording {
   #recordedMs = 0;
   #since = 0;
   #timers: TimerHandle[] = [];
+  #maxTimer: TimerHandle | undefined;
   #done: (() => void) | undefined;
 
   constructor(
@@ -69,7 +70,11 @@ export class LiveRecording {
       this.#end();
       return;
     }
-    const beep = this.options.beep ? (this.core.media.sound('beep', this.chan.language)?.durationMs ?? 0) : 0;
+    if (!this.options.beep) {
+      this.#begin();
+      return;
+    }
+    const beep = this.core.media.sound('beep', this.chan.language)?.durationMs ?? 0;
     this.#timers.push(this.core.after(beep, () => this.#begin()));
   }
 
@@ -78,10 +83,18 @@ export class LiveRecording {
     this.state = 'recording';
     this.#since = this.core.now();
     this.publish('RecordingStarted', { recording: this.toJson() });
-    const max = this.options.maxDurationSeconds;
-    if (max > 0) this.#timers.push(this.core.after(max * 1000, () => this.stop()));
+    this.#armMaxDuration();
     const silence = this.options.maxSilenceSeconds;
     if (silence > 0) this.#timers.push(this.core.after(silence * 1000, () => this.stop()));
+  }
+
+  /** maxDurationSeconds counts recorded time: a pause holds it. */
+  #armMaxDuration(): void {
+    this.core.cancel(this.#maxTimer);
+    const max = this.options.maxDurationSeconds;
+    if (max > 0 && this.state === 'recording') {
+      this.#maxTimer = this.core.after(Math.max(0, max * 1000 - this.#elapsed()), () => this.stop());
+    }
   }
 
   fail(cause: string): void {
@@ -124,6 +137,7 @@ export class LiveRecording {
       this.state = 'recording';
       this.#since = this.core.now();
     }
+    this.#armMaxDuration();
     return true;
   }
 
@@ -147,6 +161,7 @@ export class LiveRecording {
   #end(): void {
     for (const timer of this.#timers) this.core.cancel(timer);
     this.#timers = [];
+    this.core.cancel(this.#maxTimer);
     const done = this.#done;
     this.#done = undefined;
     done?.();
