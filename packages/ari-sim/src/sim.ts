@@ -21,7 +21,7 @@ import { RecordingRegistry } from './model/recording.js';
 import { RemoteMediaCache } from './model/remote-media.js';
 import { TalkDetectors } from './model/talk-detect.js';
 import { HANDLERS } from './rest/handlers.js';
-import { Router } from './rest/router.js';
+import { Router, supportedOperations } from './rest/router.js';
 import { type ListenOptions, listen, type RunningServer } from './server.js';
 
 export interface AriSimOptions extends DefaultConfigOptions {
@@ -47,6 +47,10 @@ export interface AriSim {
   applications(): Application[];
   /** `<spoolDir>/recording`, where recordings are written. */
   readonly recordingDir: string;
+  /** Operation ids the sim answers (each one of Asterisk's swagger operations). */
+  operations(): string[];
+  /** `operation:param` for any parameter a handler read that the operation does not define. */
+  unknownParamReads(): string[];
   close(): Promise<void>;
 }
 
@@ -85,6 +89,8 @@ export function createAriSim(options: AriSimOptions = {}): AriSim {
       return server;
     },
     settled: () => core.settled(),
+    operations: () => supportedOperations(HANDLERS),
+    unknownParamReads: () => [...router.unknownParams],
     channels: () => [...core.channels.values()].map((c) => core.snapshot(c)),
     channel: (id) => {
       const chan = core.channels.get(id);

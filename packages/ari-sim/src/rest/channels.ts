@@ -9,24 +9,29 @@ import { readVar, writeVar } from '../model/vars.js';
 import { bodyVariables, findControl, findPlayableControl } from './lookup.js';
 import { type HandlerTable, noContent, ok, type RestContext } from './router.js';
 
-function originateParams(ctx: RestContext): OriginateParams | ReturnType<typeof fail> {
+/** The parameters originate and create share; originate adds the dialplan and dial ones. */
+function originateParams(ctx: RestContext, forCreate = false): OriginateParams | ReturnType<typeof fail> {
   const variables = bodyVariables(ctx.body);
   if (isFailure(variables)) return variables;
-  return {
+  const shared = {
     endpoint: ctx.str('endpoint'),
-    extension: ctx.str('extension'),
-    context: ctx.str('context'),
-    priority: ctx.int('priority'),
-    label: ctx.str('label'),
     app: ctx.str('app'),
     appArgs: ctx.str('appArgs'),
-    callerId: ctx.str('callerId'),
-    timeout: ctx.int('timeout'),
     channelId: ctx.str('channelId'),
     otherChannelId: ctx.str('otherChannelId'),
     originator: ctx.str('originator'),
     formats: ctx.str('formats'),
     variables,
+  };
+  if (forCreate) return shared;
+  return {
+    ...shared,
+    extension: ctx.str('extension'),
+    context: ctx.str('context'),
+    priority: ctx.int('priority'),
+    label: ctx.str('label'),
+    callerId: ctx.str('callerId'),
+    timeout: ctx.int('timeout'),
   };
 }
 
@@ -110,7 +115,7 @@ export const channelHandlers: HandlerTable = {
   'channels.originate': doOriginate,
   'channels.originateWithId': doOriginate,
   'channels.create': (ctx) => {
-    const params = originateParams(ctx);
+    const params = originateParams(ctx, true);
     if (isFailure(params)) return params;
     const chan = createChannel(ctx.core, params);
     return isFailure(chan) ? chan : ok(ctx.core.snapshot(chan));

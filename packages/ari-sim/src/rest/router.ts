@@ -16,27 +16,35 @@ export type Reply =
 export class RestContext {
   constructor(
     readonly core: Core,
+    readonly spec: OperationSpec,
     readonly params: Map<string, ParamValue>,
     readonly body: Record<string, unknown> | undefined,
     readonly user: AriUser,
+    /** Told about every parameter a handler reads that the operation does not have. */
+    readonly onUnknown: (name: string) => void = () => {},
   ) {}
 
+  #get(name: string): ParamValue | undefined {
+    if (!this.spec.params.some((p) => p.name === name)) this.onUnknown(name);
+    return this.params.get(name);
+  }
+
   str(name: string): string | undefined {
-    const v = this.params.get(name);
+    const v = this.#get(name);
     return typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : undefined;
   }
 
   int(name: string): number | undefined {
-    const v = this.params.get(name);
+    const v = this.#get(name);
     return typeof v === 'number' ? v : undefined;
   }
 
   bool(name: string): boolean {
-    return this.params.get(name) === true;
+    return this.#get(name) === true;
   }
 
   list(name: string): string[] {
-    const v = this.params.get(name);
+    const v = this.#get(name);
     return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
   }
 }
@@ -94,6 +102,9 @@ export function failureResponse(failure: Failure): AriResponse {
  * with the wrong method 405. Every route served is one of Asterisk's operations.
  */
 export class Router {
+  /** `operation:param` for every parameter a handler read that Asterisk's swagger does not define. */
+  readonly unknownParams = new Set<string>();
+
   constructor(
     readonly core: Core,
     readonly handlers: HandlerTable,
@@ -119,7 +130,11 @@ export class Router {
       query: req.query,
       body: req.body,
     });
-    const reply = await handler(new RestContext(this.core, params, req.body, req.user));
+    const id = chosen.route.id;
+    const ctx = new RestContext(this.core, chosen.route.spec, params, req.body, req.user, (name) =>
+      this.unknownParams.add(`${id}:${name}`),
+    );
+    const reply = await handler(ctx);
     return toResponse(reply);
   }
 }
