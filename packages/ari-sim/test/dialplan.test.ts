@@ -3,6 +3,9 @@ import { defaultDialplan } from '../src/index.js';
 import { Dialplan, substitute } from '../src/model/dialplan.js';
 import { parseParams } from '../src/rest/params.js';
 
+/** An Asterisk `${...}` expression, spelt without a template-looking string literal. */
+const v = (expr: string) => ['$', '{', expr, '}'].join('');
+
 describe('the dialplan', () => {
   const plan = Dialplan.parse(`
 [general]
@@ -35,7 +38,7 @@ exten => *99,1,NoOp(included)
   it('numbers `n` priorities and finds labels', () => {
     expect(plan.step('ctx', '00', 2)).toMatchObject({
       app: 'Stasis',
-      data: 'app,a,${EXTEN:1}',
+      data: `app,a,${v('EXTEN:1')}`,
       label: 'next',
     });
     expect(plan.findLabel('ctx', '00', 'next')).toBe(2);
@@ -45,14 +48,16 @@ exten => *99,1,NoOp(included)
   it('substitutes variables, substrings and functions', () => {
     const vars: Record<string, string> = { EXTEN: '+18005550100', 'CALLERID(num)': '+1555' };
     const read = (name: string) => vars[name];
-    expect(substitute('app,${EXTEN:1},${EXTEN:-4},${EXTEN:1:3}', read)).toBe('app,18005550100,0100,180');
-    expect(substitute('from ${CALLERID(num)} ${UNSET}.', read)).toBe('from +1555 .');
+    expect(substitute(`app,${v('EXTEN:1')},${v('EXTEN:-4')},${v('EXTEN:1:3')}`, read)).toBe(
+      'app,18005550100,0100,180',
+    );
+    expect(substitute(`from ${v('CALLERID(num)')} ${v('UNSET')}.`, read)).toBe('from +1555 .');
   });
 
   it('parses the default test dialplan with the configured app names', () => {
     const dp = Dialplan.parse(defaultDialplan({ runtimeApp: 'flowrt' }));
-    expect(dp.step('from-test', '18005550100', 2)?.data).toBe('flowrt,inbound,${EXTEN}');
-    expect(dp.step('test-agents', '1001', 1)?.data).toBe('harness,agent,${EXTEN}');
+    expect(dp.step('from-test', '18005550100', 2)?.data).toBe(`flowrt,inbound,${v('EXTEN')}`);
+    expect(dp.step('test-agents', '1001', 1)?.data).toBe(`harness,agent,${v('EXTEN')}`);
   });
 });
 
