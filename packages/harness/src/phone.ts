@@ -27,6 +27,7 @@ export class PhoneLeg extends Leg {
   async answer(): Promise<void> {
     await this.ari.channels.answer({ channelId: this.channelId });
     this.answeredAt = this.clock.now();
+    this.settle();
     await this.ari.channels.setChannelVar({
       channelId: this.channelId,
       variable: 'TALK_DETECT(set)',
