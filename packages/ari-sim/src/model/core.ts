@@ -30,7 +30,9 @@ export class Core {
   recordings!: RecordingRegistry;
   talk!: TalkDetectors;
   remoteMedia!: RemoteMediaCache;
-  globals = new Map<string, string>();
+  readonly globals = new Map<string, string>();
+  readonly deviceStates = new Map<string, string>();
+  readonly mailboxes = new Map<string, { old_messages: number; new_messages: number }>();
   #unreal = 0;
   #unique = 0;
   #snoop = 0;

@@ -4,6 +4,7 @@ import { bridgeHandlers } from './bridges.js';
 import { channelMediaHandlers } from './channel-media.js';
 import { channelHandlers } from './channels.js';
 import { eventHandlers } from './events.js';
+import { miscHandlers } from './misc.js';
 import { playbackHandlers } from './playbacks.js';
 import { recordingHandlers } from './recordings.js';
 import type { HandlerTable } from './router.js';
@@ -17,6 +18,7 @@ export const HANDLERS: HandlerTable = {
   ...channelHandlers,
   ...channelMediaHandlers,
   ...eventHandlers,
+  ...miscHandlers,
   ...playbackHandlers,
   ...recordingHandlers,
   ...soundHandlers,

@@ -58,7 +58,4 @@ export const soundHandlers: HandlerTable = {
     const sound = listSounds(ctx.core).find((s) => s.id === ctx.str('soundId'));
     return sound ? ok(sound) : fail(404, 'Sound not found');
   },
-  'endpoints.list': () => ok([]),
-  'deviceStates.list': () => ok([]),
-  'mailboxes.list': () => ok([]),
 };
