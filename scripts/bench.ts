@@ -20,10 +20,10 @@ if (process.argv.includes('--json')) {
     f.target ? `${f.target} ${f.unit}` : '',
   ]);
   const widths = [0, 1, 2].map((i) =>
-    Math.max(...rows.map((r) => r[i]?.length ?? 0), ['benchmark', 'median', 'target'][i]?.length ?? 0),
+    Math.max(...rows.map((r) => r[i]?.length ?? 0), ['benchmark', 'figure', 'target'][i]?.length ?? 0),
   );
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  console.log(line(['benchmark', 'median', 'target']));
+  console.log(line(['benchmark', 'figure', 'target']));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   console.log(`node ${process.version}; telephony figures run ari-sim in a second process`);
