@@ -1,3 +1,4 @@
+export { parseAriConf, parseMusicOnHoldConf } from './conf.js';
 export {
   type AriUser,
   DEFAULT_MOH_DIR,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDialplan } from '../src/index.js';
+import { defaultDialplan, parseAriConf, parseMusicOnHoldConf } from '../src/index.js';
 import { Dialplan, substitute } from '../src/model/dialplan.js';
 import { parseParams } from '../src/rest/params.js';
 
@@ -93,6 +93,21 @@ describe('request parameters', () => {
       media: ['sound:http://x/y,z.wav'],
       timeout: 30,
       beep: false,
+    });
+  });
+});
+
+describe('Asterisk configuration files', () => {
+  it('reads ari.conf users and musiconhold.conf classes', () => {
+    const users = parseAriConf(
+      `[general]\nenabled = yes\n\n[flowrt]\ntype = user\nread_only = no\npassword = secret ; plain\n\n[viewer]\ntype=user\nread_only=yes\npassword=v\n`,
+    );
+    expect(users).toEqual([
+      { username: 'flowrt', password: 'secret', readOnly: false },
+      { username: 'viewer', password: 'v', readOnly: true },
+    ]);
+    expect(parseMusicOnHoldConf('[default]\nmode = files\ndirectory = /srv/moh\nsort = alpha\n')).toEqual({
+      default: { directory: '/srv/moh' },
     });
   });
 });
