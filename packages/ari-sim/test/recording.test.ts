@@ -143,6 +143,27 @@ describe('channel recording', () => {
     });
   });
 
+  it('stops on maxSilenceSeconds only once silent frames arrive, like the recorder’s DSP', async () => {
+    b = await bench();
+    await answeredInbound(b);
+    await b.parley.call('POST', '/channels/s01-flow/record', {
+      name: 'quiet',
+      format: 'wav',
+      maxSilenceSeconds: 2,
+    });
+    await b.advance(5000);
+    expect(eventsOf(b.parley, 'RecordingFinished')).toEqual([]);
+    await b.harness.call('POST', '/channels/s01-caller/play/hi', { media: ['sound:hello-world'] });
+    await b.advance(1404);
+    await b.harness.call('POST', '/channels/s01-caller/silence');
+    await b.advance(1942);
+    expect(eventsOf(b.parley, 'RecordingFinished')).toEqual([]);
+    await b.advance(1);
+    expect(eventsOf(b.parley, 'RecordingFinished')[0]).toMatchObject({
+      recording: { name: 'quiet', duration: 8 },
+    });
+  });
+
   it('cancels a recording and throws its file away', async () => {
     b = await bench();
     await answeredInbound(b);

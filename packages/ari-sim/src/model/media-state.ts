@@ -97,11 +97,17 @@ export function writtenTo(chan: SimChannel): AudioSource {
   return chan.muted.out ? muted(source) : source;
 }
 
-/** What the channel reads: for a Local half, what is written to the other half. */
+/**
+ * What the channel reads: for a Local half, what is written to the other half; for a bridge's
+ * recorder, the bridge's mix; for a snoop, what flows through the snooped channel.
+ */
 export function readFrom(chan: SimChannel): AudioSource {
+  let source = NO_AUDIO;
   const peer = chan.peer;
-  if (chan.tech !== 'Local' || !peer || peer.destroyed) return NO_AUDIO;
-  const source = writtenTo(peer);
+  if (chan.tech === 'Local' && peer && !peer.destroyed) source = writtenTo(peer);
+  else if (chan.tech === 'Recorder') source = bridgeAudio(chan);
+  else if (chan.snoopTarget && !chan.snoopTarget.destroyed)
+    source = mix([writtenTo(chan.snoopTarget), readFrom(chan.snoopTarget)]);
   return chan.muted.in ? muted(source) : source;
 }
 

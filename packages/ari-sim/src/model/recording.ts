@@ -34,6 +34,7 @@ export class LiveRecording {
   #since = 0;
   #timers: TimerHandle[] = [];
   #maxTimer: TimerHandle | undefined;
+  #unwatch: (() => void) | undefined;
   #done: (() => void) | undefined;
 
   constructor(
@@ -85,7 +86,8 @@ export class LiveRecording {
     this.publish('RecordingStarted', { recording: this.toJson() });
     this.#armMaxDuration();
     const silence = this.options.maxSilenceSeconds;
-    if (silence > 0) this.#timers.push(this.core.after(silence * 1000, () => this.stop()));
+    if (silence > 0)
+      this.#unwatch = this.core.talk.watchSilence(this.chan, silence * 1000, () => this.stop());
   }
 
   /** maxDurationSeconds counts recorded time: a pause holds it. */
@@ -162,6 +164,8 @@ export class LiveRecording {
     for (const timer of this.#timers) this.core.cancel(timer);
     this.#timers = [];
     this.core.cancel(this.#maxTimer);
+    this.#unwatch?.();
+    this.#unwatch = undefined;
     const done = this.#done;
     this.#done = undefined;
     done?.();

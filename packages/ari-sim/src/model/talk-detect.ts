@@ -16,6 +16,13 @@ type Found = { at: number; kind: 'started' | 'finished' } | undefined;
  * channel nothing flows and Finished waits (talk-detect trace). Finished comes once the silence
  * reaches the threshold, with `duration` = (Finished − Started) − threshold, as Asterisk reports it.
  */
+interface DetectorHooks {
+  /** Recording silence detection counts silence from the start, talking or not. */
+  requireTalk: boolean;
+  started(): void;
+  finished(durationMs: number): void;
+}
+
 class TalkDetector {
   silenceMs = DEFAULT_SILENCE_MS;
   #source: AudioSource = NO_AUDIO;
@@ -28,8 +35,8 @@ class TalkDetector {
 
   constructor(
     readonly core: Core,
-    readonly chan: SimChannel,
     readonly read: () => AudioSource,
+    readonly hooks: DetectorHooks,
   ) {
     this.#last = core.now();
   }
@@ -72,12 +79,11 @@ class TalkDetector {
       this.#talking = true;
       this.#talkStart = found.at;
       this.#quiet = 0;
-      this.core.publishChannel(this.chan, 'ChannelTalkingStarted');
+      this.hooks.started();
     } else {
       this.#talking = false;
       this.#quiet = 0;
-      const duration = Math.round(found.at - this.#talkStart - this.silenceMs);
-      this.core.publishChannel(this.chan, 'ChannelTalkingFinished', { duration });
+      this.hooks.finished(Math.round(found.at - this.#talkStart - this.silenceMs));
     }
   }
 
@@ -102,6 +108,7 @@ class TalkDetector {
 
 export class TalkDetectors {
   readonly #detectors = new Map<string, TalkDetector>();
+  readonly #watches = new Set<TalkDetector>();
 
   constructor(
     readonly core: Core,
@@ -120,7 +127,11 @@ export class TalkDetectors {
     if (silence && !/^\d+$/.test(silence)) return false;
     let detector = this.#detectors.get(chan.id);
     if (!detector) {
-      detector = new TalkDetector(this.core, chan, () => this.readSource(chan));
+      detector = new TalkDetector(this.core, () => this.readSource(chan), {
+        requireTalk: true,
+        started: () => this.core.publishChannel(chan, 'ChannelTalkingStarted'),
+        finished: (duration) => this.core.publishChannel(chan, 'ChannelTalkingFinished', { duration }),
+      });
       this.#detectors.set(chan.id, detector);
     } else detector.refresh();
     detector.silenceMs = silence ? Number(silence) : DEFAULT_SILENCE_MS;
@@ -128,9 +139,33 @@ export class TalkDetectors {
     return true;
   }
 
+  /**
+   * A recording's maxSilenceSeconds: `onSilence` runs once `ms` of silent frames have been read
+   * from the channel. Like the recorder's DSP, no frames means no silence. Returns the cancel.
+   */
+  watchSilence(chan: SimChannel, ms: number, onSilence: () => void): () => void {
+    const watch = new TalkDetector(this.core, () => this.readSource(chan), {
+      requireTalk: false,
+      started: () => {},
+      finished: () => {
+        stop();
+        onSilence();
+      },
+    });
+    const stop = () => {
+      watch.stop();
+      this.#watches.delete(watch);
+    };
+    watch.silenceMs = ms;
+    this.#watches.add(watch);
+    watch.refresh();
+    return stop;
+  }
+
   /** Something changed what some channel hears: every detector catches up and re-plans. */
   audioChanged(): void {
     for (const detector of this.#detectors.values()) detector.refresh();
+    for (const watch of [...this.#watches]) watch.refresh();
   }
 
   remove(chan: SimChannel): void {
