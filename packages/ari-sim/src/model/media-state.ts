@@ -4,7 +4,6 @@ import { type AudioSource, clipsSource, loopSource, mix, muted, NO_AUDIO, SILENC
 import type { SimChannel } from './channel.js';
 import type { Core } from './core.js';
 import type { Clip } from './media.js';
-import type { SimPlayback } from './playback.js';
 
 /**
  * What Asterisk writes to a channel on its own: the playing item, a generator (MOH or silence,
@@ -113,7 +112,7 @@ export function readFrom(chan: SimChannel): AudioSource {
 
 /** Hangup: the playing item fails, queued ones vanish, generators and detectors stop. */
 export function channelGone(core: Core, chan: SimChannel): void {
-  for (const playback of core.playbacks.forHost(chan) as SimPlayback[]) playback.abort();
+  for (const playback of core.playbacks.forHost(chan)) playback.abort();
   chan.media.generator = undefined;
   chan.media.playback = undefined;
   core.recordings.channelGone(chan);

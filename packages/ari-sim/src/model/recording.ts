@@ -121,6 +121,13 @@ export class LiveRecording {
     this.#end();
   }
 
+  /** The channel left Stasis before the recording started: the command is dropped, unannounced. */
+  discard(): void {
+    this.state = 'canceled';
+    this.registry.forget(this);
+    this.#end();
+  }
+
   /** `DELETE /recordings/live/{name}`: stop and throw the file away. */
   cancel(): void {
     this.state = 'canceled';

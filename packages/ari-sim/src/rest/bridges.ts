@@ -9,7 +9,7 @@ import {
 import { destroyBridge, joinBridge, leaveBridge } from '../model/bridge-membership.js';
 import type { SimChannel } from '../model/channel.js';
 import type { StasisControl } from '../model/control.js';
-import { type Failure, fail, isFailure } from '../model/failure.js';
+import { type Failure, fail, failAlloc, isFailure } from '../model/failure.js';
 import { SimPlayback } from '../model/playback.js';
 import { recordingOptions } from './channel-media.js';
 import { bodyVariables, findBridge } from './lookup.js';
@@ -92,9 +92,10 @@ function play(ctx: RestContext): Reply {
   const offsetMs = ctx.int('offsetms') ?? 0;
   const media = ctx.list('media').filter(Boolean);
   const core = ctx.core;
+  // stasis_app_control_play_uri refuses these, answered as an allocation failure.
+  if (skipMs < 0 || offsetMs < 0 || media.length === 0) return failAlloc();
   const announcer = playbackAnnouncer(core, bridge);
   if (!announcer?.stasis) return fail(500, 'Failed to put playback channel into the bridge');
-  if (skipMs < 0 || offsetMs < 0 || media.length === 0) return fail(500, 'Allocation failed');
   const playback = new SimPlayback(
     core,
     {

@@ -139,7 +139,7 @@ function record(ctx: RestContext): Reply {
         done();
       } else recording.run(done);
     },
-    cancel: () => recording.fail('Channel left Stasis'),
+    cancel: () => recording.discard(),
   });
   return { status: 201, json: recording.toJson() };
 }
