@@ -32,6 +32,7 @@ class TalkDetector {
   #quiet = 0;
   #soundSince: number | undefined;
   #timer: TimerHandle | undefined;
+  #stopped = false;
 
   constructor(
     readonly core: Core,
@@ -90,11 +91,12 @@ class TalkDetector {
   /** Brings the state up to now on the old source, then follows the new one. */
   refresh(): void {
     const now = this.core.now();
-    while (this.#walk(now, true)) {
+    while (!this.#stopped && this.#walk(now, true)) {
       // each event found before `now` has been emitted; keep replaying the rest of the stretch
     }
-    this.#source = this.read();
     this.core.cancel(this.#timer);
+    if (this.#stopped) return;
+    this.#source = this.read();
     const saved = this.#last;
     const next = this.#walk(now + HORIZON_MS, false);
     this.#last = saved;
@@ -102,6 +104,7 @@ class TalkDetector {
   }
 
   stop(): void {
+    this.#stopped = true;
     this.core.cancel(this.#timer);
   }
 }

@@ -30,5 +30,7 @@ function userEvent(ctx: RestContext): Reply {
 }
 
 export const eventHandlers: HandlerTable = {
+  /** The events socket answers only websocket upgrades (res_http_websocket). */
+  'events.eventWebsocket': () => fail(426, 'Upgrade required'),
   'events.userEvent': userEvent,
 };
