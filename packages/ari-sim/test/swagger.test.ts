@@ -1,34 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OPERATIONS, type OperationSpec } from '@parley/ari';
+import {
+  apiDocsDir,
+  hasApiDocs,
+  OPERATIONS,
+  type OperationSpec,
+  resourceName,
+  type SwaggerFile,
+  type SwaggerParameter,
+} from '@parley/ari';
 import { describe, expect, it } from 'vitest';
-// TODO(ari-index): take these from '@parley/ari' if its index ever exports the swagger location.
-import { apiDocsDir, hasApiDocs } from '../../ari/src/swagger/location.js';
 import { createAriSim } from '../src/index.js';
 import { answeredInbound, bench } from './support/sim.js';
 
-interface SwaggerParam {
-  name: string;
-  paramType: string;
-  dataType: string;
-  allowMultiple?: boolean;
-}
-interface SwaggerOp {
-  httpMethod: string;
-  nickname: string;
-  parameters?: SwaggerParam[];
-}
-
 /** `resource.nickname` → method, path and parameters, straight from Asterisk's api-docs. */
-function swaggerOperations(): Map<string, { method: string; path: string; params: SwaggerParam[] }> {
-  const out = new Map<string, { method: string; path: string; params: SwaggerParam[] }>();
+function swaggerOperations(): Map<string, { method: string; path: string; params: SwaggerParameter[] }> {
+  const out = new Map<string, { method: string; path: string; params: SwaggerParameter[] }>();
   const dir = apiDocsDir();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
-      resourcePath: string;
-      apis: { path: string; operations: SwaggerOp[] }[];
-    };
-    const resource = doc.resourcePath.replace(/^\/api-docs\//, '').replace(/\.\{format\}$/, '');
+    const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SwaggerFile;
+    const resource = resourceName(doc);
     for (const api of doc.apis) {
       for (const op of api.operations)
         out.set(`${resource}.${op.nickname}`, {
@@ -66,7 +57,7 @@ describe.runIf(hasApiDocs())("ari-sim's routes against Asterisk's swagger", () =
   it('reads each operation’s parameters by the swagger’s names, places and types', () => {
     for (const id of served) {
       const spec = OPERATIONS[id as keyof typeof OPERATIONS] as OperationSpec;
-      const want = (swagger.get(id)?.params ?? []).map((p: SwaggerParam) => ({
+      const want = (swagger.get(id)?.params ?? []).map((p: SwaggerParameter) => ({
         name: p.name,
         paramType: p.paramType,
         dataType: p.allowMultiple && !p.dataType.startsWith('List[') ? `List[${p.dataType}]` : p.dataType,

@@ -56,4 +56,11 @@ export {
   type RecordingEvent,
   type WaitOptions,
 } from './router.js';
+export { apiDocsDir, hasApiDocs } from './swagger/location.js';
+export {
+  resourceName,
+  type SwaggerFile,
+  type SwaggerOperation,
+  type SwaggerParameter,
+} from './swagger/types.js';
 export type { AriRequest, AriResponse, AriTransport, EventStream, EventStreamOptions } from './transport.js';
