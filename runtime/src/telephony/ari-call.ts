@@ -1,0 +1,184 @@
+import { type AriClient, type AriEvent, type Clock, ignoreGone } from '@parley/ari';
+import type { CallEnd, CallPort, CollectOptions, CollectOutcome, HangupReason, PlayOutcome } from './port.js';
+
+/**
+ * One call the runtime's Stasis app owns, driven over ARI. Keys arrive as events whatever the
+ * call is doing, so they go into a buffer that prompts and collects read; ARI has no "read
+ * digits" call, all of it is client logic (reference ari.md §1.9).
+ */
+export class AriCall implements CallPort {
+  readonly channelId: string;
+  readonly from: string;
+  readonly to: string;
+  ended: CallEnd | undefined;
+  readonly #ari: AriClient;
+  readonly #clock: Clock;
+  #digits = '';
+  /** Woken on every key and on hangup; each waiter re-checks its own condition. */
+  #wakers = new Set<() => void>();
+  #endListeners = new Set<(end: CallEnd) => void>();
+  #hangingUp = false;
+  readonly #off: () => void;
+
+  constructor(
+    ari: AriClient,
+    clock: Clock,
+    channel: { id: string; caller: { number: string }; dialplan: { exten: string } },
+  ) {
+    this.#ari = ari;
+    this.#clock = clock;
+    this.channelId = channel.id;
+    this.from = channel.caller.number;
+    this.to = channel.dialplan.exten;
+    this.#off = ari.onChannel(channel.id, (event) => this.#observe(event));
+  }
+
+  async answer(): Promise<void> {
+    await this.#ari.channels.answer({ channelId: this.channelId });
+  }
+
+  async play(media: readonly string[], options: { interruptible?: boolean } = {}): Promise<PlayOutcome> {
+    if (this.ended) return { status: 'hungup' };
+    const playbackId = this.#ari.newId('pb');
+    const finished = this.#ari.waitFor('PlaybackFinished', (e) => e.playback.id === playbackId);
+    finished.catch(() => {});
+    const heardBefore = this.#digits.length;
+    await this.#ari.channels.playWithId({ channelId: this.channelId, playbackId, media: [...media] });
+    let state: string | undefined;
+    void finished.then((e) => {
+      state = e.playback.state;
+      this.#wake();
+    });
+    await this.#until(
+      () =>
+        state !== undefined || !!this.ended || (!!options.interruptible && this.#digits.length > heardBefore),
+    );
+    if (state === undefined && this.ended) return { status: 'hungup' };
+    if (state === undefined) {
+      // DTMF does not stop an Asterisk playback; barge-in is the app's job.
+      await ignoreGone(this.#ari.playbacks.stop({ playbackId }));
+      return { status: 'interrupted', digit: this.#digits.charAt(heardBefore) };
+    }
+    return state === 'failed' ? { status: 'failed' } : { status: 'done' };
+  }
+
+  async collectDigits(options: CollectOptions): Promise<CollectOutcome> {
+    this.#digits = '';
+    if (options.prompt?.length) {
+      const played = await this.play(options.prompt, { interruptible: true });
+      if (played.status === 'hungup' || played.status === 'failed') return played;
+    }
+    const cancel = options.cancelKey === undefined ? '*' : options.cancelKey;
+    const terminators = options.terminators ?? '';
+    let entered = '';
+    let read = 0;
+    let waitMs = options.firstDigitTimeoutMs;
+    for (;;) {
+      const got = await this.#nextKey(read, waitMs);
+      if (got === 'hungup') return { status: 'hungup' };
+      if (got === 'timeout')
+        return entered ? { status: 'digits', digits: entered, ended: 'interdigit' } : { status: 'timeout' };
+      read++;
+      if (terminators.includes(got)) {
+        if (entered) return { status: 'digits', digits: entered, ended: 'terminator' };
+        continue;
+      }
+      if (cancel && got === cancel) entered = '';
+      else entered += got;
+      if (entered.length >= options.maxDigits) return { status: 'digits', digits: entered, ended: 'max' };
+      waitMs = options.interDigitTimeoutMs;
+    }
+  }
+
+  async sendDtmf(digits: string): Promise<void> {
+    await this.#ari.channels.sendDTMF({ channelId: this.channelId, dtmf: digits });
+  }
+
+  async startMusicOnHold(mohClass = 'default'): Promise<void> {
+    await this.#ari.channels.startMoh({ channelId: this.channelId, mohClass });
+  }
+
+  async stopMusicOnHold(): Promise<void> {
+    await ignoreGone(this.#ari.channels.stopMoh({ channelId: this.channelId }));
+  }
+
+  async hangup(reason: HangupReason = 'normal'): Promise<void> {
+    if (this.ended || this.#hangingUp) return;
+    this.#hangingUp = true;
+    // 404: the caller hung up first; the call is over either way.
+    await ignoreGone(this.#ari.channels.hangup({ channelId: this.channelId, reason }));
+  }
+
+  onEnd(listener: (end: CallEnd) => void): () => void {
+    if (this.ended) {
+      listener(this.ended);
+      return () => {};
+    }
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
+  }
+
+  /** The channel vanished while events were lost (socket down): end the call as the caller's. */
+  markGone(): void {
+    this.#end({ cause: undefined, by: 'caller' });
+  }
+
+  /** Stops listening to the channel; the call object is dead afterwards. */
+  dispose(): void {
+    this.#off();
+  }
+
+  #observe(event: AriEvent): void {
+    if (event.type === 'ChannelDtmfReceived') {
+      this.#digits += event.digit;
+      this.#wake();
+      return;
+    }
+    if (
+      event.type !== 'StasisEnd' &&
+      event.type !== 'ChannelHangupRequest' &&
+      event.type !== 'ChannelDestroyed'
+    )
+      return;
+    const cause = event.type === 'StasisEnd' ? undefined : event.cause;
+    this.#end({ cause: this.#hangingUp ? 16 : cause, by: this.#hangingUp ? 'runtime' : 'caller' });
+  }
+
+  #end(end: CallEnd): void {
+    if (this.ended) return;
+    this.ended = end;
+    this.#wake();
+    for (const listener of this.#endListeners) listener(end);
+    this.#endListeners.clear();
+  }
+
+  #wake(): void {
+    for (const wake of [...this.#wakers]) wake();
+  }
+
+  /** Resolves once `check` holds, re-checked on every key and on hangup. */
+  #until(check: () => boolean): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        if (!check()) return;
+        this.#wakers.delete(wake);
+        resolve();
+      };
+      this.#wakers.add(wake);
+    });
+  }
+
+  /** The key at position `index` of the buffer, waiting up to `waitMs` for it. */
+  async #nextKey(index: number, waitMs: number): Promise<string | 'timeout' | 'hungup'> {
+    let timedOut = false;
+    const timer = this.#clock.setTimeout(() => {
+      timedOut = true;
+      this.#wake();
+    }, waitMs);
+    await this.#until(() => timedOut || !!this.ended || this.#digits.length > index);
+    this.#clock.clearTimeout(timer);
+    if (this.#digits.length > index) return this.#digits.charAt(index);
+    return this.ended ? 'hungup' : 'timeout';
+  }
+}

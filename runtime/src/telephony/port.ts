@@ -1,0 +1,60 @@
+/**
+ * What block executors may do to a call. The runtime's only implementation speaks ARI
+ * (`ari-call.ts`); executors never see ARI, so their tests can use any stand-in.
+ */
+export type HangupReason = 'normal' | 'busy' | 'congestion' | 'no_answer' | 'rejected' | 'failure';
+
+export type PlayOutcome =
+  | { status: 'done' }
+  /** A key interrupted the prompt; the key stays in the call's digit buffer for the next collect. */
+  | { status: 'interrupted'; digit: string }
+  /** Asterisk could not play the media (missing file, bad format). */
+  | { status: 'failed' }
+  | { status: 'hungup' };
+
+export interface CollectOptions {
+  /** Played first; a key press interrupts it and counts as input. */
+  prompt?: readonly string[];
+  maxDigits: number;
+  /** Keys that end input early and are not part of it (Connect: up to five of 0-9 * #). */
+  terminators?: string;
+  /** `*` clears what was entered unless Connect's DisableCancelKey is set (null). */
+  cancelKey?: string | null;
+  /** Wait for the first key after the prompt ends (Connect's InputTimeLimitSeconds). */
+  firstDigitTimeoutMs: number;
+  /** Wait between keys (Connect's InterdigitTimeLimitSeconds, default 5 s). */
+  interDigitTimeoutMs: number;
+}
+
+export type CollectOutcome =
+  /** Input ended by max digits, a terminator, or the inter-digit wait after at least one key. */
+  | { status: 'digits'; digits: string; ended: 'max' | 'terminator' | 'interdigit' }
+  /** No key before the first-digit wait ran out. */
+  | { status: 'timeout' }
+  | { status: 'failed' }
+  | { status: 'hungup' };
+
+export interface CallEnd {
+  /** Q.850 cause when the far end hung up; 16 = normal clearing. */
+  cause: number | undefined;
+  /** Who ended it, as far as ARI tells. */
+  by: 'caller' | 'runtime';
+}
+
+export interface CallPort {
+  readonly channelId: string;
+  /** The caller's number (ANI) and the number dialled (DNIS). */
+  readonly from: string;
+  readonly to: string;
+  readonly ended: CallEnd | undefined;
+  answer(): Promise<void>;
+  /** Plays media URIs (`sound:…`) in order; with `interruptible`, the first key stops them. */
+  play(media: readonly string[], options?: { interruptible?: boolean }): Promise<PlayOutcome>;
+  collectDigits(options: CollectOptions): Promise<CollectOutcome>;
+  sendDtmf(digits: string): Promise<void>;
+  startMusicOnHold(mohClass?: string): Promise<void>;
+  stopMusicOnHold(): Promise<void>;
+  hangup(reason?: HangupReason): Promise<void>;
+  /** Called once when the call ends, whoever ended it. */
+  onEnd(listener: (end: CallEnd) => void): () => void;
+}

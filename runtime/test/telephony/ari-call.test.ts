@@ -1,0 +1,196 @@
+import { type AriClient, createAriClient, ManualClock } from '@parley/ari';
+import { createAriSim } from '@parley/ari-sim';
+import { type CallerLeg, Harness } from '@parley/harness';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AriCall } from '../../src/telephony/ari-call.js';
+import { AriTelephony, type InboundCall } from '../../src/telephony/ari-telephony.js';
+
+// The runtime's call port on ari-sim in-process, driven by the harness, on a hand-driven clock.
+let clock: ManualClock;
+let sim: ReturnType<typeof createAriSim>;
+let runtimeAri: AriClient;
+let harness: Harness;
+let telephony: AriTelephony;
+let inbound: InboundCall[];
+
+beforeEach(async () => {
+  clock = new ManualClock();
+  sim = createAriSim({ clock });
+  const client = (app: string) =>
+    createAriClient({
+      transport: sim.transport({ username: app, password: app }),
+      app,
+      clock,
+      pingIntervalMs: 0,
+    });
+  runtimeAri = client('parley');
+  const harnessAri = client('harness');
+  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+  harness = new Harness({ ari: harnessAri, clock });
+  inbound = [];
+  telephony = new AriTelephony(runtimeAri, clock, (call) => inbound.push(call));
+});
+afterEach(async () => {
+  telephony.close();
+  harness.close();
+  runtimeAri.close();
+  harness.ari.close();
+  await sim.close();
+});
+
+async function answeredCall(): Promise<{ call: AriCall; caller: CallerLeg }> {
+  const caller = await harness.call('18005550100', { callerId: '"Ada" <+15550001111>' });
+  await clock.advance(10);
+  const arrived = inbound.shift();
+  if (!arrived) throw new Error('no inbound call');
+  expect(arrived.args).toEqual(['18005550100']);
+  await arrived.call.answer();
+  const answered = caller.answered();
+  await clock.advance(10);
+  await answered;
+  return { call: arrived.call, caller };
+}
+
+/** Runs `work` while the clock moves on in steps, as a call's time would pass. */
+async function during<T>(work: Promise<T>, ms: number, step = 50): Promise<T> {
+  for (let t = 0; t < ms; t += step) await clock.advance(step);
+  return work;
+}
+
+describe('a call over ARI', () => {
+  it('knows who called which number', async () => {
+    const { call } = await answeredCall();
+    expect(call.from).toBe('+15550001111');
+    expect(call.to).toBe('18005550100');
+  });
+
+  it('plays a prompt to its end and the caller hears it', async () => {
+    const { call, caller } = await answeredCall();
+    const played = call.play(['sound:vm-goodbye']);
+    await clock.advance(300);
+    expect(caller.talking).toBe(true);
+    await expect(during(played, 1000)).resolves.toEqual({ status: 'done' });
+  });
+
+  it('reports a prompt that cannot be played as failed', async () => {
+    const { call } = await answeredCall();
+    await expect(during(call.play(['sound:parley-missing']), 100)).resolves.toEqual({ status: 'failed' });
+  });
+
+  it('stops an interruptible prompt at the first key and keeps the key', async () => {
+    const { call, caller } = await answeredCall();
+    const played = call.play(['sound:tt-monkeys'], { interruptible: true });
+    await clock.advance(500);
+    await caller.press('3');
+    await expect(during(played, 500)).resolves.toEqual({ status: 'interrupted', digit: '3' });
+    await clock.advance(200);
+    expect(call.ended).toBeUndefined();
+  });
+
+  it('collects digits up to the maximum, keys pressed during the prompt included', async () => {
+    const { call, caller } = await answeredCall();
+    const input = call.collectDigits({
+      prompt: ['sound:hello-world'],
+      maxDigits: 3,
+      firstDigitTimeoutMs: 5000,
+      interDigitTimeoutMs: 3000,
+    });
+    await clock.advance(200);
+    await caller.press('123', { betweenMs: 100 });
+    await expect(during(input, 1000)).resolves.toEqual({ status: 'digits', digits: '123', ended: 'max' });
+  });
+
+  it('ends input at a terminator, which is not part of it', async () => {
+    const { call, caller } = await answeredCall();
+    const input = call.collectDigits({
+      maxDigits: 10,
+      terminators: '#',
+      firstDigitTimeoutMs: 5000,
+      interDigitTimeoutMs: 3000,
+    });
+    await caller.press('42#');
+    await expect(during(input, 1000)).resolves.toEqual({
+      status: 'digits',
+      digits: '42',
+      ended: 'terminator',
+    });
+  });
+
+  it('clears the entry on the cancel key unless it is disabled', async () => {
+    const { call, caller } = await answeredCall();
+    const cleared = call.collectDigits({
+      maxDigits: 2,
+      firstDigitTimeoutMs: 5000,
+      interDigitTimeoutMs: 3000,
+    });
+    await caller.press('9*12');
+    await expect(during(cleared, 1000)).resolves.toMatchObject({ digits: '12' });
+    const literal = call.collectDigits({
+      maxDigits: 2,
+      cancelKey: null,
+      firstDigitTimeoutMs: 5000,
+      interDigitTimeoutMs: 3000,
+    });
+    await caller.press('9*');
+    await expect(during(literal, 1000)).resolves.toMatchObject({ digits: '9*' });
+  });
+
+  it('times out when no key comes, and ends input after the inter-digit wait once one came', async () => {
+    const { call, caller } = await answeredCall();
+    const nothing = call.collectDigits({
+      maxDigits: 4,
+      firstDigitTimeoutMs: 5000,
+      interDigitTimeoutMs: 2000,
+    });
+    await clock.advance(4900);
+    let settled = false;
+    void nothing.then(() => {
+      settled = true;
+    });
+    await clock.advance(50);
+    expect(settled).toBe(false);
+    await expect(during(nothing, 100)).resolves.toEqual({ status: 'timeout' });
+
+    const partial = call.collectDigits({
+      maxDigits: 4,
+      firstDigitTimeoutMs: 5000,
+      interDigitTimeoutMs: 2000,
+    });
+    await caller.press('7');
+    await expect(during(partial, 2500)).resolves.toEqual({
+      status: 'digits',
+      digits: '7',
+      ended: 'interdigit',
+    });
+  });
+
+  it('gives up collecting when the caller hangs up, and says who ended the call', async () => {
+    const { call, caller } = await answeredCall();
+    const input = call.collectDigits({ maxDigits: 4, firstDigitTimeoutMs: 5000, interDigitTimeoutMs: 2000 });
+    await caller.hangup();
+    await expect(during(input, 100)).resolves.toEqual({ status: 'hungup' });
+    expect(call.ended).toEqual({ cause: 16, by: 'caller' });
+    expect(telephony.calls.size).toBe(0);
+  });
+
+  it('hangs up from the runtime side', async () => {
+    const { call, caller } = await answeredCall();
+    const ends: unknown[] = [];
+    call.onEnd((end) => ends.push(end));
+    await call.hangup();
+    await clock.advance(50);
+    expect(ends).toEqual([{ cause: 16, by: 'runtime' }]);
+    expect(caller.hungUp).toBe(true);
+  });
+
+  it('sends keys to the caller and plays music on hold', async () => {
+    const { call, caller } = await answeredCall();
+    await call.sendDtmf('5#');
+    await clock.advance(500);
+    expect(caller.digitsHeard).toBe('5#');
+    await call.startMusicOnHold();
+    await clock.advance(2000);
+    expect(caller.audioBursts).toBeGreaterThan(0);
+    await call.stopMusicOnHold();
+  });
+});
