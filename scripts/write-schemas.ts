@@ -2,10 +2,11 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSchemas } from '../packages/flow/src/docs/schemas.js';
+import { renderRuntimeSchemas } from '../runtime/src/logs/schemas.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 rmSync(join(root, 'blocks'), { recursive: true, force: true });
-const files = renderSchemas();
+const files = new Map([...renderSchemas(), ...renderRuntimeSchemas()]);
 for (const [name, content] of files) {
   mkdirSync(dirname(join(root, name)), { recursive: true });
   writeFileSync(join(root, name), content);
