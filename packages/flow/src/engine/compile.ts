@@ -1,0 +1,385 @@
+/**
+ * compile(flow model) → an XState machine whose states are the flow's actions (DESIGN.md, "Runtime
+ * model"). Each action state invokes the executor named after its block Type; the runtime supplies
+ * executors with `machine.provide({ actors })` (see `pureExecutors` for the blocks the engine decides
+ * itself). The executor's outcome picks the next state by the transition rule of reference §2.4, and
+ * anything that leads nowhere ends in the final state, as Connect ends the flow.
+ *
+ * The machine holds only plain data in context (the contact, the path, the end), has no timers and
+ * draws no randomness of its own: the clock and the seeded generator live in the runtime and the
+ * contact.
+ */
+import {
+  type ActorRefFrom,
+  type DoneActorEvent,
+  type ErrorActorEvent,
+  fromPromise,
+  type PromiseActorLogic,
+  setup,
+} from 'xstate';
+import { actionsOf, edgesOf } from '../model/model.js';
+import type { ActionNode, FlowModel } from '../model/types.js';
+import type { Decider } from './blocks/common.js';
+import { PURE_DECIDERS } from './blocks/index.js';
+import type { MatchOptions } from './conditions.js';
+import { applyPatch, type Contact } from './contact.js';
+import type { EngineEnv } from './env.js';
+import { describeError, type EngineError, engineError } from './errors.js';
+import { type Branch, selectTransition } from './route.js';
+import type { EndReason, ExecutorInput, LogResult, Outcome, StepResult } from './types.js';
+
+/** How a run of the flow ended. */
+export interface FlowEnd {
+  reason: EndReason;
+  /** What takes over: a flow, a queue… (from an `end` outcome). */
+  target?: string;
+  /** The Identifier of the last action executed, when there was one. */
+  at?: string;
+  /** For `fault` and dangling branches: what went wrong. */
+  error?: EngineError;
+}
+
+export interface FlowContext {
+  contact: Contact;
+  /** Identifiers of the actions executed, in order. */
+  path: string[];
+  steps: number;
+  flowKey: string;
+  end?: FlowEnd;
+}
+
+export interface FlowInput {
+  contact: Contact;
+}
+
+export interface FlowOutput {
+  contact: Contact;
+  path: string[];
+  end: FlowEnd;
+}
+
+/** Emitted after every block execution: what the flow log and the transcript are written from. */
+export interface StepEvent {
+  type: 'step';
+  identifier: string;
+  blockType: string;
+  outcome: Outcome;
+  branch: Branch;
+  /** The next action, or undefined when the flow ends here. */
+  next: string | undefined;
+  results: readonly LogResult[] | undefined;
+  /** Whether logging was on when the block ran, and after it (UpdateFlowLoggingBehavior changes it). */
+  loggingBefore: boolean;
+  loggingAfter: boolean;
+  contact: Contact;
+}
+
+export type Executor = PromiseActorLogic<StepResult, ExecutorInput>;
+
+export interface CompileOptions {
+  /** Caches the compiled flow under this key (the caller passes the flow content's hash). */
+  key?: string;
+  /**
+   * Actions one run may execute before it is stopped with `stepLimit`: a guard against a flow that
+   * loops through blocks that never wait. Queue flows that loop on a timer stay far below it.
+   */
+  maxSteps?: number;
+  match?: MatchOptions;
+}
+
+export const DEFAULT_MAX_STEPS = 10_000;
+
+/** An executor for a block the runtime left out: the error branch (reference §3.6), never success. */
+export const missingExecutor = (type: string): Executor =>
+  fromPromise<StepResult, ExecutorInput>(async () => ({
+    outcome: { kind: 'error', errorType: 'NoMatchingError' },
+    results: [{ Results: describeError(engineError('ENGINE_NO_EXECUTOR', `no executor for ${type}`)) }],
+  }));
+
+/** Wraps a pure decider as the executor the machine invokes. */
+export const executorFromDecider = (decider: Decider, env: EngineEnv): Executor =>
+  fromPromise<StepResult, ExecutorInput>(async ({ input }) => decider(input.action, input.contact, env));
+
+/** Executors for every block the engine decides itself, bound to the runtime's environment. */
+export const pureExecutors = (env: EngineEnv): Record<string, Executor> =>
+  Object.fromEntries(Object.entries(PURE_DECIDERS).map(([type, d]) => [type, executorFromDecider(d, env)]));
+
+interface Decision {
+  contact: Contact;
+  outcome: Outcome;
+  branch: Branch;
+  results: readonly LogResult[] | undefined;
+  /** State key of the next action, or undefined when the run ends. */
+  nextKey: string | undefined;
+  next: string | undefined;
+  end: FlowEnd | undefined;
+}
+
+const END_STATE = 'end';
+
+function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  // First action wins for a repeated Identifier, as everywhere else in the model.
+  const actions: ActionNode[] = [];
+  const keys = new Map<string, string>();
+  for (const a of actionsOf(model)) {
+    if (keys.has(a.id)) continue;
+    // Identifiers may hold '.', '#' and spaces, which XState reads as paths: states get synthetic keys.
+    keys.set(a.id, `a${actions.length}`);
+    actions.push(a);
+  }
+  const types = [...new Set(actions.map((a) => a.type))];
+  const actors: Record<string, Executor> = Object.fromEntries(types.map((t) => [t, missingExecutor(t)]));
+
+  const s = setup({
+    types: {
+      context: {} as FlowContext,
+      input: {} as FlowInput,
+      output: {} as FlowOutput,
+      emitted: {} as StepEvent,
+    },
+    actors,
+  });
+
+  // Guards and actions of one transition see the same event object: decide once per event.
+  const decided = new WeakMap<object, Decision>();
+  const decide = (action: ActionNode, context: FlowContext, event: DoneActorEvent<unknown>): Decision => {
+    const cached = decided.get(event);
+    if (cached) return cached;
+    const d = makeDecision(action, context, event.output);
+    decided.set(event, d);
+    return d;
+  };
+
+  function makeDecision(action: ActionNode, context: FlowContext, output: unknown): Decision {
+    if (!isStepResult(output)) {
+      const error = engineError('ENGINE_BAD_STEP', `${action.type} executor returned ${preview(output)}`);
+      return endWith(context.contact, { kind: 'error', errorType: 'NoMatchingError' }, undefined, {
+        reason: 'fault',
+        at: action.id,
+        error,
+      });
+    }
+    const contact = applyPatch(context.contact, output.contactPatch);
+    const outcome = output.outcome;
+    if (outcome.kind === 'end') {
+      const end: FlowEnd = { reason: outcome.reason, at: action.id };
+      if (outcome.target !== undefined) end.target = outcome.target;
+      return endWith(contact, outcome, output.results, end);
+    }
+    const route = selectTransition(action.transitions, outcome, contact, options.match);
+    const base = { contact, outcome, branch: route.branch, results: output.results };
+    if (route.target === undefined)
+      return { ...base, nextKey: undefined, next: undefined, end: { reason: 'noTransition', at: action.id } };
+    const nextKey = keys.get(route.target);
+    if (nextKey === undefined) {
+      const error = engineError(
+        'ENGINE_PARAMETER_INVALID',
+        `branch leads to "${route.target}", which is not an action`,
+      );
+      return {
+        ...base,
+        nextKey: undefined,
+        next: route.target,
+        end: { reason: 'noTransition', at: action.id, error },
+      };
+    }
+    if (context.steps >= maxSteps)
+      return { ...base, nextKey: undefined, next: route.target, end: { reason: 'stepLimit', at: action.id } };
+    return { ...base, nextKey, next: route.target, end: undefined };
+  }
+
+  const stateFor = (action: ActionNode) => {
+    const targets = new Set<string>();
+    for (const e of edgesOf(action)) {
+      const k = keys.get(e.target);
+      if (k !== undefined) targets.add(k);
+    }
+    // Actions run in order and later ones see assigned context: the step is emitted first, while
+    // context still holds the contact as the block found it.
+    const apply = [
+      s.emit(({ context, event }) => {
+        const d = decide(action, context, event as DoneActorEvent<unknown>);
+        return {
+          type: 'step' as const,
+          identifier: action.id,
+          blockType: action.type,
+          outcome: d.outcome,
+          branch: d.branch,
+          next: d.nextKey === undefined ? undefined : d.next,
+          results: d.results,
+          loggingBefore: context.contact.logging,
+          loggingAfter: d.contact.logging,
+          contact: d.contact,
+        };
+      }),
+      s.assign(({ context, event }) => {
+        const d = decide(action, context, event as DoneActorEvent<unknown>);
+        return d.end ? { contact: d.contact, end: d.end } : { contact: d.contact };
+      }),
+    ];
+    return s.createStateConfig({
+      entry: s.assign(({ context }) => ({ path: [...context.path, action.id], steps: context.steps + 1 })),
+      invoke: {
+        src: action.type,
+        input: ({ context }: { context: FlowContext }): ExecutorInput => ({
+          action,
+          contact: context.contact,
+          flowKey: key,
+          step: context.steps,
+        }),
+        onDone: [
+          ...[...targets].map((target) => ({
+            guard: ({ context, event }: { context: FlowContext; event: unknown }) =>
+              decide(action, context, event as DoneActorEvent<unknown>).nextKey === target,
+            target,
+            actions: apply,
+          })),
+          { target: END_STATE, actions: apply },
+        ],
+        onError: {
+          target: END_STATE,
+          actions: s.assign(({ event }) => ({
+            end: {
+              reason: 'fault' as const,
+              at: action.id,
+              error: engineError(
+                'ENGINE_EXECUTOR_FAILED',
+                `${action.type}: ${messageOf((event as ErrorActorEvent).error)}`,
+              ),
+            },
+          })),
+        },
+      },
+    });
+  };
+
+  const start = model.startAction === undefined ? undefined : keys.get(model.startAction);
+  const states: Record<string, ReturnType<typeof stateFor>> = {};
+  actions.forEach((a) => {
+    const k = keys.get(a.id);
+    if (k !== undefined) states[k] = stateFor(a);
+  });
+
+  const machine = s.createMachine({
+    id: key,
+    context: ({ input }) => ({ contact: input.contact, path: [], steps: 0, flowKey: key }),
+    initial: start ?? END_STATE,
+    states: {
+      ...states,
+      [END_STATE]: {
+        type: 'final',
+        // Reached without a reason only when the flow has no runnable StartAction.
+        entry: s.assign(({ context }) => ({ end: context.end ?? { reason: 'noTransition' as const } })),
+      },
+    },
+    output: ({ context }) => ({
+      contact: context.contact,
+      path: context.path,
+      end: context.end ?? { reason: 'noTransition' },
+    }),
+  });
+  return { machine, keys };
+}
+
+export type FlowMachine = ReturnType<typeof buildMachine>['machine'];
+export type FlowActor = ActorRefFrom<FlowMachine>;
+
+export interface CompiledFlow {
+  key: string;
+  machine: FlowMachine;
+  /** The block Types the machine invokes, i.e. the executors the runtime must provide. */
+  blockTypes: readonly string[];
+  /** State key of each action Identifier (states use synthetic keys; see buildMachine). */
+  stateKeys: ReadonlyMap<string, string>;
+}
+
+function endWith(
+  contact: Contact,
+  outcome: Outcome,
+  results: readonly LogResult[] | undefined,
+  end: FlowEnd,
+): Decision {
+  return { contact, outcome, branch: { kind: 'none' }, results, nextKey: undefined, next: undefined, end };
+}
+
+const OUTCOME_KINDS = ['next', 'condition', 'error', 'end'];
+
+/** Executors come from the runtime, and from plug-ins later: check the shape before trusting it. */
+function isStepResult(x: unknown): x is StepResult {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = (x as { outcome?: unknown }).outcome;
+  if (typeof o !== 'object' || o === null) return false;
+  const kind = (o as { kind?: unknown }).kind;
+  if (!OUTCOME_KINDS.includes(kind as string)) return false;
+  if (kind === 'error' && typeof (o as { errorType?: unknown }).errorType !== 'string') return false;
+  if (kind === 'end' && typeof (o as { reason?: unknown }).reason !== 'string') return false;
+  return true;
+}
+
+const preview = (x: unknown): string => {
+  try {
+    return (JSON.stringify(x) ?? String(x)).slice(0, 80);
+  } catch {
+    return typeof x;
+  }
+};
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Compiled flows by content key, least recently used dropped first. */
+export class CompiledFlowCache {
+  readonly #entries = new Map<string, CompiledFlow>();
+  constructor(readonly capacity = 256) {}
+
+  get(key: string): CompiledFlow | undefined {
+    const hit = this.#entries.get(key);
+    if (hit) {
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(flow: CompiledFlow): void {
+    this.#entries.delete(flow.key);
+    this.#entries.set(flow.key, flow);
+    while (this.#entries.size > this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+/** The cache `compile` uses when given a key. */
+export const compiledFlows = new CompiledFlowCache();
+
+/**
+ * Compiles a flow model. With `options.key`, a flow compiled before under that key is returned
+ * as it was (options included), so a published flow compiles once per process.
+ */
+export function compile(model: FlowModel, options: CompileOptions = {}): CompiledFlow {
+  if (options.key !== undefined) {
+    const hit = compiledFlows.get(options.key);
+    if (hit) return hit;
+  }
+  const key = options.key ?? 'flow';
+  const { machine, keys } = buildMachine(model, key, options);
+  const compiled: CompiledFlow = {
+    key,
+    machine,
+    blockTypes: [...new Set(actionsOf(model).map((a) => a.type))],
+    stateKeys: keys,
+  };
+  if (options.key !== undefined) compiledFlows.set(compiled);
+  return compiled;
+}
