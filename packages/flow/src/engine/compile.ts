@@ -25,8 +25,9 @@ import type { MatchOptions } from './conditions.js';
 import { applyPatch, type Contact } from './contact.js';
 import type { EngineEnv } from './env.js';
 import { describeError, type EngineError, engineError } from './errors.js';
+import { resolveParameters } from './resolve.js';
 import { type Branch, selectTransition } from './route.js';
-import type { EndReason, ExecutorInput, LogResult, Outcome, StepResult } from './types.js';
+import type { EndReason, ExecutorInput, Outcome, StepLog, StepResult } from './types.js';
 
 /** How a run of the flow ended. */
 export interface FlowEnd {
@@ -67,7 +68,7 @@ export interface StepEvent {
   branch: Branch;
   /** The next action, or undefined when the flow ends here. */
   next: string | undefined;
-  results: readonly LogResult[] | undefined;
+  log: StepLog | undefined;
   /** Whether logging was on when the block ran, and after it (UpdateFlowLoggingBehavior changes it). */
   loggingBefore: boolean;
   loggingAfter: boolean;
@@ -93,12 +94,21 @@ export const DEFAULT_MAX_STEPS = 10_000;
 export const missingExecutor = (type: string): Executor =>
   fromPromise<StepResult, ExecutorInput>(async () => ({
     outcome: { kind: 'error', errorType: 'NoMatchingError' },
-    results: [{ Results: describeError(engineError('ENGINE_NO_EXECUTOR', `no executor for ${type}`)) }],
+    log: { results: describeError(engineError('ENGINE_NO_EXECUTOR', `no executor for ${type}`)) },
   }));
 
-/** Wraps a pure decider as the executor the machine invokes. */
+/** Wraps a pure decider as the executor the machine invokes; the log gets the resolved parameters. */
 export const executorFromDecider = (decider: Decider, env: EngineEnv): Executor =>
-  fromPromise<StepResult, ExecutorInput>(async ({ input }) => decider(input.action, input.contact, env));
+  fromPromise<StepResult, ExecutorInput>(async ({ input }) =>
+    decide(decider, input.action, input.contact, env),
+  );
+
+/** Runs a pure decider, filling in the log's parameters (resolved against the contact it ran on). */
+export function decide(decider: Decider, action: ActionNode, contact: Contact, env: EngineEnv): StepResult {
+  const step = decider(action, contact, env);
+  if (step.log?.parameters) return step;
+  return { ...step, log: { ...step.log, parameters: resolveParameters(action.parameters ?? {}, contact) } };
+}
 
 /** Executors for every block the engine decides itself, bound to the runtime's environment. */
 export const pureExecutors = (env: EngineEnv): Record<string, Executor> =>
@@ -108,7 +118,7 @@ interface Decision {
   contact: Contact;
   outcome: Outcome;
   branch: Branch;
-  results: readonly LogResult[] | undefined;
+  log: StepLog | undefined;
   /** State key of the next action, or undefined when the run ends. */
   nextKey: string | undefined;
   next: string | undefined;
@@ -143,7 +153,11 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
 
   // Guards and actions of one transition see the same event object: decide once per event.
   const decided = new WeakMap<object, Decision>();
-  const decide = (action: ActionNode, context: FlowContext, event: DoneActorEvent<unknown>): Decision => {
+  const decisionFor = (
+    action: ActionNode,
+    context: FlowContext,
+    event: DoneActorEvent<unknown>,
+  ): Decision => {
     const cached = decided.get(event);
     if (cached) return cached;
     const d = makeDecision(action, context, event.output);
@@ -165,10 +179,10 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     if (outcome.kind === 'end') {
       const end: FlowEnd = { reason: outcome.reason, at: action.id };
       if (outcome.target !== undefined) end.target = outcome.target;
-      return endWith(contact, outcome, output.results, end);
+      return endWith(contact, outcome, output.log, end);
     }
     const route = selectTransition(action.transitions, outcome, contact, options.match);
-    const base = { contact, outcome, branch: route.branch, results: output.results };
+    const base = { contact, outcome, branch: route.branch, log: output.log };
     if (route.target === undefined)
       return { ...base, nextKey: undefined, next: undefined, end: { reason: 'noTransition', at: action.id } };
     const nextKey = keys.get(route.target);
@@ -199,7 +213,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     // context still holds the contact as the block found it.
     const apply = [
       s.emit(({ context, event }) => {
-        const d = decide(action, context, event as DoneActorEvent<unknown>);
+        const d = decisionFor(action, context, event as DoneActorEvent<unknown>);
         return {
           type: 'step' as const,
           identifier: action.id,
@@ -207,14 +221,14 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
           outcome: d.outcome,
           branch: d.branch,
           next: d.nextKey === undefined ? undefined : d.next,
-          results: d.results,
+          log: d.log,
           loggingBefore: context.contact.logging,
           loggingAfter: d.contact.logging,
           contact: d.contact,
         };
       }),
       s.assign(({ context, event }) => {
-        const d = decide(action, context, event as DoneActorEvent<unknown>);
+        const d = decisionFor(action, context, event as DoneActorEvent<unknown>);
         return d.end ? { contact: d.contact, end: d.end } : { contact: d.contact };
       }),
     ];
@@ -231,7 +245,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
         onDone: [
           ...[...targets].map((target) => ({
             guard: ({ context, event }: { context: FlowContext; event: unknown }) =>
-              decide(action, context, event as DoneActorEvent<unknown>).nextKey === target,
+              decisionFor(action, context, event as DoneActorEvent<unknown>).nextKey === target,
             target,
             actions: apply,
           })),
@@ -294,13 +308,8 @@ export interface CompiledFlow {
   stateKeys: ReadonlyMap<string, string>;
 }
 
-function endWith(
-  contact: Contact,
-  outcome: Outcome,
-  results: readonly LogResult[] | undefined,
-  end: FlowEnd,
-): Decision {
-  return { contact, outcome, branch: { kind: 'none' }, results, nextKey: undefined, next: undefined, end };
+function endWith(contact: Contact, outcome: Outcome, log: StepLog | undefined, end: FlowEnd): Decision {
+  return { contact, outcome, branch: { kind: 'none' }, log, nextKey: undefined, next: undefined, end };
 }
 
 const OUTCOME_KINDS = ['next', 'condition', 'error', 'end'];

@@ -112,3 +112,48 @@ const fail = (code: EngineError['code'], message: string): Resolution => ({
   ok: false,
   error: engineError(code, message),
 });
+
+/**
+ * Parameters as the flow log shows them (reference §6.2, "resolved dynamic values appear here"):
+ * whole-value paths replaced by their text (empty when missing), references inside text
+ * interpolated, map keys too. A reference that cannot be resolved is logged as written.
+ */
+export function resolveParameters(
+  parameters: Readonly<Record<string, unknown>>,
+  contact: Contact,
+): Record<string, JsonValue> {
+  return resolveObject(parameters, contact, 0);
+}
+
+const MAX_DEPTH = 16;
+
+function resolveObject(
+  obj: Readonly<Record<string, unknown>>,
+  contact: Contact,
+  depth: number,
+): Record<string, JsonValue> {
+  return Object.fromEntries(
+    Object.entries(obj).map(([k, v]) => [
+      k.includes('$') ? resolveString(k, contact) : k,
+      resolveAny(v, contact, depth + 1),
+    ]),
+  );
+}
+
+function resolveAny(v: unknown, contact: Contact, depth: number): JsonValue {
+  if (typeof v === 'string') return resolveString(v, contact);
+  if (depth > MAX_DEPTH || v === undefined) return null;
+  if (Array.isArray(v)) return v.map((x) => resolveAny(x, contact, depth + 1));
+  if (typeof v === 'object' && v !== null) return resolveObject(v as Record<string, unknown>, contact, depth);
+  return v as JsonValue;
+}
+
+function resolveString(s: string, contact: Contact): string {
+  if (!s.includes('$')) return s;
+  if (isWholePath(s)) {
+    const r = resolvePath(s.trim(), contact);
+    return r.ok ? (toText(r.value) ?? '') : s;
+  }
+  const r = interpolate(s, contact);
+  return r.ok ? r.value : s;
+}

@@ -27,22 +27,26 @@ export type Outcome =
   /** The flow stops here; `target` names what takes over (a flow, a queue…) when there is one. */
   | { kind: 'end'; reason: EndReason; target?: string };
 
-/** One flow-log entry's variable part, in CloudWatch's field names (reference §6.2). */
-export interface LogResult {
-  Parameters?: Record<string, JsonValue>;
-  Results?: string;
-  ExternalResults?: Record<string, string>;
+/**
+ * What the flow log says about one block execution (reference §6.2), before the log writer adds the
+ * contact, flow, legacy names and timestamp. UpdateContactAttributes's resolved `Attributes` become one
+ * entry per attribute there.
+ */
+export interface StepLog {
+  /** The action's parameters with dynamic values resolved, under their Flow-language names. */
+  parameters?: Record<string, JsonValue>;
+  /** Connect's `Results`: the digit, the compared value, True/False, or the error text. */
+  results?: string;
+  /** Connect's `ExternalResults`: the Lambda response, on success only. */
+  externalResults?: Record<string, JsonValue>;
 }
 
 /** What an executor (or a pure decider) returns for one block execution. */
 export interface StepResult {
   outcome: Outcome;
   contactPatch?: ContactPatch;
-  /**
-   * The flow-log entries this execution writes (UpdateContactAttributes writes one per attribute);
-   * absent: one entry with the action's parameters.
-   */
-  results?: readonly LogResult[];
+  /** For the flow log; a pure decider's parameters default to the action's, resolved. */
+  log?: StepLog;
 }
 
 /** What the machine hands the executor it invokes for an action. */

@@ -2,7 +2,6 @@
 import { isJsonObject } from '../../model/model.js';
 import type { Contact, StringMap } from '../contact.js';
 import { engineError } from '../errors.js';
-import type { LogResult } from '../types.js';
 import { type Decider, fail, invalid, parametersOf, type Read, readText } from './common.js';
 
 /** Connect's limit on a contact's user attributes: 32 KB of UTF-8 across keys and values. */
@@ -10,7 +9,7 @@ export const MAX_ATTRIBUTE_BYTES = 32768;
 
 /**
  * Resolves every key and value first and writes nothing unless all of them resolve: the block is
- * all-or-nothing. Each attribute is one flow-log entry, as Connect writes them.
+ * all-or-nothing.
  */
 export const updateContactAttributes: Decider = (action, contact) => {
   const p = parametersOf(action);
@@ -25,13 +24,12 @@ export const updateContactAttributes: Decider = (action, contact) => {
     return fail(
       engineError('ENGINE_ATTRIBUTES_TOO_LARGE', `attributes would take ${utf8Length(merged)} bytes`),
     );
-  const results: LogResult[] = pairs.value.map(([Key, Value]) => ({
-    Parameters: { Key, Value, AddAttributeToRelatedContact: related ? 'true' : 'false' },
-  }));
+  // The log writer turns the resolved Attributes into one entry per attribute, as Connect logs them.
+  const log = { parameters: { Attributes: Object.fromEntries(pairs.value), TargetContact: target } };
   const contactPatch = related
     ? { related: { ...(contact.related ?? { data: {} }), Attributes: merged } }
     : { Attributes: merged };
-  return { outcome: { kind: 'next' }, contactPatch, results };
+  return { outcome: { kind: 'next' }, contactPatch, log };
 };
 
 /** Attributes that live while this flow runs, read back as `$.FlowAttributes.<name>`. */
@@ -48,7 +46,9 @@ export const updateFlowAttributes: Decider = (action, contact) => {
   return {
     outcome: { kind: 'next' },
     contactPatch: { FlowAttributes },
-    results: pairs.value.map(([Key, Value]) => ({ Parameters: { Key, Value } })),
+    log: {
+      parameters: { FlowAttributes: Object.fromEntries(pairs.value.map(([k, v]) => [k, { Value: v }])) },
+    },
   };
 };
 

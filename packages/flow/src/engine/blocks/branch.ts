@@ -13,7 +13,7 @@ export const compare: Decider = (action, contact) => {
   if (!r.ok) return fail(r.error);
   return {
     outcome: { kind: 'condition', value: r.value },
-    results: [{ Results: toText(r.value) ?? '' }],
+    log: { results: toText(r.value) ?? '' },
   };
 };
 
@@ -26,7 +26,7 @@ export const distributeByPercentage: Decider = (_action, contact) => {
   return {
     outcome: { kind: 'condition', value: draw.value },
     contactPatch: { random: draw.state },
-    results: [{ Results: String(draw.value) }],
+    log: { results: String(draw.value) },
   };
 };
 
@@ -43,13 +43,13 @@ export const loop: Decider = (action, contact) => {
     return {
       outcome: { kind: 'condition', value: 'ContinueLooping' },
       contactPatch: { loops },
-      results: [{ Results: 'ContinueLooping' }],
+      log: { results: 'ContinueLooping' },
     };
   }
   const loops = withoutKeys(contact.loops, [action.id]);
   return {
     outcome: { kind: 'condition', value: 'DoneLooping' },
     contactPatch: { loops },
-    results: [{ Results: 'DoneLooping' }],
+    log: { results: 'DoneLooping' },
   };
 };

@@ -4,7 +4,7 @@ import type { Contact, ContactPatch, JsonValue } from '../contact.js';
 import type { EngineEnv } from '../env.js';
 import { describeError, type EngineError, engineError } from '../errors.js';
 import { interpolate, isWholePath, resolvePath, toText } from '../resolve.js';
-import type { LogResult, StepResult } from '../types.js';
+import type { StepLog, StepResult } from '../types.js';
 
 /** A block that needs no telephony: it decides from the action, the contact and the environment. */
 export type Decider = (action: ActionNode, contact: Contact, env: EngineEnv) => StepResult;
@@ -13,10 +13,10 @@ export type Read<T> = { ok: true; value: T } | { ok: false; error: EngineError }
 
 export const parametersOf = (action: ActionNode): JsonObject => action.parameters ?? {};
 
-export const next = (contactPatch?: ContactPatch, results?: readonly LogResult[]): StepResult => ({
+export const next = (contactPatch?: ContactPatch, log?: StepLog): StepResult => ({
   outcome: { kind: 'next' },
   ...(contactPatch ? { contactPatch } : {}),
-  ...(results ? { results } : {}),
+  ...(log ? { log } : {}),
 });
 
 /** The error branch, with the coded reason in the flow log's Results. */
@@ -26,7 +26,7 @@ export const fail = (
   contactPatch?: ContactPatch,
 ): StepResult => ({
   outcome: { kind: 'error', errorType },
-  results: [{ Results: describeError(error) }],
+  log: { results: describeError(error) },
   ...(contactPatch ? { contactPatch } : {}),
 });
 

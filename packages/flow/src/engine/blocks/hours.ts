@@ -29,6 +29,6 @@ export const checkHoursOfOperation: Decider = (action, contact, env) => {
   const value = open.open ? 'True' : 'False';
   return {
     outcome: { kind: 'condition', value },
-    results: [{ Parameters: { HoursOfOperationId: hours.HoursOfOperationArn ?? id }, Results: value }],
+    log: { results: value },
   };
 };

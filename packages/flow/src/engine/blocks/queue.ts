@@ -16,7 +16,11 @@ export const updateContactTargetQueue: Decider = (action, contact, env) => {
   const found = byAgent ? env.agentQueue(ref.value) : env.queue(ref.value);
   if (!found)
     return fail(engineError('ENGINE_RESOURCE_NOT_FOUND', `no ${byAgent ? 'agent' : 'queue'} ${ref.value}`));
-  return next({ targetQueue: targetQueue(found) }, [{ Parameters: { Queue: found.arn } }]);
+  // Logged as the ARN whatever form the flow used, as Connect's SetQueue entries show it.
+  return next(
+    { targetQueue: targetQueue(found) },
+    { parameters: { [byAgent ? 'AgentId' : 'QueueId']: found.arn } },
+  );
 };
 
 function targetQueue(q: QueueInfo): TargetQueue {
@@ -38,7 +42,7 @@ export const updateContactCallbackNumber: Decider = (action, contact, env) => {
   if (!E164.test(number)) return fail(invalid(`"${number}" is not an E.164 number`), 'InvalidCallbackNumber');
   if (env.isDialable && !env.isDialable(number))
     return fail(invalid(`${number} is not dialable from this instance`), 'CallbackNumberNotDialable');
-  return next({ callbackNumber: number }, [{ Parameters: { CallbackNumber: number } }]);
+  return next({ callbackNumber: number });
 };
 
 /** Change routing priority / age: one of QueuePriority (≥ 1) and QueueTimeAdjustmentSeconds. */

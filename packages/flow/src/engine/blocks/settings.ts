@@ -20,7 +20,6 @@ export const updateContactEventHooks: Decider = (action, contact, env) => {
     return fail(invalid('needs EventHooks or EventHooksConfiguration'));
   const eventHooks: Record<string, string> = { ...contact.eventHooks };
   const disabled = new Set(contact.disabledEventHooks);
-  const Parameters: Record<string, string> = {};
   for (const [event, ref] of hooks) {
     if (!isHook(event)) return fail(invalid(`"${event}" is not an event type`));
     const r = readPathOrStatic(ref, contact, `EventHooks.${event}`);
@@ -28,21 +27,20 @@ export const updateContactEventHooks: Decider = (action, contact, env) => {
     const flow = env.flow ? env.flow(r.value) : { arn: r.value };
     if (!flow) return fail(engineError('ENGINE_RESOURCE_NOT_FOUND', `no flow ${r.value}`));
     Object.assign(eventHooks, Object.fromEntries([[event, flow.arn]]));
-    Parameters[event] = flow.arn;
   }
   for (const [event, settings] of config) {
     if (!isHook(event)) return fail(invalid(`"${event}" is not an event type`));
     if (isJsonObject(settings) && isTrue(settings.DisableExecution)) disabled.add(event);
     else disabled.delete(event);
   }
-  return next({ eventHooks, disabledEventHooks: [...disabled] }, [{ Parameters }]);
+  return next({ eventHooks, disabledEventHooks: [...disabled] });
 };
 
 /** Set logging behavior: on or off for the rest of the contact, later flows included. */
 export const updateFlowLoggingBehavior: Decider = (action) => {
   const v = parametersOf(action).FlowLoggingBehavior;
   if (v !== 'Enabled' && v !== 'Disabled') return fail(invalid(`FlowLoggingBehavior "${String(v)}"`));
-  return next({ logging: v === 'Enabled' }, [{ Parameters: { FlowLoggingBehavior: v } }]);
+  return next({ logging: v === 'Enabled' });
 };
 
 /** Set voice: Polly voice, engine and style; an unknown voice takes the error branch. */
@@ -62,10 +60,7 @@ export const updateContactTextToSpeechVoice: Decider = (action, contact, env) =>
   }
   if (env.isVoice && !env.isVoice(tts.voice, tts.engine))
     return fail(invalid(`voice ${tts.voice}${tts.engine ? ` (${tts.engine})` : ''} is not available`));
-  const Parameters: Record<string, string> = { Voice: tts.voice };
-  if (tts.engine !== undefined) Parameters.Engine = tts.engine;
-  if (tts.style !== undefined) Parameters.Style = tts.style;
-  return next({ tts }, [{ Parameters }]);
+  return next({ tts });
 };
 
 /** A language tag such as en-US, es-419 or cmn-CN. */
@@ -97,7 +92,7 @@ export const updateContactData: Decider = (action, contact) => {
   if (!references.ok) return fail(references.error);
   if (target === 'Related') {
     const related = contact.related ?? { Attributes: {}, data: {} };
-    return next({ related: { ...related, data: { ...related.data, ...values } } }, [{ Parameters: values }]);
+    return next({ related: { ...related, data: { ...related.data, ...values } } });
   }
   const patch: ContactPatch = {};
   if (language !== undefined) patch.LanguageCode = language;
@@ -107,7 +102,7 @@ export const updateContactData: Decider = (action, contact) => {
     ([k]) => k !== 'LanguageCode' && !(CONTACT_DATA_TEXT as readonly string[]).includes(k),
   );
   if (rest.length > 0) patch.contactData = { ...contact.contactData, ...Object.fromEntries(rest) };
-  return next(patch, [{ Parameters: values }]);
+  return next(patch);
 };
 
 function readReferences(
@@ -157,5 +152,5 @@ export const updateContactRecordingBehavior: Decider = (action, contact) => {
   }
   if (p.AnalyticsBehavior !== undefined)
     recording.analytics = p.AnalyticsBehavior as RecordingBehavior['analytics'];
-  return next({ recording }, [{ Parameters: { RecordedParticipants: recording.participants.join(',') } }]);
+  return next({ recording });
 };

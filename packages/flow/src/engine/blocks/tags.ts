@@ -25,7 +25,7 @@ export const tagContact: Decider = (action, contact) => {
   }
   const merged = Object.fromEntries([...Object.entries(contact.tags), ...added]);
   if (Object.keys(merged).length > MAX_TAGS) return fail(invalid(`a contact has at most ${MAX_TAGS} tags`));
-  return next({ tags: merged }, [{ Parameters: Object.fromEntries(added) }]);
+  return next({ tags: merged });
 };
 
 /** Removes user tags; a missing key is already removed, a system (`aws:`) key cannot be. */
@@ -35,5 +35,5 @@ export const unTagContact: Decider = (action, contact) => {
     return fail(invalid('TagKeys must be a list of keys'));
   const system = keys.find((k) => k.startsWith('aws:'));
   if (system !== undefined) return fail(invalid(`${system} is a system tag`));
-  return next({ tags: withoutKeys(contact.tags, keys) }, [{ Parameters: { TagKeys: keys.join(',') } }]);
+  return next({ tags: withoutKeys(contact.tags, keys) });
 };
