@@ -11,7 +11,7 @@
  * their recurrence pattern. Connect documents "temporary hours" (STANDARD, also assumed when
  * OverrideType is absent) as superseding everything else for their dates, so their ranges replace the
  * day; otherwise OPEN overrides add ranges to the weekly ones and CLOSED overrides remove theirs (a
- * CLOSED override with no range for that weekday closes the whole day).
+ * CLOSED override without any range, a holiday, closes its whole dates).
  */
 import { type EngineError, engineError } from './errors.js';
 
@@ -202,7 +202,7 @@ function scheduleFor(hours: HoursOfOperation, day: number): DaySchedule {
       ...active.filter((o) => o.OverrideType === 'OPEN').flatMap((o) => onDay(o.Config)),
     ],
     closed: closedOverrides.flatMap((o) => onDay(o.Config)),
-    closedAllDay: closedOverrides.some((o) => onDay(o.Config).length === 0),
+    closedAllDay: closedOverrides.some((o) => o.Config.length === 0),
     exclusive: false,
   };
 }

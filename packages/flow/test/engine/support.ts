@@ -9,12 +9,14 @@ import {
   type ContactInit,
   compile,
   createContact,
+  type Decider,
   type EngineEnv,
   type Executor,
   type ExecutorInput,
   type FlowModel,
   type FlowOutput,
   type HoursOfOperation,
+  PURE_DECIDERS,
   pureExecutors,
   type QueueInfo,
   type StepEvent,
@@ -126,3 +128,10 @@ export const fixtureFlows = (): { name: string; json: unknown }[] => {
     .sort()
     .map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
 };
+
+/** The pure decider of a block type; throws when there is none. */
+export function deciderOf(type: string): Decider {
+  const d = PURE_DECIDERS[type];
+  if (!d) throw new Error(`no decider for ${type}`);
+  return d;
+}
