@@ -321,7 +321,7 @@ export class LambdaPort {
         headers: {
           'content-type': 'application/json',
           'x-amz-invocation-type': 'RequestResponse',
-          'lambda-runtime-aws-request-id': invocationId,
+          'x-parley-invocation-id': invocationId,
           ...resource.headers,
         },
         body: JSON.stringify(event),
