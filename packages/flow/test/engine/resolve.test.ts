@@ -133,6 +133,12 @@ describe('every JSONPath namespace resolves as Connect resolves it', () => {
     expect(value(path)).toEqual(expected);
   });
 
+  it('reads quoted keys holding dots and colons as one key', () => {
+    const c = contact({ Attributes: { 'a.b': 'dotted', a: 'plain' } });
+    expect(value("$.Attributes['a.b']", c)).toBe('dotted');
+    expect(value('$.Attributes.a', c)).toBe('plain');
+  });
+
   it('a whole namespace resolves to its object', () => {
     expect(value('$.Attributes')).toEqual({ tier: 'gold', 'first name': 'Ana', count: '3' });
   });
