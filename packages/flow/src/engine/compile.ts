@@ -187,10 +187,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
       return { ...base, nextKey: undefined, next: undefined, end: { reason: 'noTransition', at: action.id } };
     const nextKey = keys.get(route.target);
     if (nextKey === undefined) {
-      const error = engineError(
-        'ENGINE_PARAMETER_INVALID',
-        `branch leads to "${route.target}", which is not an action`,
-      );
+      const error = engineError('ENGINE_NO_SUCH_ACTION', `branch leads to "${route.target}"`);
       return {
         ...base,
         nextKey: undefined,

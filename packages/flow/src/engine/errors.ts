@@ -14,6 +14,7 @@ export const ENGINE_ERRORS = {
   ENGINE_RESOURCE_NOT_FOUND: 'A referenced queue, agent, flow or hours of operation does not exist.',
   ENGINE_HOURS_INVALID: 'An hours of operation resource cannot be evaluated (time zone, times).',
   ENGINE_ATTRIBUTES_TOO_LARGE: 'Contact attributes would exceed 32 KB.',
+  ENGINE_NO_SUCH_ACTION: 'A branch names an Identifier no action of the flow has; the flow ends there.',
   ENGINE_NO_EXECUTOR: 'The runtime provides no executor for this block type.',
   ENGINE_BAD_STEP: 'An executor returned something that is not a step result.',
   ENGINE_EXECUTOR_FAILED: 'An executor threw instead of returning an outcome.',

@@ -95,7 +95,7 @@ describe('compile', () => {
     expect(out.end).toMatchObject({
       reason: 'noTransition',
       at: 'hello',
-      error: { code: 'ENGINE_PARAMETER_INVALID' },
+      error: { code: 'ENGINE_NO_SUCH_ACTION' },
     });
   });
 
