@@ -1,0 +1,67 @@
+import type { Clock } from '@parley/ari';
+import type { ActionNode, Contact, EngineEnv, ExecutorInput, FlowModel, StepResult } from '@parley/flow';
+import type { LambdaPort } from '../integrations/lambda.js';
+import type { VoicePort } from '../integrations/tts.js';
+import type { CallPort } from '../telephony/port.js';
+
+/** A flow or module the contact can move to (TransferToFlow, InvokeFlowModule, event hooks). */
+export interface FlowTarget {
+  arn: string;
+  id: string;
+  name: string;
+  /** Connect flow type (CONTACT_FLOW, CUSTOMER_QUEUE, …, MODULE). */
+  type: string;
+  model: FlowModel;
+  /** Content hash: the compiled-machine cache key. */
+  key: string;
+}
+
+/** An instance prompt: audio the runtime can play (`sound:<file>`; file without extension). */
+export interface PromptAudio {
+  arn: string;
+  name: string;
+  file: string;
+}
+
+/**
+ * Where queue and agent blocks hand the contact over. This issue only enqueues and ends the
+ * inbound flow as Connect does; the routing engine behind it comes later.
+ */
+export interface RoutingPort {
+  enqueue(
+    contact: Contact,
+    queueArn: string,
+  ): Promise<{ ok: true } | { ok: false; errorType: string; reason: string }>;
+}
+
+/** One line of what happened on the call, for `parley run` transcripts and the designer's test call. */
+export type TranscriptEntry =
+  | { kind: 'prompt'; identifier: string; text: string; media: string[] }
+  | { kind: 'input'; identifier: string; digits: string; ended: string }
+  | { kind: 'timeout'; identifier: string }
+  | {
+      kind: 'transfer';
+      identifier: string;
+      to: string;
+      target: 'flow' | 'queue' | 'agent' | 'number' | 'module';
+    }
+  | { kind: 'disconnect'; identifier: string; by: 'flow' | 'caller' }
+  | { kind: 'note'; identifier: string; text: string };
+
+/** Everything an executor may touch, all behind interfaces (DESIGN.md principle 2). */
+export interface RuntimePorts {
+  call: CallPort;
+  voice: VoicePort;
+  lambda: LambdaPort;
+  prompt(idOrArn: string): PromptAudio | undefined;
+  flow(idOrArn: string): FlowTarget | undefined;
+  routing: RoutingPort;
+  env: EngineEnv;
+  clock: Clock;
+  transcript(entry: TranscriptEntry): void;
+}
+
+/** Runs one action of a block type against the contact's ports. */
+export type BlockExecutor = (input: ExecutorInput, ports: RuntimePorts) => Promise<StepResult>;
+
+export type { ActionNode };
