@@ -130,7 +130,9 @@ describe('shared fixtures', () => {
       ...invalidFiles.map((f) => f.replace(/\.(json|txt)$/, '')),
       ...Object.keys(generated),
     ]);
-    const expected = Object.keys(CODES).filter((c) => !NOT_FROM_AN_INPUT.has(c));
+    // Codes raised while a flow runs are covered by the engine's and the runtime's own tests.
+    const atRunTime = /^(ENGINE|LAMBDA|TTS)_/;
+    const expected = Object.keys(CODES).filter((c) => !NOT_FROM_AN_INPUT.has(c) && !atRunTime.test(c));
     expect(expected.filter((c) => !covered.has(c))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Clock } from '@parley/ari';
+import type { Code } from '@parley/flow';
 import { parseArn } from '@parley/flow';
 import type { Channel, Endpoint, InitiationMethod } from '../logs/contact-record.js';
 
@@ -101,16 +102,8 @@ export interface LambdaRequest {
   responseType?: 'STRING_MAP' | 'JSON';
 }
 
-export type LambdaErrorCode =
-  | 'LAMBDA_NOT_FOUND'
-  | 'LAMBDA_ACCESS_DENIED'
-  | 'LAMBDA_THROTTLED'
-  | 'LAMBDA_UNREACHABLE'
-  | 'LAMBDA_TIMEOUT'
-  | 'LAMBDA_FUNCTION_ERROR'
-  | 'LAMBDA_INVALID_JSON'
-  | 'LAMBDA_INVALID_RESPONSE'
-  | 'LAMBDA_RESPONSE_TOO_LARGE';
+/** Documented in the one catalogue of codes (docs/ERRORS.md). */
+export type LambdaErrorCode = Extract<Code, `LAMBDA_${string}`>;
 
 export type LambdaOutcome =
   /** `external` becomes `$.External` and the log's `ExternalResults`. */

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '@parley/ari';
+import type { Code } from '@parley/flow';
 import { parseSsml, type SsmlNode, toEspeakSsml } from './ssml.js';
 import { durationMs, readWav, resample, TELEPHONY_RATE, WAV_HEADER_BYTES, writeWav } from './wav.js';
 
@@ -16,12 +17,8 @@ export interface SpeechRequest {
   language?: string;
 }
 
-export type TtsErrorCode =
-  | 'TTS_EMPTY_TEXT'
-  | 'TTS_INVALID_SSML'
-  | 'TTS_ENGINE_MISSING'
-  | 'TTS_ENGINE_FAILED'
-  | 'TTS_CACHE_UNWRITABLE';
+/** Documented in the one catalogue of codes (docs/ERRORS.md). */
+export type TtsErrorCode = Extract<Code, `TTS_${string}`>;
 
 export type SpeechOutcome =
   /** `file` is the WAV path without its extension, as `sound:` media URIs name files. */

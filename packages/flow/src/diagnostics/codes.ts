@@ -333,6 +333,138 @@ export const CODES = {
     title: 'Legacy branch not carried over',
     doc: 'A legacy branch condition has no equivalent for this block and was dropped.',
   },
+
+  // Running flows (flow-log Results and error branches, not validation)
+  ENGINE_PATH_INVALID: {
+    severity: 'error',
+    title: 'JSONPath refused at run time',
+    doc: 'Not a JSONPath of the flow language: filters, scripts, wildcards, unions and recursive descent are refused and never evaluated. The action takes its error branch.',
+  },
+  ENGINE_PATH_UNSAFE: {
+    severity: 'error',
+    title: 'Unsafe JSONPath key',
+    doc: 'A quoted JSONPath segment uses characters no flow-data key can contain; the action takes its error branch.',
+  },
+  ENGINE_PATH_UNKNOWN: {
+    severity: 'error',
+    title: 'JSONPath outside the flow data',
+    doc: 'The JSONPath does not address the flow data ($.Attributes, $.External, $.Queue…).',
+  },
+  ENGINE_VALUE_MISSING: {
+    severity: 'error',
+    title: 'Reference names nothing',
+    doc: 'A parameter that is one whole reference names nothing on this contact; the action takes its error branch as Connect does.',
+  },
+  ENGINE_PARAMETER_INVALID: {
+    severity: 'error',
+    title: 'Parameter unusable at run time',
+    doc: 'A parameter (often a resolved dynamic one) has a value the action cannot use.',
+  },
+  ENGINE_RESOURCE_NOT_FOUND: {
+    severity: 'error',
+    title: 'Resource not found at run time',
+    doc: 'A referenced queue, agent, flow or hours of operation does not exist in the instance.',
+  },
+  ENGINE_HOURS_INVALID: {
+    severity: 'error',
+    title: 'Hours of operation unusable',
+    doc: 'An hours of operation resource cannot be evaluated (unknown time zone, malformed times).',
+  },
+  ENGINE_ATTRIBUTES_TOO_LARGE: {
+    severity: 'error',
+    title: 'Contact attributes too large',
+    doc: 'Contact attributes would exceed 32 KB, the limit Connect sets; the update is refused.',
+  },
+  ENGINE_NO_SUCH_ACTION: {
+    severity: 'error',
+    title: 'Branch to a missing action',
+    doc: 'A branch names an Identifier no action of the flow has; the flow ends there.',
+  },
+  ENGINE_NO_EXECUTOR: {
+    severity: 'error',
+    title: 'Block cannot run here',
+    doc: 'The runtime provides no executor for this block type (a service Parley does not provide); the action takes its error branch, never a silent success.',
+  },
+  ENGINE_BAD_STEP: {
+    severity: 'error',
+    title: 'Executor returned no outcome',
+    doc: 'An executor returned something that is not a step result; the flow ends with a fault.',
+  },
+  ENGINE_EXECUTOR_FAILED: {
+    severity: 'error',
+    title: 'Executor failed',
+    doc: 'An executor threw instead of returning an outcome; the flow ends with a fault.',
+  },
+  LAMBDA_NOT_FOUND: {
+    severity: 'error',
+    title: 'Lambda function not found',
+    doc: 'No function resource maps this ARN (or its endpoint answered 404).',
+  },
+  LAMBDA_ACCESS_DENIED: {
+    severity: 'error',
+    title: 'Lambda access denied',
+    doc: 'The function endpoint answered 401 or 403.',
+  },
+  LAMBDA_THROTTLED: {
+    severity: 'error',
+    title: 'Lambda throttled',
+    doc: 'The function endpoint answered 429 on every attempt within the time limit.',
+  },
+  LAMBDA_UNREACHABLE: {
+    severity: 'error',
+    title: 'Lambda unreachable',
+    doc: 'The function endpoint could not be reached.',
+  },
+  LAMBDA_TIMEOUT: {
+    severity: 'error',
+    title: 'Lambda timed out',
+    doc: 'The function did not answer within InvocationTimeLimitSeconds (at most 8 s synchronous, 60 s asynchronous).',
+  },
+  LAMBDA_FUNCTION_ERROR: {
+    severity: 'error',
+    title: 'Lambda function failed',
+    doc: 'The function threw, or its endpoint answered with a server error.',
+  },
+  LAMBDA_INVALID_JSON: {
+    severity: 'error',
+    title: 'Lambda answer is not JSON',
+    doc: 'The function answered with a body that is not JSON.',
+  },
+  LAMBDA_INVALID_RESPONSE: {
+    severity: 'error',
+    title: 'Lambda answer has the wrong shape',
+    doc: 'The answer is not an object, or (STRING_MAP) holds nested values.',
+  },
+  LAMBDA_RESPONSE_TOO_LARGE: {
+    severity: 'error',
+    title: 'Lambda answer too large',
+    doc: 'The answer is larger than 32 KB, the limit Connect sets.',
+  },
+  TTS_EMPTY_TEXT: {
+    severity: 'error',
+    title: 'Nothing to say',
+    doc: 'The prompt text (or SSML) is empty after interpolation.',
+  },
+  TTS_INVALID_SSML: {
+    severity: 'error',
+    title: 'Invalid SSML',
+    doc: 'The SSML prompt does not parse; nothing is spoken and the action takes its error branch.',
+  },
+  TTS_ENGINE_MISSING: {
+    severity: 'error',
+    title: 'Text-to-speech engine missing',
+    doc: 'espeak-ng is not installed (./scripts/start and ./scripts/test install it on Debian).',
+  },
+  TTS_ENGINE_FAILED: {
+    severity: 'error',
+    title: 'Text-to-speech failed',
+    doc: 'The speech engine failed or produced unusable audio.',
+  },
+  TTS_CACHE_UNWRITABLE: {
+    severity: 'error',
+    title: 'Speech cache not writable',
+    doc: 'The rendered prompt could not be written to the speech cache directory.',
+  },
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;
