@@ -32,6 +32,47 @@ export interface RoutingPort {
     contact: Contact,
     queueArn: string,
   ): Promise<{ ok: true } | { ok: false; errorType: string; reason: string }>;
+  /**
+   * Real-time metrics of a queue (GetMetricData, CheckMetricData), or undefined for a queue the
+   * routing engine does not know. Optional: without it those blocks take their error branch and say
+   * why, rather than report an empty queue that may not be empty.
+   */
+  metrics?(queueArn: string, channel?: 'VOICE' | 'CHAT'): Promise<QueueMetrics | undefined>;
+  /** Queues a callback contact (CreateCallbackContact). Optional, as `metrics`. */
+  createCallback?(
+    contact: Contact,
+    request: CallbackRequest,
+  ): Promise<{ ok: true; contactId: string } | { ok: false; errorType: string; reason: string }>;
+}
+
+/** What GetMetricData loads into `$.Metrics` (reference §9.2); null where Connect has no activity. */
+export interface QueueMetrics {
+  queue: { arn: string; name: string };
+  /** Contacts waiting in the queue. */
+  size: number;
+  /** Age of the oldest waiting contact, in seconds. */
+  oldestContactAgeSeconds: number | null;
+  agents: {
+    online: number;
+    available: number;
+    /** Available + after contact work + busy. */
+    staffed: number;
+    afterContactWork: number;
+    busy: number;
+    missed: number;
+    nonProductive: number;
+  };
+}
+
+export interface CallbackRequest {
+  queueArn: string;
+  /** E.164: the contact's callback number (UpdateContactCallbackNumber, else the caller's). */
+  number: string;
+  initialCallDelaySeconds: number;
+  maxConnectionAttempts: number;
+  retryDelaySeconds: number;
+  /** The flow the callback contact runs, when the block names one. */
+  flowArn?: string;
 }
 
 /** One line of what happened on the call, for `parley run` transcripts and the designer's test call. */
@@ -59,6 +100,12 @@ export interface RuntimePorts {
   env: EngineEnv;
   clock: Clock;
   transcript(entry: TranscriptEntry): void;
+  /**
+   * Aborted when the run that invoked the executor stops (the contact ended, an agent took a queued
+   * contact): waits, prompt loops and digit collection give up at once instead of holding the call.
+   * Optional; bind one per flow run (see `bindExecutors`).
+   */
+  signal?: AbortSignal;
 }
 
 /** Runs one action of a block type against the contact's ports. */

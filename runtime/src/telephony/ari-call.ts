@@ -1,5 +1,29 @@
 import { type AriClient, type AriEvent, type Clock, ignoreGone } from '@parley/ari';
-import type { CallEnd, CallPort, CollectOptions, CollectOutcome, HangupReason, PlayOutcome } from './port.js';
+import type {
+  CallEnd,
+  CallPort,
+  CollectOptions,
+  CollectOutcome,
+  HangupReason,
+  PlayOutcome,
+  TransferOptions,
+  TransferOutcome,
+} from './port.js';
+
+/**
+ * Where external numbers are dialled unless told otherwise: the test dialplan's PSTN
+ * (docs/asterisk/etc/extensions.conf), which ari-sim and the harness answer. Production configures a
+ * trunk, e.g. `PJSIP/{number}@trunk`.
+ */
+export const DEFAULT_PSTN_ENDPOINT = 'Local/{number}@test-pstn/n';
+
+export interface AriCallOptions {
+  /** Endpoint template for external numbers; `{number}` becomes the E.164 number. */
+  pstnEndpoint?: string;
+}
+
+/** A `,` in keys sent to a third party pauses this long, as a dialler's pause does. */
+const DTMF_PAUSE_MS = 500;
 
 /**
  * One call the runtime's Stasis app owns, driven over ARI. Keys arrive as events whatever the
@@ -19,14 +43,17 @@ export class AriCall implements CallPort {
   #endListeners = new Set<(end: CallEnd) => void>();
   #hangingUp = false;
   readonly #off: () => void;
+  readonly #pstnEndpoint: string;
 
   constructor(
     ari: AriClient,
     clock: Clock,
     channel: { id: string; caller: { number: string }; dialplan: { exten: string } },
+    options: AriCallOptions = {},
   ) {
     this.#ari = ari;
     this.#clock = clock;
+    this.#pstnEndpoint = options.pstnEndpoint ?? DEFAULT_PSTN_ENDPOINT;
     this.channelId = channel.id;
     this.from = channel.caller.number;
     this.to = channel.dialplan.exten;
@@ -109,6 +136,65 @@ export class AriCall implements CallPort {
     await ignoreGone(this.#ari.channels.hangup({ channelId: this.channelId, reason }));
   }
 
+  /**
+   * Originates the number into this app, bridges it with the caller in a mixing bridge once it
+   * answers (ari.md §1.9, "Transfer to agent or external number"), and waits for either side to
+   * leave. The far leg never outlives the transfer: it is hung up when the caller goes first.
+   */
+  async transferToNumber(e164: string, options: TransferOptions): Promise<TransferOutcome> {
+    if (this.ended) return 'failed';
+    const farId = this.#ari.newId('xfer');
+    let answered = false;
+    let gone = false;
+    let cause: number | undefined;
+    let dialStatus = '';
+    const off = this.#ari.onChannel(farId, (event) => {
+      if (event.type === 'StasisStart') answered = true;
+      else if (event.type === 'Dial' && event.dialstatus) dialStatus = event.dialstatus;
+      else if (event.type === 'ChannelDestroyed') {
+        gone = true;
+        cause = event.cause;
+      } else return;
+      this.#wake();
+    });
+    let bridgeId: string | undefined;
+    try {
+      await this.#ari.channels.originate({
+        endpoint: this.#pstnEndpoint.replaceAll('{number}', e164),
+        app: this.#ari.apps[0] ?? '',
+        appArgs: `transfer,${this.channelId}`,
+        ...(options.callerId ? { callerId: options.callerId } : {}),
+        timeout: Math.max(1, Math.round(options.timeoutSeconds)),
+        channelId: farId,
+      });
+      await this.#until(() => answered || gone || !!this.ended);
+      if (!answered) return this.ended ? 'failed' : dialFailure(cause, dialStatus);
+      if (!this.ended && !gone) {
+        bridgeId = this.#ari.newId('br');
+        await this.#ari.bridges.createWithId({ bridgeId, type: 'mixing' });
+        await this.#ari.bridges.addChannel({ bridgeId, channel: [this.channelId, farId] });
+        if (options.dtmf) void this.#sendKeys(farId, options.dtmf, () => gone || !!this.ended);
+        await this.#until(() => gone || !!this.ended);
+      }
+      return 'answered';
+    } catch {
+      return answered ? 'answered' : 'failed';
+    } finally {
+      off();
+      if (!gone) await ignoreGone(this.#ari.channels.hangup({ channelId: farId })).catch(() => {});
+      if (bridgeId) await ignoreGone(this.#ari.bridges.destroy({ bridgeId })).catch(() => {});
+    }
+  }
+
+  /** Keys to a third party, `,` pausing; stops when the conversation ends. */
+  async #sendKeys(channelId: string, keys: string, over: () => boolean): Promise<void> {
+    for (const [i, part] of keys.split(',').entries()) {
+      if (i > 0) await new Promise<void>((resolve) => this.#clock.setTimeout(resolve, DTMF_PAUSE_MS));
+      if (over()) return;
+      if (part) await ignoreGone(this.#ari.channels.sendDTMF({ channelId, dtmf: part })).catch(() => {});
+    }
+  }
+
   onEnd(listener: (end: CallEnd) => void): () => void {
     if (this.ended) {
       listener(this.ended);
@@ -181,4 +267,13 @@ export class AriCall implements CallPort {
     if (this.#digits.length > index) return this.#digits.charAt(index);
     return this.ended ? 'hungup' : 'timeout';
   }
+}
+
+/** Why an originate that never answered failed, from the far leg's hangup cause (Q.850) or Dial status. */
+function dialFailure(cause: number | undefined, dialStatus: string): TransferOutcome {
+  if (cause === 17 || (cause === undefined && dialStatus === 'BUSY')) return 'busy';
+  // 16 before an answer: the far side rang and hung up without answering.
+  if (cause === 16 || cause === 18 || cause === 19 || (cause === undefined && dialStatus === 'NOANSWER'))
+    return 'noAnswer';
+  return 'failed';
 }

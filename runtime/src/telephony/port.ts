@@ -34,6 +34,25 @@ export type CollectOutcome =
   | { status: 'failed' }
   | { status: 'hungup' };
 
+/** How a transfer to an external number went. */
+export type TransferOutcome =
+  /** The third party answered and was bridged with the caller; settled once that conversation is over. */
+  | 'answered'
+  | 'busy'
+  /** Nobody answered within the time limit. */
+  | 'noAnswer'
+  /** The number could not be dialled (unreachable, congestion, refused). */
+  | 'failed';
+
+export interface TransferOptions {
+  /** How long the number may ring before the attempt counts as unanswered. */
+  timeoutSeconds: number;
+  /** What the third party sees, `"Name" <+15550001111>` or a bare number. */
+  callerId?: string;
+  /** Keys sent to the third party once it answers; `,` pauses half a second. */
+  dtmf?: string;
+}
+
 export interface CallEnd {
   /** Q.850 cause when the far end hung up; 16 = normal clearing. */
   cause: number | undefined;
@@ -55,6 +74,13 @@ export interface CallPort {
   startMusicOnHold(mohClass?: string): Promise<void>;
   stopMusicOnHold(): Promise<void>;
   hangup(reason?: HangupReason): Promise<void>;
+  /**
+   * Dials `e164` and bridges the caller with it once answered (TransferParticipantToThirdParty).
+   * Settles when the transfer is over: `answered` once the answered third party's leg has ended and
+   * the bridge is gone (the caller may still be on the line: check `ended`), else why the dial failed.
+   * Never rejects. Optional: a call that cannot dial out leaves it out.
+   */
+  transferToNumber?(e164: string, options: TransferOptions): Promise<TransferOutcome>;
   /** Called once when the call ends, whoever ended it. */
   onEnd(listener: (end: CallEnd) => void): () => void;
 }
