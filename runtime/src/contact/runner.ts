@@ -1,0 +1,635 @@
+/**
+ * One contact, start to end (DESIGN.md "Runtime model"): each flow the contact enters runs as an
+ * XState actor of its compiled machine, with the block executors bound to the contact's ports. The
+ * runner follows what the flows decide: TransferToFlow continues the same contact in the next flow,
+ * InvokeFlowModule runs the module and resumes the calling flow on the module's return branch, a
+ * queue transfer hands the contact to routing, and everything else that ends a flow disconnects the
+ * call, as Connect does. The caller hanging up stops whatever block runs. When the call is over the
+ * contact record is written and the flow log flushed.
+ *
+ * Per-contact state is bounded: the contact itself, the path (at most `maxSteps` Identifiers, the
+ * same budget that stops endless flows) and at most two actors (a flow and the module it invoked).
+ */
+import {
+  type ActionNode,
+  type Contact,
+  compile,
+  DEFAULT_MAX_STEPS,
+  decide,
+  describeError,
+  type Executor,
+  type ExecutorInput,
+  enterFlow,
+  type FlowEnd,
+  type FlowOutput,
+  indexActions,
+  PURE_DECIDERS,
+  resolveParameters,
+  resolveValue,
+  type StepEvent,
+  type StepResult,
+  toText,
+} from '@parley/flow';
+import { type AnyActorRef, createActor, fromPromise, type Snapshot } from 'xstate';
+import type { BlockExecutor, FlowTarget, RuntimePorts, TranscriptEntry } from '../executors/types.js';
+import {
+  buildContactRecord,
+  type ContactRecord,
+  type ContactRecordSink,
+  disconnectReasonFor,
+  type InitiationMethod,
+} from '../logs/contact-record.js';
+import type { FlowRef } from '../logs/entry.js';
+import { ContactFlowLog } from '../logs/logger.js';
+import type { FlowLogSink } from '../logs/sinks.js';
+import type { CallEnd } from '../telephony/port.js';
+import { problem, type RunProblem } from './codes.js';
+
+export interface ContactRunOptions {
+  /** The new contact (createContact), with its endpoints, attributes and logging as it arrives. */
+  contact: Contact;
+  /** The flow it enters first. */
+  flow: FlowTarget;
+  ports: RuntimePorts;
+  /**
+   * Executors by block Type. The engine's pure deciders cover the blocks that need no ports;
+   * these override them and add the rest. InvokeFlowModule is always the runner's own.
+   */
+  executors?: Readonly<Record<string, BlockExecutor>>;
+  /** Where the contact's flow-log entries go (whether any are written is the contact's logging). */
+  log: FlowLogSink;
+  /** Where the contact record goes when the contact ends. */
+  records?: ContactRecordSink;
+  instanceArn: string;
+  /** Blocks the contact may execute across all its flows before it is stopped (CONTACT_STEP_LIMIT). */
+  maxSteps?: number;
+  /** Answer the call before the first flow runs (inbound calls); true unless told. */
+  answer?: boolean;
+  /** Told of every block execution, after the flow log. */
+  onStep?: (step: ContactStep) => void;
+}
+
+/** One block execution, as the runner saw it. */
+export interface ContactStep {
+  flow: FlowRef;
+  identifier: string;
+  blockType: string;
+  outcome: StepEvent['outcome'];
+  branch: StepEvent['branch'];
+  /** The next action, or undefined when the flow ended here. */
+  next: string | undefined;
+  results: string | undefined;
+  contact: Contact;
+}
+
+/** How the contact left the flows. */
+export type ContactEnd =
+  /** The call is over: a flow disconnected it (or ended without a transfer), or the caller hung up. */
+  | { kind: 'disconnected'; by: 'flow' | 'caller'; at?: string }
+  /** Handed to routing: TransferContactToQueue or TransferContactToAgent (an agent's queue). */
+  | { kind: 'queued'; queue: string; toAgent: boolean; at?: string }
+  /** A runtime fault stopped the flows; the call was disconnected. */
+  | { kind: 'fault'; problem: RunProblem };
+
+export interface PathStep {
+  /** The flow (or module) name. */
+  flow: string;
+  identifier: string;
+}
+
+export interface ContactResult {
+  contactId: string;
+  end: ContactEnd;
+  /** How the last flow run ended, as the engine said. */
+  flowEnd: FlowEnd | undefined;
+  /** Actions executed, in order, across flows and modules. */
+  path: PathStep[];
+  /** Names of the flows and modules entered, in order. */
+  flows: string[];
+  steps: number;
+  contact: Contact;
+}
+
+/** What a contact needs to resume elsewhere: the actors' persisted snapshots, outermost first. */
+export interface ContactSnapshot {
+  contactId: string;
+  frames: { flowArn: string; flowKey: string; snapshot: Snapshot<unknown> }[];
+  steps: number;
+}
+
+export interface ContactRun {
+  readonly contactId: string;
+  /** Settles when no flow runs for the contact any more: disconnected, queued or faulted. */
+  readonly done: Promise<ContactResult>;
+  /** Settles once the call is over, the contact record written and the flow log flushed. */
+  readonly closed: Promise<ContactRecord>;
+  /** The contact as the last block left it. */
+  readonly contact: Contact;
+  /** The running actors' persisted snapshots; undefined when no flow runs. */
+  snapshot(): ContactSnapshot | undefined;
+}
+
+/** Starts running a contact; the returned promises tell when it leaves the flows and when it ends. */
+export function runContact(options: ContactRunOptions): ContactRun {
+  return new Runner(options);
+}
+
+/** Flow-local data a module does not see and does not change for its caller (reference §1.6). */
+const FLOW_LOCAL = ['External', 'Lex', 'Metrics', 'StoredCustomerInput', 'FlowAttributes'] as const;
+
+const RECORD_METHODS: readonly InitiationMethod[] = [
+  'INBOUND',
+  'OUTBOUND',
+  'TRANSFER',
+  'QUEUE_TRANSFER',
+  'CALLBACK',
+  'API',
+  'MONITOR',
+  'DISCONNECT',
+];
+
+interface Frame {
+  target: FlowTarget;
+  ref: FlowRef;
+  actor: AnyActorRef;
+  actions: Map<string, ActionNode>;
+  /** The action running now (the flow's start, then each step's next). */
+  current: string | undefined;
+}
+
+type FlowRun = { kind: 'done'; output: FlowOutput } | { kind: 'hungUp' };
+
+class Runner implements ContactRun {
+  readonly contactId: string;
+  readonly done: Promise<ContactResult>;
+  readonly closed: Promise<ContactRecord>;
+  readonly #options: ContactRunOptions;
+  readonly #ports: RuntimePorts;
+  readonly #flowLog: ContactFlowLog;
+  readonly #maxSteps: number;
+  readonly #frames: Frame[] = [];
+  readonly #bound = new Map<string, Executor>();
+  readonly #pure: Record<string, Executor> = {};
+  readonly #path: PathStep[] = [];
+  readonly #flows: string[] = [];
+  readonly #startedAt: number;
+  #contact: Contact;
+  #steps = 0;
+  #lastTranscript = '';
+  #moduleEnd: FlowEnd | undefined;
+  /** The innermost action that was running when the caller hung up. */
+  #hungUpAt: string | undefined;
+  #callEnd: CallEnd | undefined;
+  #endedAt: number | undefined;
+  #queue: { arn: string; name: string; enqueuedAt: number } | undefined;
+  #hungUp!: () => void;
+  /** Settles when the caller hangs up: the running block is abandoned. */
+  readonly #hangup: Promise<FlowRun>;
+  #callOver!: () => void;
+  /** Settles when the call is over, whoever ended it. */
+  readonly #over: Promise<void>;
+
+  constructor(options: ContactRunOptions) {
+    this.#options = options;
+    this.contactId = options.contact.ContactId;
+    this.#contact = options.contact;
+    this.#maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.#ports = { ...options.ports, transcript: (e) => this.#transcript(e) };
+    this.#startedAt = options.ports.clock.now();
+    this.#flowLog = new ContactFlowLog(options.log, () => options.ports.clock.now(), {
+      enabled: options.contact.logging,
+    });
+    for (const [type, decider] of Object.entries(PURE_DECIDERS)) {
+      this.#pure[type] = fromPromise<StepResult, ExecutorInput>(async ({ input }) =>
+        decide(decider, input.action, input.contact, this.#ports.env),
+      );
+    }
+    this.#hangup = new Promise<FlowRun>((resolve) => {
+      this.#hungUp = () => resolve({ kind: 'hungUp' });
+    });
+    this.#over = new Promise<void>((resolve) => {
+      this.#callOver = resolve;
+    });
+    const off = options.ports.call.onEnd((end) => this.#callEnded(end));
+    this.done = this.#run();
+    this.closed = this.done.then((result) => this.#close(result)).finally(off);
+  }
+
+  get contact(): Contact {
+    return this.#contact;
+  }
+
+  snapshot(): ContactSnapshot | undefined {
+    if (this.#frames.length === 0) return undefined;
+    return {
+      contactId: this.contactId,
+      frames: this.#frames.map((f) => ({
+        flowArn: f.target.arn,
+        flowKey: f.target.key,
+        snapshot: f.actor.getPersistedSnapshot() as Snapshot<unknown>,
+      })),
+      steps: this.#steps,
+    };
+  }
+
+  async #run(): Promise<ContactResult> {
+    const { call } = this.#ports;
+    if (this.#options.answer !== false && !call.ended) {
+      try {
+        await call.answer();
+      } catch (e) {
+        if (!call.ended) {
+          await this.#hangupQuietly();
+          return this.#result(
+            { kind: 'fault', problem: problem('CONTACT_ANSWER_FAILED', messageOf(e)) },
+            undefined,
+          );
+        }
+      }
+    }
+    if (this.#callEnd || call.ended) return this.#result({ kind: 'disconnected', by: 'caller' }, undefined);
+
+    let target = this.#options.flow;
+    let contact = this.#contact;
+    for (;;) {
+      const run = await this.#runFlow(target, contact, 0);
+      if (run.kind === 'hungUp') return this.#result(this.#hungUpEnd(), undefined);
+      contact = run.output.contact;
+      this.#contact = contact;
+      const end = run.output.end;
+      const inner = this.#moduleEnd;
+      this.#moduleEnd = undefined;
+      switch (end.reason) {
+        case 'transferToFlow': {
+          const next = end.target === undefined ? undefined : this.#ports.flow(end.target);
+          if (!next) {
+            await this.#hangupQuietly();
+            return this.#result(
+              {
+                kind: 'fault',
+                problem: problem(
+                  'CONTACT_TRANSFER_TARGET_MISSING',
+                  `no flow ${end.target ?? '(none named)'}`,
+                  end.at,
+                ),
+              },
+              end,
+            );
+          }
+          this.#transcript({ kind: 'transfer', identifier: end.at ?? '', to: next.name, target: 'flow' });
+          if (this.#steps >= this.#maxSteps) {
+            await this.#hangupQuietly();
+            return this.#stepLimit(end);
+          }
+          contact = enterFlow(contact);
+          target = next;
+          continue;
+        }
+        case 'transferToQueue':
+        case 'transferToAgent': {
+          const toAgent = end.reason === 'transferToAgent';
+          const q = contact.targetQueue;
+          const arn = end.target ?? q?.arn ?? '';
+          const name = q && (q.arn === arn || q.id === arn) ? q.name : arn;
+          this.#queue = { arn: q?.arn ?? arn, name, enqueuedAt: this.#ports.clock.now() };
+          this.#transcript({
+            kind: 'transfer',
+            identifier: end.at ?? '',
+            to: name,
+            target: toAgent ? 'agent' : 'queue',
+          });
+          const ended: ContactEnd = { kind: 'queued', queue: name, toAgent };
+          if (end.at !== undefined) ended.at = end.at;
+          return this.#result(ended, end);
+        }
+        case 'stepLimit':
+          await this.#hangupQuietly();
+          return this.#stepLimit(end);
+        case 'fault': {
+          await this.#hangupQuietly();
+          const cause = inner?.error ?? end.error;
+          return this.#result(
+            {
+              kind: 'fault',
+              problem: problem(
+                cause?.code ?? 'CONTACT_FLOW_FAULT',
+                cause ? cause.message : 'the flow stopped on a fault',
+                inner?.at ?? end.at,
+              ),
+            },
+            end,
+          );
+        }
+        default: {
+          // disconnect, endFlow, noTransition, and a stray module return: Connect disconnects.
+          this.#transcript({ kind: 'disconnect', identifier: end.at ?? '', by: 'flow' });
+          await this.#hangupQuietly();
+          const ended: ContactEnd = { kind: 'disconnected', by: 'flow' };
+          if (end.at !== undefined) ended.at = end.at;
+          return this.#result(ended, end);
+        }
+      }
+    }
+  }
+
+  /** Runs one flow (or module) on the contact until it ends or the call does. */
+  async #runFlow(target: FlowTarget, contact: Contact, depth: number): Promise<FlowRun> {
+    const compiled = compile(target.model, { key: target.key });
+    const actors: Record<string, Executor> = {};
+    for (const type of compiled.blockTypes) {
+      const actor = this.#actorFor(type, depth);
+      if (actor) actors[type] = actor;
+    }
+    const actor = createActor(compiled.machine.provide({ actors }), { input: { contact } });
+    const frame: Frame = {
+      target,
+      ref: { arn: target.arn, name: target.name },
+      actor,
+      actions: indexActions(target.model),
+      current: target.model.startAction,
+    };
+    this.#frames.push(frame);
+    this.#flows.push(target.name);
+    actor.on('step', (event) => this.#onStep(frame, event));
+    const finished = new Promise<FlowRun>((resolve, reject) => {
+      actor.subscribe({
+        complete: () => {
+          const snap = actor.getSnapshot();
+          if (snap.status === 'done') resolve({ kind: 'done', output: snap.output as FlowOutput });
+        },
+        error: reject,
+      });
+    });
+    try {
+      if (this.#callEnd?.by === 'caller') return { kind: 'hungUp' };
+      actor.start();
+      const run = await Promise.race([finished, this.#hangup]);
+      if (run.kind === 'hungUp' && frame.current !== undefined && this.#hungUpAt === undefined)
+        this.#hungUpAt = frame.current;
+      return run;
+    } finally {
+      actor.stop();
+      this.#frames.pop();
+    }
+  }
+
+  #actorFor(type: string, depth: number): Executor | undefined {
+    if (type === 'InvokeFlowModule')
+      return this.#bind(`module@${depth}`, (input, signal) => this.#invoke(input, depth, signal));
+    const executor = this.#options.executors?.[type];
+    if (executor) return this.#bind(type, (input, signal) => executor(input, { ...this.#ports, signal }));
+    return this.#pure[type];
+  }
+
+  /** Executors see the invocation's abort signal: XState aborts it when the run stops (a hangup). */
+  #bind(key: string, run: (input: ExecutorInput, signal: AbortSignal) => Promise<StepResult>): Executor {
+    let logic = this.#bound.get(key);
+    if (!logic) {
+      logic = fromPromise<StepResult, ExecutorInput>(({ input, signal }) => run(input, signal));
+      this.#bound.set(key, logic);
+    }
+    return logic;
+  }
+
+  #onStep(frame: Frame, event: StepEvent): void {
+    this.#steps++;
+    this.#contact = event.contact;
+    frame.current = event.next;
+    // An invoked module's steps come before its own step event: InvokeFlowModule logs as it starts.
+    if (event.blockType !== 'InvokeFlowModule') {
+      this.#path.push({ flow: frame.target.name, identifier: event.identifier });
+      const action = frame.actions.get(event.identifier);
+      this.#flowLog.record({
+        contactId: this.contactId,
+        flow: frame.ref,
+        action: { Identifier: event.identifier, Type: event.blockType },
+        parameters: event.log?.parameters ?? resolveParameters(action?.parameters ?? {}, event.contact),
+        ...(event.log?.results !== undefined ? { results: event.log.results } : {}),
+        ...(event.log?.externalResults !== undefined ? { externalResults: event.log.externalResults } : {}),
+      });
+    }
+    this.#options.onStep?.({
+      flow: frame.ref,
+      identifier: event.identifier,
+      blockType: event.blockType,
+      outcome: event.outcome,
+      branch: event.branch,
+      next: event.next,
+      results: event.log?.results,
+      contact: event.contact,
+    });
+  }
+
+  /**
+   * InvokeFlowModule: runs the module on the contact, then returns its return branch as the result
+   * the calling flow's conditions test. The module does not see the caller's flow-local data and its
+   * own does not come back; attributes and everything else contact-wide do. An InvokeFlowModule
+   * executor, when given, only resolves the module (it ends its step with the module's ARN).
+   */
+  async #invoke(input: ExecutorInput, depth: number, signal: AbortSignal): Promise<StepResult> {
+    const { action, contact } = input;
+    const frame = this.#frames[this.#frames.length - 1];
+    const parameters = resolveParameters(action.parameters ?? {}, contact);
+    this.#path.push({ flow: frame?.target.name ?? '', identifier: action.id });
+    const fail = (results: string, log = parameters): StepResult => ({
+      outcome: { kind: 'error', errorType: 'NoMatchingError' },
+      log: { parameters: log, results },
+    });
+    const logStart = (log: Readonly<Record<string, unknown>>, results?: string) => {
+      if (frame)
+        this.#flowLog.record({
+          contactId: this.contactId,
+          flow: frame.ref,
+          action: { Identifier: action.id, Type: action.type },
+          parameters: log,
+          ...(results !== undefined ? { results } : {}),
+        });
+    };
+    let module: FlowTarget | undefined;
+    const resolver = this.#options.executors?.InvokeFlowModule;
+    if (depth > 0) {
+      const failed = fail('ENGINE_PARAMETER_INVALID: a module cannot invoke another module');
+      logStart(parameters, failed.log?.results);
+      return failed;
+    }
+    if (resolver) {
+      const resolved = await resolver(input, { ...this.#ports, signal });
+      const o = resolved.outcome;
+      if (o.kind !== 'end' || o.target === undefined) {
+        logStart(resolved.log?.parameters ?? parameters, resolved.log?.results);
+        return resolved;
+      }
+      module = this.#ports.flow(o.target);
+    } else {
+      const ref = resolveValue(action.parameters?.FlowModuleId, contact);
+      const name = ref.ok ? toText(ref.value) : undefined;
+      module = name ? this.#ports.flow(name) : undefined;
+      if (!ref.ok) {
+        const failed = fail(describeError(ref.error));
+        logStart(parameters, failed.log?.results);
+        return failed;
+      }
+    }
+    if (module?.type !== 'MODULE') {
+      const failed = fail(
+        `ENGINE_RESOURCE_NOT_FOUND: no flow module ${String(action.parameters?.FlowModuleId)}`,
+      );
+      logStart(parameters, failed.log?.results);
+      return failed;
+    }
+    logStart({ ...parameters, FlowModuleId: module.arn });
+    this.#transcript({ kind: 'transfer', identifier: action.id, to: module.name, target: 'module' });
+
+    const inside: Contact = { ...contact, FlowAttributes: {} };
+    for (const key of FLOW_LOCAL) if (key !== 'FlowAttributes') delete inside[key];
+    delete inside.moduleResult;
+    const run = await this.#runFlow(module, inside, depth + 1);
+    if (run.kind === 'hungUp') return { outcome: { kind: 'end', reason: 'disconnect' } };
+    const { end, contact: after } = run.output;
+    const patch: Partial<Contact> = { ...after };
+    for (const key of FLOW_LOCAL) delete patch[key];
+    if (end.reason === 'endModule') {
+      const last = this.#path[this.#path.length - 1];
+      const branch =
+        after.moduleResult?.branch ??
+        (last ? this.#returnBranch(module, last.identifier) : undefined) ??
+        'Success';
+      return {
+        outcome: { kind: 'condition', value: branch },
+        contactPatch: { ...patch, moduleResult: after.moduleResult ?? { branch, output: {} } },
+        log: { parameters, results: branch },
+      };
+    }
+    if (end.reason === 'noTransition' || end.reason === 'endFlow') {
+      return {
+        ...fail(
+          end.error
+            ? describeError(end.error)
+            : `ENGINE_NO_SUCH_ACTION: module ${module.name} ended without returning`,
+        ),
+        contactPatch: patch,
+      };
+    }
+    // Disconnect, a queue, a fault or a transfer inside the module ends the calling flow as well.
+    this.#moduleEnd = end;
+    return {
+      outcome: {
+        kind: 'end',
+        reason: end.reason,
+        ...(end.target !== undefined ? { target: end.target } : {}),
+      },
+      contactPatch: patch,
+    };
+  }
+
+  /** A Return block may name its branch (`Result`, as some designers export it); Success otherwise. */
+  #returnBranch(module: FlowTarget, identifier: string): string | undefined {
+    const action = indexActions(module.model).get(identifier);
+    const result = action?.type === 'EndFlowModuleExecution' ? action.parameters?.Result : undefined;
+    return typeof result === 'string' && result !== '' ? result : undefined;
+  }
+
+  #transcript(entry: TranscriptEntry): void {
+    // The runner and an executor may both tell of the same transfer; say it once.
+    const key = JSON.stringify(entry);
+    if (key === this.#lastTranscript) return;
+    this.#lastTranscript = key;
+    this.#options.ports.transcript(entry);
+  }
+
+  #callEnded(end: CallEnd): void {
+    if (this.#callEnd) return;
+    this.#callEnd = end;
+    this.#endedAt = this.#ports.clock.now();
+    this.#callOver();
+    // A block that hung up (DisconnectParticipant) finishes its own step; the caller hanging up
+    // abandons whatever block runs.
+    if (end.by === 'caller') this.#hungUp();
+  }
+
+  #hungUpEnd(): ContactEnd {
+    const by = this.#callEnd?.by === 'runtime' ? 'flow' : 'caller';
+    const at = this.#hungUpAt;
+    this.#transcript({ kind: 'disconnect', identifier: at ?? '', by });
+    const end: ContactEnd = { kind: 'disconnected', by };
+    if (at !== undefined) end.at = at;
+    return end;
+  }
+
+  #stepLimit(end: FlowEnd): ContactResult {
+    return this.#result(
+      {
+        kind: 'fault',
+        problem: problem(
+          'CONTACT_STEP_LIMIT',
+          `the contact ran ${this.#steps} blocks without ending (limit ${this.#maxSteps})`,
+          end.at,
+        ),
+      },
+      end,
+    );
+  }
+
+  async #hangupQuietly(): Promise<void> {
+    if (this.#ports.call.ended || this.#callEnd) return;
+    try {
+      await this.#ports.call.hangup();
+    } catch {
+      // Gone already: the call is over either way.
+    }
+  }
+
+  #result(end: ContactEnd, flowEnd: FlowEnd | undefined): ContactResult {
+    return {
+      contactId: this.contactId,
+      end,
+      flowEnd,
+      path: this.#path,
+      flows: this.#flows,
+      steps: this.#steps,
+      contact: this.#contact,
+    };
+  }
+
+  /** Waits for the call to be over (a queued contact stays on the line), then writes the record. */
+  async #close(result: ContactResult): Promise<ContactRecord> {
+    if (result.end.kind === 'queued' && !this.#callEnd && !this.#ports.call.ended) await this.#over;
+    const { clock } = this.#ports;
+    const contact = this.#contact;
+    const callEnd = this.#callEnd ?? this.#ports.call.ended;
+    const record = buildContactRecord(
+      {
+        contactId: contact.ContactId,
+        initialContactId: contact.InitialContactId,
+        ...(contact.PreviousContactId !== undefined ? { previousContactId: contact.PreviousContactId } : {}),
+        instanceArn: this.#options.instanceArn,
+        channel: contact.Channel,
+        initiationMethod: RECORD_METHODS.includes(contact.InitiationMethod as InitiationMethod)
+          ? (contact.InitiationMethod as InitiationMethod)
+          : 'API',
+        initiatedAt: this.#startedAt,
+        disconnectedAt: this.#endedAt ?? clock.now(),
+        disconnectReason: callEnd
+          ? disconnectReasonFor(callEnd)
+          : result.end.kind === 'disconnected' && result.end.by === 'caller'
+            ? 'CUSTOMER_DISCONNECT'
+            : 'CONTACT_FLOW_DISCONNECT',
+        customerEndpoint: contact.CustomerEndpoint
+          ? { Address: contact.CustomerEndpoint.Address, Type: contact.CustomerEndpoint.Type }
+          : null,
+        systemEndpoint: contact.SystemEndpoint
+          ? { Address: contact.SystemEndpoint.Address, Type: contact.SystemEndpoint.Type }
+          : null,
+        attributes: contact.Attributes,
+        tags: contact.tags,
+        queue: this.#queue ?? null,
+      },
+      () => clock.now(),
+    );
+    this.#options.records?.write(record);
+    await Promise.all([this.#options.log.flush(), this.#options.records?.flush()]);
+    return record;
+  }
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
