@@ -90,11 +90,26 @@ function readPath(path: string, input: ExecutorInput): Read<string> {
   return { ok: true, value: text };
 }
 
-/** Free text with `$.…` references (level 3); missing references read as empty text. */
-export function readText(value: unknown, input: ExecutorInput, name: string, markup?: 'ssml'): Read<string> {
+/**
+ * Free text with `$.…` references (level 3). References inside longer text read as empty when
+ * missing; a value that is exactly one reference must resolve (as the engine's blocks want), unless
+ * `missing: 'empty'`.
+ */
+export function readText(
+  value: unknown,
+  input: ExecutorInput,
+  name: string,
+  options: { markup?: 'ssml'; missing?: 'error' | 'empty' } = {},
+): Read<string> {
   if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, value: String(value) };
   if (typeof value !== 'string') return invalid(`${name} must be text`);
-  const r = interpolate(value, input.contact, markup ? { escape: markup } : {});
+  if (isWholePath(value)) {
+    const whole = readPath(value.trim(), input);
+    if (whole.ok || options.missing !== 'empty' || !whole.results.startsWith('ENGINE_VALUE_MISSING'))
+      return whole;
+    return { ok: true, value: '' };
+  }
+  const r = interpolate(value, input.contact, options.markup ? { escape: options.markup } : {});
   return r.ok ? r : { ok: false, results: describeError(r.error) };
 }
 

@@ -215,8 +215,8 @@ type Typed =
 
 /**
  * Collects up to the maximum, ended by the termination sequence or the inter-digit wait. A one-key
- * sequence is the call's terminator; a longer one ends input only when its keys come in order, so
- * its last key stops each collect and the keys before it are checked here.
+ * sequence is the call's own terminator. A longer one must come in order, so keys are read one at a
+ * time and the sequence, the cancel key and the maximum are applied here.
  */
 async function collectStored(
   ports: RuntimePorts,
@@ -224,15 +224,26 @@ async function collectStored(
   s: StoreSettings,
   firstDigitTimeoutMs: number,
 ): Promise<Typed> {
-  const last = s.sequence.slice(-1);
-  const head = s.sequence.slice(0, -1);
-  let entered = '';
+  if (s.sequence.length === 1) {
+    const got = await collect(ports, {
+      prompt: prompt.media,
+      maxDigits: s.maxDigits,
+      terminators: s.sequence,
+      cancelKey: s.cancelKey,
+      firstDigitTimeoutMs,
+      interDigitTimeoutMs: s.interDigitMs,
+    });
+    if (got.kind !== 'done') return { kind: got.kind === 'aborted' ? 'aborted' : 'hungup' };
+    const r = got.value;
+    return r.status === 'digits' ? { kind: 'digits', digits: r.digits, ended: r.ended } : { kind: r.status };
+  }
+  let typed = '';
   for (let first = true; ; first = false) {
     const got = await collect(ports, {
       ...(first ? { prompt: prompt.media } : {}),
-      maxDigits: s.maxDigits + head.length - entered.length,
-      terminators: last,
-      cancelKey: s.cancelKey,
+      maxDigits: 1,
+      terminators: '',
+      cancelKey: null,
       firstDigitTimeoutMs: first ? firstDigitTimeoutMs : s.interDigitMs,
       interDigitTimeoutMs: s.interDigitMs,
     });
@@ -240,14 +251,13 @@ async function collectStored(
     const r = got.value;
     if (r.status === 'failed' || r.status === 'hungup') return { kind: r.status };
     if (r.status === 'timeout')
-      return entered ? { kind: 'digits', digits: entered, ended: 'interdigit' } : { kind: 'timeout' };
-    entered += r.digits;
-    if (r.ended !== 'terminator') return { kind: 'digits', digits: entered, ended: r.ended };
-    if (entered.endsWith(head))
-      return { kind: 'digits', digits: entered.slice(0, entered.length - head.length), ended: 'terminator' };
-    // The last key of the sequence alone, or after the wrong keys: it is input like any other.
-    entered += last;
-    if (entered.length >= s.maxDigits + head.length) return { kind: 'digits', digits: entered, ended: 'max' };
+      return typed ? { kind: 'digits', digits: typed, ended: 'interdigit' } : { kind: 'timeout' };
+    typed += r.digits;
+    if (typed.endsWith(s.sequence))
+      return { kind: 'digits', digits: typed.slice(0, -s.sequence.length), ended: 'terminator' };
+    // The cancel key clears the entry, unless it is part of the sequence (Connect wants it disabled then).
+    if (r.digits === s.cancelKey && !s.sequence.includes(r.digits)) typed = '';
+    else if (typed.length >= s.maxDigits) return { kind: 'digits', digits: typed, ended: 'max' };
   }
 }
 

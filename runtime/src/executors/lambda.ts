@@ -21,7 +21,7 @@ export const invokeLambdaFunction: BlockExecutor = async (input, ports) => {
         coded('ENGINE_PARAMETER_INVALID', 'LambdaInvocationAttributes must be a map'),
       );
     for (const [key, value] of Object.entries(p.LambdaInvocationAttributes)) {
-      const r = readText(value, input, `LambdaInvocationAttributes.${key}`);
+      const r = readText(value, input, `LambdaInvocationAttributes.${key}`, { missing: 'empty' });
       if (!r.ok) return fail(input, 'NoMatchingError', r.results);
       Object.assign(attributes, { [key]: r.value });
     }

@@ -29,7 +29,9 @@ export async function renderPrompt(
   const { contact } = input;
   if (source.Text !== undefined || source.SSML !== undefined) {
     const ssml = source.Text === undefined;
-    const text = ssml ? readText(source.SSML, input, 'SSML', 'ssml') : readText(source.Text, input, 'Text');
+    const text = ssml
+      ? readText(source.SSML, input, 'SSML', { markup: 'ssml' })
+      : readText(source.Text, input, 'Text');
     if (!text.ok) return text;
     const spoken = await ports.voice.render({
       text: text.value,
