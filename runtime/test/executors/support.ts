@@ -145,7 +145,13 @@ export class ScriptedCall implements CallPort {
   #after<T>(ms: number | undefined, value: T, onHangup: T): Promise<T> {
     return new Promise((resolve) => {
       let off = () => {};
-      const timer = ms === undefined ? undefined : this.#clock.setTimeout(() => (off(), resolve(value)), ms);
+      const timer =
+        ms === undefined
+          ? undefined
+          : this.#clock.setTimeout(() => {
+              off();
+              resolve(value);
+            }, ms);
       off = this.onEnd(() => {
         if (timer !== undefined) this.#clock.clearTimeout(timer);
         resolve(onHangup);
