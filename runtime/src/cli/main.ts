@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { type RunOptions, runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
@@ -21,6 +22,35 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print one JSON object per file')
     .action(async (files: string[], opts: { flowType?: string; json?: boolean }) => {
       exitCode = await validateCommand(files, opts, io);
+    });
+
+  program
+    .command('run')
+    .description(
+      'Place one simulated call into a flow and print what happened; exit 0 when the call ran to an end without a runtime fault',
+    )
+    .argument('<flow>', 'flow JSON file the call enters')
+    .option(
+      '--caller <script>',
+      'caller script JSON (schemas/caller-script.schema.json); a silent caller without it',
+    )
+    .option(
+      '--instance <bundle>',
+      'instance bundle JSON: flows, prompts, queues, hours, Lambda functions, numbers',
+    )
+    .option(
+      '--flows <dir>',
+      'folder of flow JSON files the flow may transfer to or invoke (known by file name)',
+    )
+    .option('--logs <file>', 'write the flow-log entries to this JSON-lines file')
+    .option('--time-limit <seconds>', 'simulated seconds before the caller gives up (default 3600)')
+    .option(
+      '--no-tts',
+      'play a stand-in recording instead of espeak-ng speech (the transcript keeps the words)',
+    )
+    .option('--json', 'print one JSON object: transcript, path, outcome, contact record and flow log')
+    .action(async (file: string, opts: RunOptions) => {
+      exitCode = await runCommand(file, opts, io);
     });
 
   try {

@@ -135,6 +135,14 @@ export const callerScriptSchema = {
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile<CallerScript>(callerScriptSchema);
 
+/** A real calendar date and time (Date.parse rolls 30 February over into March). */
+function isDate(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return false;
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return !Number.isNaN(Date.parse(text)) && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 const STEP_KEYS = 'expectPrompt, dtmf, wait, say or hangup';
 
 /** Checks a parsed script against the schema; the most precise problem found is reported. */
@@ -143,7 +151,7 @@ export function parseCallerScript(
 ): { ok: true; script: CallerScript } | { ok: false; problem: RunProblem } {
   if (validate(value)) {
     const at = value.call?.at;
-    if (at !== undefined && Number.isNaN(Date.parse(at)))
+    if (at !== undefined && !isDate(at))
       return { ok: false, problem: problem('RUN_SCRIPT_INVALID', `/call/at "${at}" is not a date`) };
     return { ok: true, script: value };
   }
