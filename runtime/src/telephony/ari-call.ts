@@ -72,10 +72,14 @@ export class AriCall implements CallPort {
     const heardBefore = this.#digits.length;
     await this.#ari.channels.playWithId({ channelId: this.channelId, playbackId, media: [...media] });
     let state: string | undefined;
-    void finished.then((e) => {
-      state = e.playback.state;
-      this.#wake();
-    });
+    // The wait rejects only when the client closes; the hang-up that follows ends this play.
+    finished.then(
+      (e) => {
+        state = e.playback.state;
+        this.#wake();
+      },
+      () => {},
+    );
     await this.#until(
       () =>
         state !== undefined || !!this.ended || (!!options.interruptible && this.#digits.length > heardBefore),
