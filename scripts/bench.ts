@@ -2,10 +2,12 @@
 // Figures are measured in this run; none is a constant.
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
 import { benchAri } from '../packages/harness/bench/ari.bench.js';
+import { benchEngine } from '../runtime/bench/engine.bench.js';
 
 const suites: { name: string; run: () => Figure[] | Promise<Figure[]> }[] = [
   { name: 'flow core', run: benchValidate },
   { name: 'telephony', run: benchAri },
+  { name: 'contact engine', run: benchEngine },
 ];
 
 const figures: Figure[] = [];

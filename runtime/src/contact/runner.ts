@@ -12,6 +12,7 @@
  */
 import {
   type ActionNode,
+  type CompiledFlow,
   type Contact,
   compile,
   DEFAULT_MAX_STEPS,
@@ -157,6 +158,26 @@ interface Frame {
   current: string | undefined;
 }
 
+/** The runner (and module depth) behind each flow run's actor system. */
+const runnerOfSystem = new WeakMap<object, { runner: Runner; depth: number }>();
+const runOf = (system: object) => {
+  const run = runnerOfSystem.get(system);
+  if (!run) throw new Error('an executor ran outside a contact run');
+  return run;
+};
+const NO_EXECUTORS = {};
+const actionIndex = new WeakMap<FlowTarget['model'], Map<string, ActionNode>>();
+/** A flow's actions by Identifier, built once per flow model. */
+function actionsOf(model: FlowTarget['model']): Map<string, ActionNode> {
+  let index = actionIndex.get(model);
+  if (!index) {
+    index = indexActions(model);
+    actionIndex.set(model, index);
+  }
+  return index;
+}
+const providedMachines = new WeakMap<object, WeakMap<object, CompiledFlow['machine']>>();
+
 type FlowRun = { kind: 'done'; output: FlowOutput } | { kind: 'hungUp' };
 
 class Runner implements ContactRun {
@@ -168,14 +189,12 @@ class Runner implements ContactRun {
   readonly #flowLog: ContactFlowLog;
   readonly #maxSteps: number;
   readonly #frames: Frame[] = [];
-  readonly #bound = new Map<string, Executor>();
-  readonly #pure: Record<string, Executor> = {};
   readonly #path: PathStep[] = [];
   readonly #flows: string[] = [];
   readonly #startedAt: number;
   #contact: Contact;
   #steps = 0;
-  #lastTranscript = '';
+  #lastTranscript: TranscriptEntry | undefined;
   #moduleEnd: FlowEnd | undefined;
   /** The innermost action that was running when the caller hung up. */
   #hungUpAt: string | undefined;
@@ -199,11 +218,6 @@ class Runner implements ContactRun {
     this.#flowLog = new ContactFlowLog(options.log, () => options.ports.clock.now(), {
       enabled: options.contact.logging,
     });
-    for (const [type, decider] of Object.entries(PURE_DECIDERS)) {
-      this.#pure[type] = fromPromise<StepResult, ExecutorInput>(async ({ input }) =>
-        decide(decider, input.action, input.contact, this.#ports.env),
-      );
-    }
     this.#hangup = new Promise<FlowRun>((resolve) => {
       this.#hungUp = () => resolve({ kind: 'hungUp' });
     });
@@ -335,17 +349,13 @@ class Runner implements ContactRun {
   /** Runs one flow (or module) on the contact until it ends or the call does. */
   async #runFlow(target: FlowTarget, contact: Contact, depth: number): Promise<FlowRun> {
     const compiled = compile(target.model, { key: target.key });
-    const actors: Record<string, Executor> = {};
-    for (const type of compiled.blockTypes) {
-      const actor = this.#actorFor(type, depth);
-      if (actor) actors[type] = actor;
-    }
-    const actor = createActor(compiled.machine.provide({ actors }), { input: { contact } });
+    const actor = createActor(Runner.#machineFor(compiled, this.#options.executors), { input: { contact } });
+    runnerOfSystem.set(actor.system, { runner: this, depth });
     const frame: Frame = {
       target,
       ref: { arn: target.arn, name: target.name },
       actor,
-      actions: indexActions(target.model),
+      actions: actionsOf(target.model),
       current: target.model.startAction,
     };
     this.#frames.push(frame);
@@ -373,22 +383,52 @@ class Runner implements ContactRun {
     }
   }
 
-  #actorFor(type: string, depth: number): Executor | undefined {
-    if (type === 'InvokeFlowModule')
-      return this.#bind(`module@${depth}`, (input, signal) => this.#invoke(input, depth, signal));
-    const executor = this.#options.executors?.[type];
-    if (executor) return this.#bind(type, (input, signal) => executor(input, { ...this.#ports, signal }));
-    return this.#pure[type];
+  /**
+   * The compiled machine with its executors, shared by every contact that runs the flow with the
+   * same executors: providing actors copies the machine, which is too dear per contact. The
+   * executors find their contact through the actor system each flow run has.
+   */
+  static #machineFor(
+    compiled: CompiledFlow,
+    executors: ContactRunOptions['executors'],
+  ): CompiledFlow['machine'] {
+    const key = executors ?? NO_EXECUTORS;
+    let byExecutors = providedMachines.get(compiled.machine);
+    if (!byExecutors) {
+      byExecutors = new WeakMap();
+      providedMachines.set(compiled.machine, byExecutors);
+    }
+    let machine = byExecutors.get(key);
+    if (!machine) {
+      const actors: Record<string, Executor> = {};
+      for (const type of compiled.blockTypes) {
+        const logic = Runner.#logicFor(type, executors);
+        if (logic) actors[type] = logic;
+      }
+      machine = compiled.machine.provide({ actors });
+      byExecutors.set(key, machine);
+    }
+    return machine;
   }
 
   /** Executors see the invocation's abort signal: XState aborts it when the run stops (a hangup). */
-  #bind(key: string, run: (input: ExecutorInput, signal: AbortSignal) => Promise<StepResult>): Executor {
-    let logic = this.#bound.get(key);
-    if (!logic) {
-      logic = fromPromise<StepResult, ExecutorInput>(({ input, signal }) => run(input, signal));
-      this.#bound.set(key, logic);
-    }
-    return logic;
+  static #logicFor(type: string, executors: ContactRunOptions['executors']): Executor | undefined {
+    if (type === 'InvokeFlowModule')
+      return fromPromise<StepResult, ExecutorInput>(({ input, system, signal }) => {
+        const { runner, depth } = runOf(system);
+        return runner.#invoke(input, depth, signal);
+      });
+    const executor = executors?.[type];
+    if (executor)
+      return fromPromise<StepResult, ExecutorInput>(({ input, system, signal }) =>
+        executor(input, { ...runOf(system).runner.#ports, signal }),
+      );
+    const decider = PURE_DECIDERS[type];
+    if (decider)
+      return fromPromise<StepResult, ExecutorInput>(async ({ input, system }) =>
+        decide(decider, input.action, input.contact, runOf(system).runner.#ports.env),
+      );
+    return undefined;
   }
 
   #onStep(frame: Frame, event: StepEvent): void {
@@ -524,16 +564,16 @@ class Runner implements ContactRun {
 
   /** A Return block may name its branch (`Result`, as some designers export it); Success otherwise. */
   #returnBranch(module: FlowTarget, identifier: string): string | undefined {
-    const action = indexActions(module.model).get(identifier);
+    const action = actionsOf(module.model).get(identifier);
     const result = action?.type === 'EndFlowModuleExecution' ? action.parameters?.Result : undefined;
     return typeof result === 'string' && result !== '' ? result : undefined;
   }
 
   #transcript(entry: TranscriptEntry): void {
-    // The runner and an executor may both tell of the same transfer; say it once.
-    const key = JSON.stringify(entry);
-    if (key === this.#lastTranscript) return;
-    this.#lastTranscript = key;
+    // The runner and an executor may both tell of the same transfer or disconnect; say it once.
+    const last = this.#lastTranscript;
+    this.#lastTranscript = entry;
+    if (last && sameLine(last, entry)) return;
     this.#options.ports.transcript(entry);
   }
 
@@ -630,6 +670,15 @@ class Runner implements ContactRun {
     await Promise.all([this.#options.log.flush(), this.#options.records?.flush()]);
     return record;
   }
+}
+
+/** Transfers and disconnects are the lines both the runner and executors write. */
+function sameLine(a: TranscriptEntry, b: TranscriptEntry): boolean {
+  if (a.kind === 'transfer' && b.kind === 'transfer')
+    return a.identifier === b.identifier && a.to === b.to && a.target === b.target;
+  if (a.kind === 'disconnect' && b.kind === 'disconnect')
+    return a.identifier === b.identifier && a.by === b.by;
+  return false;
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
