@@ -1,6 +1,6 @@
 import type { Clock } from '@parley/ari';
 import type { Contact } from '@parley/flow';
-import type { RoutingPort } from '../executors/types.js';
+import type { CallbackRequest, QueueMetrics, RoutingPort } from '../executors/types.js';
 
 export interface QueuedContact {
   contactId: string;
@@ -10,13 +10,22 @@ export interface QueuedContact {
   enqueuedAt: number;
 }
 
+export interface QueuedCallback extends CallbackRequest {
+  contactId: string;
+  /** The contact that asked for it. */
+  previousContactId: string;
+  requestedAt: number;
+}
+
 /**
  * Queues as lists of waiting contacts, with no agents behind them: this issue only hands the
  * contact over and ends the inbound flow, as Connect does; the routing engine comes later. A queue
- * with `maxContacts` refuses contacts past it with QueueAtCapacity.
+ * with `maxContacts` refuses contacts past it with QueueAtCapacity. Metrics are exact: the waiting
+ * contacts, and no agent at all. Callbacks are recorded, never dialled.
  */
 export class MemoryRouting implements RoutingPort {
   readonly #queues = new Map<string, QueuedContact[]>();
+  readonly callbacks: QueuedCallback[] = [];
   readonly #clock: Clock;
   readonly #lookup: (ref: string) => { arn: string; name: string; maxContacts?: number } | undefined;
 
@@ -45,6 +54,43 @@ export class MemoryRouting implements RoutingPort {
     });
     this.#queues.set(queue.arn, waiting);
     return { ok: true };
+  }
+
+  async metrics(queueArn: string): Promise<QueueMetrics | undefined> {
+    const queue = this.#lookup(queueArn);
+    if (!queue) return undefined;
+    const waiting = this.#queues.get(queue.arn) ?? [];
+    const oldest = waiting[0];
+    return {
+      queue: { arn: queue.arn, name: queue.name },
+      size: waiting.length,
+      oldestContactAgeSeconds: oldest ? Math.floor((this.#clock.now() - oldest.enqueuedAt) / 1000) : null,
+      agents: {
+        online: 0,
+        available: 0,
+        staffed: 0,
+        afterContactWork: 0,
+        busy: 0,
+        missed: 0,
+        nonProductive: 0,
+      },
+    };
+  }
+
+  async createCallback(
+    contact: Contact,
+    request: CallbackRequest,
+  ): Promise<{ ok: true; contactId: string } | { ok: false; errorType: string; reason: string }> {
+    if (!this.#lookup(request.queueArn))
+      return { ok: false, errorType: 'NoMatchingError', reason: `no queue ${request.queueArn}` };
+    const contactId = `${contact.ContactId}-callback-${this.callbacks.length + 1}`;
+    this.callbacks.push({
+      ...request,
+      contactId,
+      previousContactId: contact.ContactId,
+      requestedAt: this.#clock.now(),
+    });
+    return { ok: true, contactId };
   }
 
   /** Where a contact waits, if it does. */

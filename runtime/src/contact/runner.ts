@@ -336,6 +336,8 @@ class Runner implements ContactRun {
         }
         default: {
           // disconnect, endFlow, noTransition, and a stray module return: Connect disconnects.
+          if (end.error)
+            this.#transcript({ kind: 'note', identifier: end.at ?? '', text: describeError(end.error) });
           this.#transcript({ kind: 'disconnect', identifier: end.at ?? '', by: 'flow' });
           await this.#hangupQuietly();
           const ended: ContactEnd = { kind: 'disconnected', by: 'flow' };

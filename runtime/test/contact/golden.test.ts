@@ -59,7 +59,7 @@ async function setUp(dir: string, to: string): Promise<{ instance: Instance; flo
 
 describe('the golden runs in fixtures/runs', () => {
   it('are there, each with a caller script and expectations', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(7);
+    expect(fixtures.length).toBeGreaterThanOrEqual(9);
     for (const name of fixtures) {
       expect(existsSync(join(runsDir, name, 'caller.json')), name).toBe(true);
       expect(existsSync(join(runsDir, name, 'expected.json')), name).toBe(true);

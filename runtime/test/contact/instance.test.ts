@@ -226,4 +226,46 @@ describe('memory routing', () => {
     expect(routing.find('c-1')).toBeUndefined();
     expect(await routing.enqueue(contact('c-2'), arn)).toEqual({ ok: true });
   });
+
+  it('reports exact metrics: the contacts waiting, the oldest one’s age, and no agents', async () => {
+    const instance = new Instance();
+    instance.addQueue({ id: 'q-1', name: 'Sales' });
+    const clock = new ManualClock(0);
+    const routing = new MemoryRouting(clock, (ref) => instance.queue(ref));
+    const arn = instance.arnOf('queue', 'q-1');
+    await routing.enqueue(createContact({ ContactId: 'c-1' }), arn);
+    await clock.advance(42_000);
+    expect(await routing.metrics(arn)).toMatchObject({
+      queue: { arn, name: 'Sales' },
+      size: 1,
+      oldestContactAgeSeconds: 42,
+      agents: { available: 0, staffed: 0 },
+    });
+    expect(await routing.metrics('nope')).toBeUndefined();
+  });
+
+  it('records callbacks it is asked to queue', async () => {
+    const instance = new Instance();
+    instance.addQueue({ id: 'q-cb', name: 'Callbacks' });
+    const routing = new MemoryRouting(new ManualClock(0), (ref) => instance.queue(ref));
+    const request = {
+      queueArn: instance.arnOf('queue', 'q-cb'),
+      number: '+12125550123',
+      initialCallDelaySeconds: 5,
+      maxConnectionAttempts: 2,
+      retryDelaySeconds: 600,
+    };
+    expect(await routing.createCallback(createContact({ ContactId: 'c-1' }), request)).toEqual({
+      ok: true,
+      contactId: 'c-1-callback-1',
+    });
+    expect(routing.callbacks).toEqual([
+      { ...request, contactId: 'c-1-callback-1', previousContactId: 'c-1', requestedAt: 0 },
+    ]);
+    expect(
+      await routing.createCallback(createContact({ ContactId: 'c-1' }), { ...request, queueArn: 'x' }),
+    ).toMatchObject({
+      ok: false,
+    });
+  });
 });

@@ -23,7 +23,7 @@ describe('the caller script', () => {
     };
     expect(parseCallerScript(example).ok).toBe(true);
     const runs = join(root, 'fixtures', 'runs');
-    for (const name of readdirSync(runs)) {
+    for (const { name } of readdirSync(runs, { withFileTypes: true }).filter((d) => d.isDirectory())) {
       const script = JSON.parse(readFileSync(join(runs, name, 'caller.json'), 'utf8'));
       expect(parseCallerScript(script), name).toMatchObject({ ok: true });
     }
