@@ -17,7 +17,11 @@ const write = (name: string, content: object) => {
 async function cli(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await run(['run', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: repoRoot });
+  const code = await run(['run', ...argv], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: repoRoot,
+  });
   return { code, stdout, stderr };
 }
 
