@@ -131,7 +131,7 @@ describe('shared fixtures', () => {
       ...Object.keys(generated),
     ]);
     // Codes raised while a flow runs are covered by the engine's and the runtime's own tests.
-    const atRunTime = /^(ENGINE|LAMBDA|TTS)_/;
+    const atRunTime = /^(ENGINE|LAMBDA|TTS|CONTACT|INSTANCE|RUN)_/;
     const expected = Object.keys(CODES).filter((c) => !NOT_FROM_AN_INPUT.has(c) && !atRunTime.test(c));
     expect(expected.filter((c) => !covered.has(c))).toEqual([]);
   });
