@@ -55,7 +55,9 @@ export const messageParticipant: BlockExecutor = async (input, ports) => {
       coded('ENGINE_PARAMETER_INVALID', 'no Text, SSML, PromptId or Media'),
     );
   announce(input, ports, prompt.value);
-  const played = await settle(ports, ports.call.play(prompt.value.media));
+  const stop = new AbortController();
+  const played = await settle(ports, ports.call.play(prompt.value.media, { signal: stop.signal }));
+  if (played.kind !== 'done') stop.abort();
   if (played.kind === 'aborted') return aborted(input);
   if (played.kind !== 'done' || played.value.status === 'hungup') return hungUp(input);
   if (played.value.status === 'failed') return fail(input, 'NoMatchingError', playbackFailed(prompt.value));
@@ -101,7 +103,10 @@ export const messageParticipantIteratively: BlockExecutor = async (input, ports)
     }
     if (prompt) {
       announce(input, ports, prompt);
-      const played = await settle(ports, ports.call.play(prompt.media), left);
+      // Stop the prompt when the interrupt or a stopped run wins, or ARI plays it out first.
+      const stop = new AbortController();
+      const played = await settle(ports, ports.call.play(prompt.media, { signal: stop.signal }), left);
+      if (played.kind !== 'done') stop.abort();
       if (played.kind === 'timer') return interrupted(input);
       if (played.kind === 'aborted') return aborted(input);
       if (played.kind === 'hungup' || played.value.status === 'hungup') return hungUp(input);

@@ -5,6 +5,7 @@ import type {
   CollectOptions,
   CollectOutcome,
   HangupReason,
+  PlayOptions,
   PlayOutcome,
   TransferOptions,
   TransferOutcome,
@@ -64,8 +65,9 @@ export class AriCall implements CallPort {
     await this.#ari.channels.answer({ channelId: this.channelId });
   }
 
-  async play(media: readonly string[], options: { interruptible?: boolean } = {}): Promise<PlayOutcome> {
+  async play(media: readonly string[], options: PlayOptions = {}): Promise<PlayOutcome> {
     if (this.ended) return { status: 'hungup' };
+    if (options.signal?.aborted) return { status: 'stopped' };
     const playbackId = this.#ari.newId('pb');
     const finished = this.#ari.waitFor('PlaybackFinished', (e) => e.playback.id === playbackId);
     finished.catch(() => {});
@@ -80,14 +82,25 @@ export class AriCall implements CallPort {
       },
       () => {},
     );
+    let stopped = false;
+    const onAbort = () => {
+      stopped = true;
+      this.#wake();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     await this.#until(
       () =>
-        state !== undefined || !!this.ended || (!!options.interruptible && this.#digits.length > heardBefore),
+        state !== undefined ||
+        stopped ||
+        !!this.ended ||
+        (!!options.interruptible && this.#digits.length > heardBefore),
     );
+    options.signal?.removeEventListener('abort', onAbort);
     if (state === undefined && this.ended) return { status: 'hungup' };
     if (state === undefined) {
-      // DTMF does not stop an Asterisk playback; barge-in is the app's job.
+      // Neither DTMF nor the app's own plans stop an Asterisk playback; the app must.
       await ignoreGone(this.#ari.playbacks.stop({ playbackId }));
+      if (stopped) return { status: 'stopped' };
       return { status: 'interrupted', digit: this.#digits.charAt(heardBefore) };
     }
     return state === 'failed' ? { status: 'failed' } : { status: 'done' };

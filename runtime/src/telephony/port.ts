@@ -10,7 +10,16 @@ export type PlayOutcome =
   | { status: 'interrupted'; digit: string }
   /** Asterisk could not play the media (missing file, bad format). */
   | { status: 'failed' }
+  /** The caller of `play` stopped it through its signal (a loop's interrupt, a stopped run). */
+  | { status: 'stopped' }
   | { status: 'hungup' };
+
+export interface PlayOptions {
+  /** The first key stops the media (barge-in) and stays buffered for the next collect. */
+  interruptible?: boolean;
+  /** Aborting stops the media at once; ARI would otherwise queue the next command behind it. */
+  signal?: AbortSignal;
+}
 
 export interface CollectOptions {
   /** Played first; a key press interrupts it and counts as input. */
@@ -67,8 +76,8 @@ export interface CallPort {
   readonly to: string;
   readonly ended: CallEnd | undefined;
   answer(): Promise<void>;
-  /** Plays media URIs (`sound:…`) in order; with `interruptible`, the first key stops them. */
-  play(media: readonly string[], options?: { interruptible?: boolean }): Promise<PlayOutcome>;
+  /** Plays media URIs (`sound:…`) in order. */
+  play(media: readonly string[], options?: PlayOptions): Promise<PlayOutcome>;
   collectDigits(options: CollectOptions): Promise<CollectOutcome>;
   sendDtmf(digits: string): Promise<void>;
   startMusicOnHold(mohClass?: string): Promise<void>;

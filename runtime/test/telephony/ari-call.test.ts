@@ -87,6 +87,18 @@ describe('a call over ARI', () => {
     expect(call.ended).toBeUndefined();
   });
 
+  it('stops a prompt at once when its signal is aborted, so the next one is not queued behind it', async () => {
+    const { call } = await answeredCall();
+    const stop = new AbortController();
+    const played = call.play(['sound:tt-monkeys'], { signal: stop.signal });
+    await clock.advance(500);
+    stop.abort();
+    await expect(during(played, 100)).resolves.toEqual({ status: 'stopped' });
+    const next = call.play(['sound:vm-goodbye']);
+    // vm-goodbye is 0.865 s long: done within a second only if tt-monkeys (16 s) really stopped.
+    await expect(during(next, 1000)).resolves.toEqual({ status: 'done' });
+  });
+
   it('collects digits up to the maximum, keys pressed during the prompt included', async () => {
     const { call, caller } = await answeredCall();
     const input = call.collectDigits({
