@@ -5,7 +5,8 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'e2e',
-    include: ['e2e/**/*.e2e.test.ts'],
+    // The runtime's whole-flow runs share this project: one run at a time owns the two apps.
+    include: ['e2e/**/*.e2e.test.ts', '../../runtime/e2e/**/*.e2e.test.ts'],
     globalSetup: ['e2e/setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { AriClient, Clock } from '@parley/ari';
+import { createContact } from '@parley/flow';
+import { createExecutors } from '../executors/index.js';
+import type { BlockExecutor, RuntimePorts } from '../executors/types.js';
+import type { LambdaPort } from '../integrations/lambda.js';
+import type { VoicePort } from '../integrations/tts.js';
+import type { ContactRecordSink } from '../logs/contact-record.js';
+import type { FlowLogSink } from '../logs/sinks.js';
+import { AriTelephony } from '../telephony/ari-telephony.js';
+import type { Instance } from './instance.js';
+import type { MemoryRouting } from './routing.js';
+import { type ContactRun, runContact } from './runner.js';
+
+export interface ServeOptions {
+  /** The runtime's ARI app, connected (or connecting) to Asterisk or ari-sim. */
+  ari: AriClient;
+  clock: Clock;
+  instance: Instance;
+  voice: VoicePort;
+  lambda: LambdaPort;
+  routing: MemoryRouting;
+  log: FlowLogSink;
+  records?: ContactRecordSink;
+  /** Block executors; the runtime's own (`createExecutors()`) unless told. */
+  executors?: Readonly<Record<string, BlockExecutor>>;
+  /** Told of each contact as it starts; `transcript` receives what its call did. */
+  onContact?: (run: ContactRun, info: { from: string; to: string }) => void;
+  transcript?: (contactId: string, entry: Parameters<RuntimePorts['transcript']>[0]) => void;
+}
+
+export interface Serving {
+  /** Contacts whose flows still run. */
+  readonly running: ReadonlySet<ContactRun>;
+  close(): void;
+}
+
+const e164 = (n: string) => `+${n.replace(/[^0-9]/g, '')}`;
+
+/**
+ * Answers inbound calls: the dialled number picks the flow through the instance's phone numbers
+ * (DESIGN.md "Interfaces"), and each call becomes a contact running it. A number that maps to no
+ * flow is refused as unallocated, as a carrier would.
+ */
+export function serveInbound(options: ServeOptions): Serving {
+  const running = new Set<ContactRun>();
+  // One record for every contact: the runner caches compiled machines per executor set.
+  const executors = options.executors ?? createExecutors();
+  const telephony = new AriTelephony(options.ari, options.clock, ({ call }) => {
+    const flow = options.instance.flowForNumber(call.to);
+    if (!flow) {
+      void call.hangup('failure').catch(() => undefined);
+      return;
+    }
+    const contactId = randomUUID();
+    const contact = createContact({
+      ContactId: contactId,
+      InstanceARN: options.instance.arn,
+      AwsRegion: options.instance.info.region,
+      CustomerEndpoint: { Address: e164(call.from), Type: 'TELEPHONE_NUMBER' },
+      SystemEndpoint: { Address: e164(call.to), Type: 'TELEPHONE_NUMBER' },
+    });
+    const run = runContact({
+      contact,
+      flow,
+      ports: options.instance.ports({
+        call,
+        clock: options.clock,
+        voice: options.voice,
+        lambda: options.lambda,
+        routing: options.routing,
+        transcript: (entry) => options.transcript?.(contactId, entry),
+      }),
+      executors,
+      log: options.log,
+      ...(options.records ? { records: options.records } : {}),
+      instanceArn: options.instance.arn,
+    });
+    running.add(run);
+    const forget = () => running.delete(run);
+    run.closed.then(forget, forget);
+    options.onContact?.(run, { from: call.from, to: call.to });
+  });
+  return {
+    running,
+    close: () => telephony.close(),
+  };
+}
