@@ -2,6 +2,12 @@ import type { AriClient, AriEvent, Clock } from '@parley/ari';
 import { Leg, type WaitOptions } from './leg.js';
 
 /**
+ * The ARI user event that carries a caller's words to the runtime (docs/asterisk/README.md): a
+ * Local channel has no speech recognition, so the test caller sends the text itself.
+ */
+export const SPEECH_EVENT = 'ParleySpeech';
+
+/**
  * The customer's phone: the `;1` half of a Local pair whose `;2` half runs the dialplan into the
  * runtime. It enters the harness's app when the runtime answers.
  */
@@ -10,15 +16,25 @@ export class CallerLeg extends Leg {
   readonly id: string;
   /** The `;2` half the runtime controls; known in advance through `otherChannelId`. */
   readonly runtimeChannelId: string;
+  /** The runtime's Stasis app, which `say` addresses. */
+  readonly runtimeApp: string;
   /** Prompts the runtime is playing to the caller, seen on the `;2` half the harness is subscribed to. */
   readonly #playing = new Set<string>();
   /** The current burst of audio comes from a prompt (rather than hold music or a bridged party). */
   #promptAudio = false;
 
-  constructor(ari: AriClient, clock: Clock, id: string, channelId: string, runtimeChannelId: string) {
+  constructor(
+    ari: AriClient,
+    clock: Clock,
+    id: string,
+    channelId: string,
+    runtimeChannelId: string,
+    runtimeApp = 'parley',
+  ) {
     super(ari, channelId, clock);
     this.id = id;
     this.runtimeChannelId = runtimeChannelId;
+    this.runtimeApp = runtimeApp;
     // Originating a Local pair subscribes the harness to both halves, so it sees the runtime's
     // playbacks; they end "talking" where talk detection cannot (no frames flow after a prompt).
     this.onDispose(ari.on('PlaybackStarted', (e) => this.#playback(e)));
@@ -35,6 +51,19 @@ export class CallerLeg extends Leg {
       channelId: this.channelId,
       variable: 'TALK_DETECT(set)',
       value: '500',
+    });
+  }
+
+  /**
+   * Speaks `text` to the runtime: a `ParleySpeech` user event for the runtime's app about its half
+   * of the call, `{ text }` in the variables. Works the same on ari-sim and Asterisk.
+   */
+  async say(text: string): Promise<void> {
+    await this.ari.events.userEvent({
+      eventName: SPEECH_EVENT,
+      application: this.runtimeApp,
+      source: `channel:${this.runtimeChannelId}`,
+      variables: { text },
     });
   }
 

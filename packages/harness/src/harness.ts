@@ -57,7 +57,14 @@ export class Harness {
   /** Calls `number` as a customer would; resolves once the runtime's app has the call (not yet answered). */
   async call(number: string, options: CallOptions = {}): Promise<CallerLeg> {
     const id = this.ari.newId('call');
-    const leg = new CallerLeg(this.ari, this.clock, id, `${id}-caller`, `${id}-flow`);
+    const leg = new CallerLeg(
+      this.ari,
+      this.clock,
+      id,
+      `${id}-caller`,
+      `${id}-flow`,
+      this.dialplan.runtimeApp,
+    );
     await this.ari.channels.originate({
       endpoint: `Local/${number}@${this.dialplan.inboundContext}/n`,
       app: this.dialplan.harnessApp,

@@ -1,4 +1,4 @@
-export { CallerLeg } from './caller.js';
+export { CallerLeg, SPEECH_EVENT } from './caller.js';
 export { asteriskFromEnv, TEST_DIALPLAN, type TelephonyTarget } from './config.js';
 export {
   type CallOptions,

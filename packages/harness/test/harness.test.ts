@@ -101,6 +101,20 @@ describe('the caller', () => {
     expect(call.digitsHeard).toBe('42#');
   });
 
+  it('speaks to the runtime as a ParleySpeech user event about the runtime half of the call', async () => {
+    const { call } = await inbound();
+    await runtime.channels.answer({ channelId: call.runtimeChannelId });
+    await clock.advance(10);
+    const heard = runtime.waitFor('ChannelUserevent');
+    await call.say('I want to pay my bill');
+    await clock.advance(10);
+    expect(await heard).toMatchObject({
+      eventname: 'ParleySpeech',
+      userevent: { text: 'I want to pay my bill' },
+      channel: { id: call.runtimeChannelId },
+    });
+  });
+
   it('notices the runtime hanging up, with the cause', async () => {
     const { call } = await inbound();
     await runtime.channels.answer({ channelId: call.runtimeChannelId });
