@@ -5,6 +5,8 @@ import type {
   CollectOptions,
   CollectOutcome,
   HangupReason,
+  ListenOptions,
+  ListenOutcome,
   PlayOptions,
   PlayOutcome,
   TransferOptions,
@@ -27,9 +29,22 @@ export interface AriCallOptions {
 const DTMF_PAUSE_MS = 500;
 
 /**
+ * The ARI user event that carries a caller's words (`userevent.text`) on a call without speech
+ * recognition, such as the test harness's Local channels (docs/asterisk/README.md).
+ */
+export const SPEECH_EVENT = 'ParleySpeech';
+/** Lex V2's DTMF defaults: input ends 5 s after the last key, at most 1024 keys. */
+const DEFAULT_DTMF_END_MS = 5000;
+const DEFAULT_DTMF_MAX = 1024;
+
+type Played = 'done' | 'failed' | 'stopped' | 'interrupted' | 'hungup';
+type Waited = 'ok' | 'timeout' | 'hungup' | 'stopped';
+
+/**
  * One call the runtime's Stasis app owns, driven over ARI. Keys arrive as events whatever the
  * call is doing, so they go into a buffer that prompts and collects read; ARI has no "read
- * digits" call, all of it is client logic (reference ari.md §1.9).
+ * digits" call, all of it is client logic (reference ari.md §1.9). Speech arrives the same way, as
+ * `ParleySpeech` user events, into a buffer of its own.
  */
 export class AriCall implements CallPort {
   readonly channelId: string;
@@ -39,6 +54,10 @@ export class AriCall implements CallPort {
   readonly #ari: AriClient;
   readonly #clock: Clock;
   #digits = '';
+  /** Utterances heard since the current listen began. */
+  #speech: string[] = [];
+  /** Which kind of input came first since the current listen began. */
+  #firstInput: 'dtmf' | 'speech' | undefined;
   /** Woken on every key and on hangup; each waiter re-checks its own condition. */
   #wakers = new Set<() => void>();
   #endListeners = new Set<(end: CallEnd) => void>();
@@ -66,12 +85,24 @@ export class AriCall implements CallPort {
   }
 
   async play(media: readonly string[], options: PlayOptions = {}): Promise<PlayOutcome> {
-    if (this.ended) return { status: 'hungup' };
-    if (options.signal?.aborted) return { status: 'stopped' };
+    const heardBefore = this.#digits.length;
+    const played = await this.#play(
+      media,
+      options.interruptible ? () => this.#digits.length > heardBefore : () => false,
+      options.signal,
+    );
+    return played === 'interrupted'
+      ? { status: 'interrupted', digit: this.#digits.charAt(heardBefore) }
+      : { status: played };
+  }
+
+  /** Plays media until it ends, `interrupted` holds, the signal aborts or the call ends. */
+  async #play(media: readonly string[], interrupted: () => boolean, signal?: AbortSignal): Promise<Played> {
+    if (this.ended) return 'hungup';
+    if (signal?.aborted) return 'stopped';
     const playbackId = this.#ari.newId('pb');
     const finished = this.#ari.waitFor('PlaybackFinished', (e) => e.playback.id === playbackId);
     finished.catch(() => {});
-    const heardBefore = this.#digits.length;
     await this.#ari.channels.playWithId({ channelId: this.channelId, playbackId, media: [...media] });
     let state: string | undefined;
     // The wait rejects only when the client closes; the hang-up that follows ends this play.
@@ -87,23 +118,16 @@ export class AriCall implements CallPort {
       stopped = true;
       this.#wake();
     };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    await this.#until(
-      () =>
-        state !== undefined ||
-        stopped ||
-        !!this.ended ||
-        (!!options.interruptible && this.#digits.length > heardBefore),
-    );
-    options.signal?.removeEventListener('abort', onAbort);
-    if (state === undefined && this.ended) return { status: 'hungup' };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    await this.#until(() => state !== undefined || stopped || !!this.ended || interrupted());
+    signal?.removeEventListener('abort', onAbort);
+    if (state === undefined && this.ended) return 'hungup';
     if (state === undefined) {
       // Neither DTMF nor the app's own plans stop an Asterisk playback; the app must.
       await ignoreGone(this.#ari.playbacks.stop({ playbackId }));
-      if (stopped) return { status: 'stopped' };
-      return { status: 'interrupted', digit: this.#digits.charAt(heardBefore) };
+      return stopped ? 'stopped' : 'interrupted';
     }
-    return state === 'failed' ? { status: 'failed' } : { status: 'done' };
+    return state === 'failed' ? 'failed' : 'done';
   }
 
   async collectDigits(options: CollectOptions): Promise<CollectOutcome> {
@@ -131,6 +155,52 @@ export class AriCall implements CallPort {
       else entered += got;
       if (entered.length >= options.maxDigits) return { status: 'digits', digits: entered, ended: 'max' };
       waitMs = options.interDigitTimeoutMs;
+    }
+  }
+
+  /**
+   * One caller turn for a bot. The prompt stops at the first key or utterance, which counts; the
+   * start timeout runs from the prompt's end. Speech goes on while utterances keep coming within
+   * the end timeout (they are joined); keys go on until the terminator, the DTMF end timeout or
+   * the maximum.
+   */
+  async listen(options: ListenOptions): Promise<ListenOutcome> {
+    if (this.ended) return { status: 'hungup' };
+    if (options.signal?.aborted) return { status: 'stopped' };
+    this.#digits = '';
+    this.#speech = [];
+    this.#firstInput = undefined;
+    const heard = () => this.#firstInput !== undefined;
+    if (options.prompt?.length) {
+      const played = await this.#play(options.prompt, heard, options.signal);
+      if (played === 'hungup' || played === 'failed' || played === 'stopped') return { status: played };
+    }
+    const first = await this.#wait(heard, options.startTimeoutMs, options.signal);
+    if (first !== 'ok') return { status: first };
+    if (this.#firstInput === 'speech') {
+      for (;;) {
+        const count = this.#speech.length;
+        const more = await this.#wait(
+          () => this.#speech.length > count,
+          options.endTimeoutMs,
+          options.signal,
+        );
+        if (more === 'hungup' || more === 'stopped') return { status: more };
+        if (more === 'timeout') return { status: 'speech', text: this.#speech.join(' ') };
+      }
+    }
+    const terminator = options.dtmfTerminator ?? '#';
+    const max = options.maxDigits ?? DEFAULT_DTMF_MAX;
+    const endMs = options.dtmfEndTimeoutMs ?? DEFAULT_DTMF_END_MS;
+    let entered = '';
+    for (let read = 0; ; read++) {
+      const got = await this.#wait(() => this.#digits.length > read, endMs, options.signal);
+      if (got === 'hungup' || got === 'stopped') return { status: got };
+      if (got === 'timeout') return { status: 'dtmf', digits: entered };
+      const key = this.#digits.charAt(read);
+      if (key === terminator) return { status: 'dtmf', digits: entered };
+      entered += key;
+      if (entered.length >= max) return { status: 'dtmf', digits: entered };
     }
   }
 
@@ -234,6 +304,15 @@ export class AriCall implements CallPort {
   #observe(event: AriEvent): void {
     if (event.type === 'ChannelDtmfReceived') {
       this.#digits += event.digit;
+      this.#firstInput ??= 'dtmf';
+      this.#wake();
+      return;
+    }
+    if (event.type === 'ChannelUserevent') {
+      const text = event.eventname === SPEECH_EVENT ? event.userevent.text : undefined;
+      if (typeof text !== 'string' || text.trim() === '') return;
+      this.#speech.push(text.trim());
+      this.#firstInput ??= 'speech';
       this.#wake();
       return;
     }
@@ -274,15 +353,31 @@ export class AriCall implements CallPort {
 
   /** The key at position `index` of the buffer, waiting up to `waitMs` for it. */
   async #nextKey(index: number, waitMs: number): Promise<string | 'timeout' | 'hungup'> {
+    const got = await this.#wait(() => this.#digits.length > index, waitMs);
+    if (got === 'ok') return this.#digits.charAt(index);
+    return got === 'hungup' ? 'hungup' : 'timeout';
+  }
+
+  /** Waits up to `waitMs` for `check` to hold; what holds wins over the call's end or the timer. */
+  async #wait(check: () => boolean, waitMs: number, signal?: AbortSignal): Promise<Waited> {
+    if (check()) return 'ok';
     let timedOut = false;
+    let stopped = !!signal?.aborted;
     const timer = this.#clock.setTimeout(() => {
       timedOut = true;
       this.#wake();
     }, waitMs);
-    await this.#until(() => timedOut || !!this.ended || this.#digits.length > index);
+    const onAbort = () => {
+      stopped = true;
+      this.#wake();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    await this.#until(() => check() || timedOut || stopped || !!this.ended);
     this.#clock.clearTimeout(timer);
-    if (this.#digits.length > index) return this.#digits.charAt(index);
-    return this.ended ? 'hungup' : 'timeout';
+    signal?.removeEventListener('abort', onAbort);
+    if (check()) return 'ok';
+    if (this.ended) return 'hungup';
+    return stopped ? 'stopped' : 'timeout';
   }
 }
 

@@ -43,6 +43,35 @@ export type CollectOutcome =
   | { status: 'failed' }
   | { status: 'hungup' };
 
+export interface ListenOptions {
+  /** Played first; a key or speech interrupts it and counts as input (barge-in). */
+  prompt?: readonly string[];
+  /** The key that ends keyed input at once and is not part of it; `#` unless told. */
+  dtmfTerminator?: string;
+  /** Wait for the caller to start speaking or keying, from the end of the prompt. */
+  startTimeoutMs: number;
+  /** Silence after speech that ends the utterance; more speech within it joins the utterance. */
+  endTimeoutMs: number;
+  /** Wait after a key before keyed input counts as finished (Lex's DTMF end timeout, 5 s unless told). */
+  dtmfEndTimeoutMs?: number;
+  /** Most keys one input may hold (Lex's DTMF max length, 1024 unless told). */
+  maxDigits?: number;
+  /** Aborting stops the prompt and the wait. */
+  signal?: AbortSignal;
+}
+
+export type ListenOutcome =
+  /** The caller spoke; the words as recognised. */
+  | { status: 'speech'; text: string }
+  /** The caller keyed instead (the terminator, if pressed, left out). */
+  | { status: 'dtmf'; digits: string }
+  /** Neither speech nor a key before the start timeout. */
+  | { status: 'timeout' }
+  | { status: 'failed' }
+  /** Stopped through the signal. */
+  | { status: 'stopped' }
+  | { status: 'hungup' };
+
 /** How a transfer to an external number went. */
 export type TransferOutcome =
   /** The third party answered and was bridged with the caller; settled once that conversation is over. */
@@ -79,6 +108,11 @@ export interface CallPort {
   /** Plays media URIs (`sound:…`) in order. */
   play(media: readonly string[], options?: PlayOptions): Promise<PlayOutcome>;
   collectDigits(options: CollectOptions): Promise<CollectOutcome>;
+  /**
+   * Hears one caller turn for a bot: speech or keys, whichever comes first. Never rejects. Optional:
+   * a call that cannot hear speech leaves it out and the bot block takes its error branch.
+   */
+  listen?(options: ListenOptions): Promise<ListenOutcome>;
   sendDtmf(digits: string): Promise<void>;
   startMusicOnHold(mohClass?: string): Promise<void>;
   stopMusicOnHold(): Promise<void>;

@@ -206,3 +206,101 @@ describe('a call over ARI', () => {
     await call.stopMusicOnHold();
   });
 });
+
+describe('a call listening for a bot', () => {
+  const turn = { startTimeoutMs: 3000, endTimeoutMs: 600 };
+
+  it('stops the prompt when the caller speaks and hears the words once the end timeout passes', async () => {
+    const { call, caller } = await answeredCall();
+    const heard = call.listen({ ...turn, prompt: ['sound:tt-monkeys'] });
+    await clock.advance(500);
+    expect(caller.prompts).toHaveLength(1);
+    await caller.say('I want to pay my bill');
+    await clock.advance(100);
+    // tt-monkeys plays 16 s: the prompt stopped for the speech.
+    expect(caller.prompts).toEqual([]);
+    let settled = false;
+    void heard.then(() => {
+      settled = true;
+    });
+    await clock.advance(400);
+    expect(settled).toBe(false);
+    await expect(during(heard, 300)).resolves.toEqual({ status: 'speech', text: 'I want to pay my bill' });
+  });
+
+  it('joins utterances that come within the end timeout into one', async () => {
+    const { call, caller } = await answeredCall();
+    const heard = call.listen(turn);
+    await caller.say('pay');
+    await clock.advance(400);
+    await caller.say('my bill.');
+    await expect(during(heard, 1000)).resolves.toEqual({ status: 'speech', text: 'pay my bill.' });
+  });
+
+  it('takes keys instead, up to the terminator, which is not part of them', async () => {
+    const { call, caller } = await answeredCall();
+    const heard = call.listen({ ...turn, prompt: ['sound:tt-monkeys'] });
+    await clock.advance(300);
+    await caller.press('12#', { betweenMs: 100 });
+    await expect(during(heard, 1000)).resolves.toEqual({ status: 'dtmf', digits: '12' });
+    expect(caller.prompts).toEqual([]);
+  });
+
+  it('ends keyed input after the DTMF end timeout, and ignores speech once keys came first', async () => {
+    const { call, caller } = await answeredCall();
+    const heard = call.listen({ ...turn, dtmfEndTimeoutMs: 2000 });
+    await caller.press('4');
+    await clock.advance(300);
+    await caller.say('operator');
+    await clock.advance(1500);
+    let settled = false;
+    void heard.then(() => {
+      settled = true;
+    });
+    await clock.advance(100);
+    expect(settled).toBe(false);
+    await expect(during(heard, 600)).resolves.toEqual({ status: 'dtmf', digits: '4' });
+  });
+
+  it('times out when nothing comes within the start timeout, counted from the end of the prompt', async () => {
+    const { call } = await answeredCall();
+    // hello-world plays 1.4 s, then 3 s of start timeout.
+    const heard = call.listen({ ...turn, prompt: ['sound:hello-world'] });
+    let settled = false;
+    void heard.then(() => {
+      settled = true;
+    });
+    await during(Promise.resolve(), 4300);
+    expect(settled).toBe(false);
+    await expect(during(heard, 300)).resolves.toEqual({ status: 'timeout' });
+  });
+
+  it('does not hear what was said before it began, nor other user events', async () => {
+    const { call, caller } = await answeredCall();
+    await caller.say('too early');
+    await clock.advance(100);
+    const heard = call.listen(turn);
+    await caller.ari.events.userEvent({
+      eventName: 'SomethingElse',
+      application: 'parley',
+      source: `channel:${caller.runtimeChannelId}`,
+      variables: { text: 'not speech' },
+    });
+    await expect(during(heard, 3200)).resolves.toEqual({ status: 'timeout' });
+  });
+
+  it('reports a prompt that cannot be played, a hang-up and a stop through its signal', async () => {
+    const { call, caller } = await answeredCall();
+    await expect(during(call.listen({ ...turn, prompt: ['sound:parley-missing'] }), 100)).resolves.toEqual({
+      status: 'failed',
+    });
+    const stop = new AbortController();
+    const stopped = call.listen({ ...turn, prompt: ['sound:tt-monkeys'], signal: stop.signal });
+    await clock.advance(200);
+    stop.abort();
+    await expect(during(stopped, 100)).resolves.toEqual({ status: 'stopped' });
+    const waiting = call.listen(turn);
+    await caller.hangup();
+    await expect(during(waiting, 100)).resolves.toEqual({ status: 'hungup' });
+  });
+});
