@@ -106,7 +106,8 @@ describe('user events', () => {
 
   it('reach only the named app, with the channel snapshot and the variables plus the event name', async () => {
     expect(
-      (await post('?application=parley&source=channel:s01-flow', { variables: { text: 'pay my bill' } })).status,
+      (await post('?application=parley&source=channel:s01-flow', { variables: { text: 'pay my bill' } }))
+        .status,
     ).toBe(204);
     await b.advance(0);
     expect(eventsOf(b.parley, 'ChannelUserevent')).toHaveLength(1);
