@@ -24,7 +24,12 @@
  *   "lambdaFunctions": [
  *     { "arn": "arn:aws:lambda:us-east-1:123456789012:function:lookup", "module": "lambdas/lookup.mjs" },
  *     { "name": "verify-pin", "url": "http://localhost:9000/2015-03-31/functions/function/invocations" } ],
- *   "phoneNumbers": [ { "number": "+18005550100", "flow": "Acme main IVR" } ]
+ *   "phoneNumbers": [ { "number": "+18005550100", "flow": "Acme main IVR" } ],
+ *   "bots": [ { "name": "BankBot", "arn": "arn:aws:lex:us-east-1:123456789012:bot-alias/BANKBOT01/TSTALIASID",
+ *     "locale": "en_US", "intents": [
+ *       { "name": "CheckBalance", "utterances": ["check my balance"], "dtmf": "1" },
+ *       { "name": "PayBill", "utterances": ["pay my {BillType} bill"], "dtmf": "2",
+ *         "slots": [ { "name": "BillType", "values": ["phone", "electricity"] } ] } ] } ]
  * }
  * ```
  *
@@ -34,6 +39,10 @@
  * - `hoursOfOperation[].config` and `overrides` use Connect's DescribeHoursOfOperation shape.
  * - `lambdaFunctions[]` maps an ARN (or a function name) to a local module (`module`, with
  *   `handler`, default `handler`) or an HTTP endpoint (`url`, `headers`).
+ * - `bots[]` are what Lex blocks talk to (matching in `integrations/bot.ts`): found by `arn` (a Lex
+ *   V2 alias ARN, also from another account or region; a Parley ARN from the name unless given) or
+ *   by `name` (Lex classic's `LexBot.Name`). Every `{Slot}` of an utterance must be one of the
+ *   intent's `slots`; `fallbackIntent` names the intent reported when nothing matches.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -52,6 +61,7 @@ import {
 } from '@parley/flow';
 import { Ajv } from 'ajv';
 import type { FlowTarget, PromptAudio, RuntimePorts } from '../executors/types.js';
+import { type BotResource, checkBot } from '../integrations/bot.js';
 import type { FunctionResource, LambdaPort } from '../integrations/lambda.js';
 import type { VoicePort } from '../integrations/tts.js';
 import type { CallPort } from '../telephony/port.js';
@@ -134,6 +144,9 @@ function idOf(ref: string): string | undefined {
 
 const digits = (n: string) => n.replace(/[^0-9]/g, '');
 
+/** `<bot id>/<alias id>` of a Lex V2 alias ARN. */
+const aliasOf = (arn: string) => /^arn:[^:]+:lex:[^:]*:[^:]*:bot-alias\/(.+)$/.exec(arn)?.[1];
+
 export class Instance {
   readonly info: InstanceInfo;
   readonly arn: string;
@@ -144,6 +157,7 @@ export class Instance {
   readonly #agents = new Resources<AgentResource & { name: string }>();
   readonly #functions: FunctionEntry[] = [];
   readonly #numbers = new Map<string, string>();
+  readonly #bots: BotResource[] = [];
 
   constructor(info: InstanceInfo = DEFAULT_INSTANCE) {
     this.info = info;
@@ -266,6 +280,30 @@ export class Instance {
     this.#functions.push({ arn, name, resource: f.resource });
   }
 
+  /** Adds a bot; its ARN is a Parley one built from its name unless given. */
+  addBot(b: Omit<BotResource, 'arn'> & { arn?: string }): BotResource {
+    const bot: BotResource = {
+      ...b,
+      arn: b.arn ?? `arn:parley:lex:${this.info.region}:${this.info.account}:bot-alias/${b.name}`,
+    };
+    this.#bots.push(bot);
+    return bot;
+  }
+
+  /**
+   * The bot a Lex block names: by exact ARN, by the `bot-alias/<bot>/<alias>` part of a Lex V2 alias
+   * ARN from another account or region, or by name.
+   */
+  bot(ref: string): BotResource | undefined {
+    const r = ref.trim();
+    const alias = aliasOf(r);
+    return (
+      this.#bots.find((b) => b.arn === r) ??
+      (alias ? this.#bots.find((b) => aliasOf(b.arn) === alias) : undefined) ??
+      this.#bots.find((b) => b.name === r)
+    );
+  }
+
   /** Routes calls to a number (any formatting; digits compared) into a flow (ARN, ID or name). */
   addPhoneNumber(number: string, flowRef: string): void {
     this.#numbers.set(digits(number), flowRef);
@@ -351,6 +389,7 @@ export class Instance {
       lambda: options.lambda,
       prompt: (ref) => this.prompt(ref),
       flow: (ref) => this.flow(ref),
+      bot: (ref) => this.bot(ref),
       routing: options.routing,
       env: options.env ?? this.env(options.clock),
       clock: options.clock,
@@ -363,6 +402,9 @@ export class Instance {
 // The bundle file
 
 const id = { type: 'string', minLength: 1, maxLength: 256 };
+/** Lex's names for bots and intents. */
+const lexName = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$' };
+const score = { type: 'number', minimum: 0, maximum: 1 };
 const text = { type: 'string', maxLength: 1024 };
 const timeOfDay = {
   type: 'object',
@@ -485,6 +527,48 @@ export const instanceBundleSchema = {
         properties: { number: { type: 'string', pattern: '^\\+?[0-9 ()-]{3,32}$' }, flow: text },
       },
     },
+    bots: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'intents'],
+        properties: {
+          name: lexName,
+          arn: text,
+          locale: { type: 'string', pattern: '^[a-z]{2,3}[_-][A-Z]{2}$' },
+          fallbackIntent: lexName,
+          confidenceThreshold: score,
+          intents: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'utterances'],
+              properties: {
+                name: lexName,
+                utterances: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 500 } },
+                dtmf: { type: 'string', pattern: '^[0-9#*A-D]{1,32}$' },
+                confidence: score,
+                slots: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['name'],
+                    properties: {
+                      name: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,99}$' },
+                      type: text,
+                      values: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 140 } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -518,6 +602,7 @@ interface BundleFile {
     headers?: Record<string, string>;
   }[];
   phoneNumbers?: { number: string; flow: string }[];
+  bots?: (Omit<BotResource, 'arn'> & { arn?: string })[];
 }
 
 const validateBundle = new Ajv({ allErrors: false, strict: false }).compile<BundleFile>(instanceBundleSchema);
@@ -568,6 +653,14 @@ export async function instanceFromBundle(value: unknown, dir: string): Promise<I
     });
   }
   for (const n of bundle.phoneNumbers ?? []) instance.addPhoneNumber(n.number, n.flow);
+  const botArns = new Set<string>();
+  for (const b of bundle.bots ?? []) {
+    const bot = instance.addBot(b);
+    if (botArns.has(bot.arn))
+      problems.push(problem('INSTANCE_BUNDLE_INVALID', `bot ${bot.arn} is defined twice`));
+    botArns.add(bot.arn);
+    for (const why of checkBot(bot)) problems.push(problem('INSTANCE_BUNDLE_INVALID', why));
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, instance, warnings };
 }
 

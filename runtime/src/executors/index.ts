@@ -24,8 +24,8 @@ import {
 } from './flow.js';
 import { getParticipantInput } from './input.js';
 import { invokeLambdaFunction } from './lambda.js';
+import { connectParticipantWithLexBot } from './lex.js';
 import {
-  connectParticipantWithLexBot,
   disconnectParticipant,
   messageParticipant,
   messageParticipantIteratively,

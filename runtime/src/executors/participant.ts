@@ -1,6 +1,6 @@
 /**
  * Participant blocks that act on the caller: prompts, prompt loops, hanging up, transfers to an
- * external number, and the Lex block (reference §3.2).
+ * external number (reference §3.2). The Lex block has its own file, lex.ts.
  */
 import { decide, type ExecutorInput, PURE_DECIDERS, type StepResult } from '@parley/flow';
 import {
@@ -255,24 +255,3 @@ function readCallerId(
   if (!label) return { ok: true, value: digits };
   return { ok: true, value: `"${label}" <${digits ?? ''}>` };
 }
-
-/**
- * Get customer input (Lex): Parley has no Lex and no instance bot resources yet, so the block takes
- * its error branch and says so. Never a silent success.
- */
-export const connectParticipantWithLexBot: BlockExecutor = async (input) => {
-  const p = paramsOf(input);
-  const bot = isObject(p.LexV2Bot)
-    ? String(p.LexV2Bot.AliasArn ?? '')
-    : isObject(p.LexBot)
-      ? String(p.LexBot.Name ?? '')
-      : '';
-  return fail(
-    input,
-    'NoMatchingError',
-    coded(
-      'ENGINE_NO_EXECUTOR',
-      `Parley does not provide Amazon Lex and has no bot resource${bot ? ` for ${bot}` : ''}: the block takes its error branch`,
-    ),
-  );
-};

@@ -1,5 +1,6 @@
 import type { Clock } from '@parley/ari';
 import type { ActionNode, Contact, EngineEnv, ExecutorInput, FlowModel, StepResult } from '@parley/flow';
+import type { BotResource, LexPort } from '../integrations/bot.js';
 import type { LambdaPort } from '../integrations/lambda.js';
 import type { VoicePort } from '../integrations/tts.js';
 import type { CallPort } from '../telephony/port.js';
@@ -80,6 +81,15 @@ export type TranscriptEntry =
   | { kind: 'prompt'; identifier: string; text: string; media: string[] }
   | { kind: 'input'; identifier: string; digits: string; ended: string }
   | { kind: 'timeout'; identifier: string }
+  /** What a bot heard (words or keys) and the intent it made of them. */
+  | {
+      kind: 'intent';
+      identifier: string;
+      via: 'speech' | 'dtmf';
+      heard: string;
+      intent: string;
+      slots: Record<string, string | null>;
+    }
   | {
       kind: 'transfer';
       identifier: string;
@@ -96,6 +106,13 @@ export interface RuntimePorts {
   lambda: LambdaPort;
   prompt(idOrArn: string): PromptAudio | undefined;
   flow(idOrArn: string): FlowTarget | undefined;
+  /**
+   * A bot the instance defines, by Lex V2 alias ARN (or Parley ARN) or by name (Lex classic's
+   * `LexBot.Name`). Optional: without it every Lex block takes its error branch, unless `lex` is set.
+   */
+  bot?(arnOrName: string): BotResource | undefined;
+  /** Amazon Lex itself, for bots the instance does not define. Parley ships no adapter. */
+  lex?: LexPort;
   routing: RoutingPort;
   env: EngineEnv;
   clock: Clock;

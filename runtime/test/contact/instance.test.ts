@@ -161,12 +161,83 @@ describe('the instance bundle', () => {
     [{ instance: { account: '12' } }, '/instance/account must match pattern'],
     [{ lambdaFunctions: [{ name: 'both', module: 'a.mjs', url: 'http://x' }] }, '/lambdaFunctions/0'],
     [{ colour: 'blue' }, 'must NOT have additional properties'],
+    [
+      { bots: [{ name: 'B', intents: [{ name: 'I', utterances: [], dtmf: 'x' }] }] },
+      '/bots/0/intents/0/dtmf',
+    ],
   ])('refuses %j with a coded problem', async (bundle, message) => {
     const loaded = await instanceFromBundle(bundle, '/');
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.problems[0]?.code).toBe('INSTANCE_BUNDLE_INVALID');
     expect(loaded.problems[0]?.message).toContain(message);
+  });
+
+  it('holds bots found by alias ARN, from any account or region, by a Parley ARN, or by name', async () => {
+    const loaded = await instanceFromBundle(
+      {
+        instance: ACME,
+        bots: [
+          {
+            name: 'BankBot',
+            arn: 'arn:aws:lex:us-east-1:123456789012:bot-alias/BANKBOT01/TSTALIASID',
+            locale: 'en_US',
+            intents: [{ name: 'Balance', utterances: ['my balance'], dtmf: '1' }],
+          },
+          {
+            name: 'Pizza',
+            intents: [{ name: 'Order', utterances: ['a {Size} pizza'], slots: [{ name: 'Size' }] }],
+          },
+        ],
+      },
+      '/',
+    );
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const { instance } = loaded;
+    expect(instance.bot('arn:aws:lex:us-east-1:123456789012:bot-alias/BANKBOT01/TSTALIASID')?.name).toBe(
+      'BankBot',
+    );
+    expect(instance.bot('arn:aws:lex:eu-west-2:999999999999:bot-alias/BANKBOT01/TSTALIASID')?.name).toBe(
+      'BankBot',
+    );
+    expect(instance.bot('arn:aws:lex:us-east-1:123456789012:bot-alias/BANKBOT01/OTHER')).toBeUndefined();
+    expect(instance.bot('BankBot')?.locale).toBe('en_US');
+    expect(instance.bot('Pizza')?.arn).toBe('arn:parley:lex:us-east-1:123456789012:bot-alias/Pizza');
+    expect(instance.bot('arn:parley:lex:us-east-1:123456789012:bot-alias/Pizza')?.name).toBe('Pizza');
+    const ports = instance.ports({
+      call: {} as never,
+      clock: new ManualClock(),
+      voice: {} as never,
+      lambda: {} as never,
+      routing: {} as never,
+      transcript: () => {},
+    });
+    expect(ports.bot?.('Pizza')?.intents[0]?.name).toBe('Order');
+  });
+
+  it('refuses bots that cannot work, saying why', async () => {
+    const loaded = await instanceFromBundle(
+      {
+        bots: [
+          { name: 'A', intents: [{ name: 'Go', utterances: ['go to {Place}'] }] },
+          { name: 'A', intents: [] },
+        ],
+      },
+      '/',
+    );
+    expect(loaded).toEqual({
+      ok: false,
+      problems: [
+        {
+          code: 'INSTANCE_BUNDLE_INVALID',
+          message: 'bot A intent Go utterance "go to {Place}" uses {Place}, which is not one of its slots',
+        },
+        {
+          code: 'INSTANCE_BUNDLE_INVALID',
+          message: 'bot arn:parley:lex:us-east-1:000000000000:bot-alias/A is defined twice',
+        },
+      ],
+    });
   });
 
   it('reports a flow file it cannot read, and a missing bundle', async () => {

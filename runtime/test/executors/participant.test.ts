@@ -258,21 +258,3 @@ describe('DisconnectParticipant', () => {
     expect(w.transcript).toEqual([]);
   });
 });
-
-describe('ConnectParticipantWithLexBot', () => {
-  it('takes the error branch and says Parley has no Lex bot to reach', async () => {
-    const w = world();
-    const step = await runBlock(w, {
-      Type: 'ConnectParticipantWithLexBot',
-      Parameters: {
-        Text: 'How can I help?',
-        LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:123456789012:bot-alias/K7QW2ZP4XN/TSTALIASID' },
-      },
-    });
-    expect(step.outcome).toEqual({ kind: 'error', errorType: 'NoMatchingError' });
-    expect(step.log?.results).toBe(
-      'ENGINE_NO_EXECUTOR: Parley does not provide Amazon Lex and has no bot resource for arn:aws:lex:us-east-1:123456789012:bot-alias/K7QW2ZP4XN/TSTALIASID: the block takes its error branch',
-    );
-    expect(w.call.plays).toEqual([]);
-  });
-});

@@ -27,6 +27,7 @@ import type {
   RuntimePorts,
   TranscriptEntry,
 } from '../../src/executors/types.js';
+import type { BotResource, LexPort } from '../../src/integrations/bot.js';
 import { type FunctionResource, LambdaPort } from '../../src/integrations/lambda.js';
 import type { SpeechOutcome, SpeechRequest, VoicePort } from '../../src/integrations/tts.js';
 import type {
@@ -35,6 +36,8 @@ import type {
   CollectOptions,
   CollectOutcome,
   HangupReason,
+  ListenOptions,
+  ListenOutcome,
   PlayOutcome,
   TransferOptions,
   TransferOutcome,
@@ -59,6 +62,7 @@ export class ScriptedCall implements CallPort {
   ended: CallEnd | undefined;
   readonly plays: { media: readonly string[]; interruptible: boolean }[] = [];
   readonly collects: CollectOptions[] = [];
+  readonly listens: ListenOptions[] = [];
   readonly hangups: HangupReason[] = [];
   readonly transfers: { number: string; options: TransferOptions }[] = [];
   /** Media URIs that fail to play (missing files). */
@@ -66,10 +70,12 @@ export class ScriptedCall implements CallPort {
   /** How long each media URI plays. */
   playMs = 1000;
   readonly #collectScript: { outcome: CollectOutcome; afterMs: number }[] = [];
+  readonly #listenScript: { outcome: ListenOutcome; afterMs: number }[] = [];
   readonly #transferScript: { outcome: TransferOutcome; afterMs: number }[] = [];
   readonly #clock: ManualClock;
   readonly #listeners = new Set<(end: CallEnd) => void>();
   transferToNumber?: CallPort['transferToNumber'];
+  listen?: CallPort['listen'];
 
   constructor(clock: ManualClock) {
     this.#clock = clock;
@@ -79,6 +85,22 @@ export class ScriptedCall implements CallPort {
       if (!next) return this.#after<TransferOutcome>(undefined, 'failed', 'failed');
       return this.#after<TransferOutcome>(next.afterMs, next.outcome, 'answered');
     };
+    this.listen = (options) => {
+      this.listens.push(options);
+      if (this.ended) return Promise.resolve({ status: 'hungup' });
+      if (options.prompt?.some((m) => this.failing.has(m))) return Promise.resolve({ status: 'failed' });
+      const next = this.#listenScript.shift();
+      // Nothing scripted: the caller says nothing and the call stays up until someone hangs up.
+      return this.#after<ListenOutcome>(next?.afterMs, next?.outcome ?? { status: 'hungup' }, {
+        status: 'hungup',
+      });
+    };
+  }
+
+  /** The next listen hears `outcome` after `afterMs`. */
+  willHear(outcome: ListenOutcome, afterMs = 500): this {
+    this.#listenScript.push({ outcome, afterMs });
+    return this;
   }
 
   /** The next collect returns `outcome` after `afterMs` (keys are typed while the prompt plays). */
@@ -263,7 +285,13 @@ export const FUNCTIONS: Record<string, FunctionResource> = {
 };
 
 export function world(
-  options: { routing?: FakeRouting; functions?: Record<string, FunctionResource>; now?: number } = {},
+  options: {
+    routing?: FakeRouting;
+    functions?: Record<string, FunctionResource>;
+    now?: number;
+    bots?: BotResource[];
+    lex?: LexPort;
+  } = {},
 ): World {
   // A Monday, 11:00 in New York: the office is open.
   const clock = new ManualClock(options.now ?? Date.parse('2025-06-02T15:00:00Z'));
@@ -288,6 +316,8 @@ export function world(
     lambda,
     prompt: (ref) => PROMPTS.find((p) => p.arn === ref || p.arn.endsWith(`/${ref}`)),
     flow: (ref) => FLOWS.find((f) => f.id === ref || f.arn === ref),
+    bot: (ref) => options.bots?.find((b) => b.arn === ref || b.name === ref),
+    ...(options.lex ? { lex: options.lex } : {}),
     routing,
     env,
     clock,

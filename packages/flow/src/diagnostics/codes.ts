@@ -363,7 +363,7 @@ export const CODES = {
   ENGINE_RESOURCE_NOT_FOUND: {
     severity: 'error',
     title: 'Resource not found at run time',
-    doc: 'A referenced queue, agent, flow or hours of operation does not exist in the instance.',
+    doc: 'A referenced queue, agent, flow, prompt, bot or hours of operation does not exist in the instance.',
   },
   ENGINE_HOURS_INVALID: {
     severity: 'error',

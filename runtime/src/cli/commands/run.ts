@@ -181,6 +181,11 @@ export function describeLine(l: TranscriptLine): string {
       return `input       ${at(l.identifier)}${l.digits}${l.ended === 'terminator' ? ' (terminated)' : ''}`;
     case 'timeout':
       return `timeout     ${at(l.identifier)}no input`;
+    case 'intent': {
+      const filled = Object.entries(l.slots).filter(([, v]) => v !== null);
+      const slots = filled.length ? ` {${filled.map(([k, v]) => `${k}: ${v}`).join(', ')}}` : '';
+      return `intent      ${at(l.identifier)}${l.intent}${slots} from ${l.via === 'dtmf' ? `keys ${l.heard}` : `"${l.heard}"`}`;
+    }
     case 'transfer':
       return `${l.target === 'queue' || l.target === 'agent' ? 'queued    ' : 'transfer  '}  ${at(l.identifier)}to ${l.target} ${JSON.stringify(l.to)}`;
     case 'disconnect':
