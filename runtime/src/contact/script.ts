@@ -12,7 +12,7 @@ export type CallerStep =
   | { dtmf: string }
   /** Lets seconds of silence pass. */
   | { wait: number }
-  /** Speaks to a bot (recorded in the transcript until bots exist). */
+  /** Speaks to a bot: the words reach the runtime as one utterance (CallerLeg.say). */
   | { say: string }
   | { hangup: true };
 
@@ -118,7 +118,12 @@ export const callerScriptSchema = {
             additionalProperties: false,
             required: ['say'],
             properties: {
-              say: { type: 'string', minLength: 1, maxLength: 1024, description: 'Words spoken to a bot.' },
+              say: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 1024,
+                description: 'Words spoken to a bot, heard as one utterance.',
+              },
             },
           },
           {

@@ -377,6 +377,7 @@ async function callerScript(steps: readonly CallerStep[], c: CallerContext): Pro
       await c.changes.until(c.clock, () => (c.over() ? true : undefined), step.wait * 1000);
     } else if ('say' in step) {
       c.line({ kind: 'caller', action: 'say', text: `says "${step.say}"` });
+      await c.leg.say(step.say).catch(() => undefined);
     } else if ('hangup' in step) {
       c.line({ kind: 'caller', action: 'hangup', text: 'hangs up' });
       await c.leg.hangup().catch(() => undefined);

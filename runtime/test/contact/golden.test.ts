@@ -28,6 +28,8 @@ interface Expected {
   prompts?: string[];
   /** Digits the flow collected, in order. */
   inputs?: string[];
+  /** Intents bots recognised, in order. */
+  intents?: string[];
 }
 
 const fixtures = readdirSync(runsDir, { withFileTypes: true })
@@ -96,6 +98,10 @@ describe('the golden runs in fixtures/runs', () => {
       if (expected.inputs)
         expect(result.transcript.flatMap((l) => (l.kind === 'input' ? [l.digits] : []))).toEqual(
           expected.inputs,
+        );
+      if (expected.intents)
+        expect(result.transcript.flatMap((l) => (l.kind === 'intent' ? [l.intent] : []))).toEqual(
+          expected.intents,
         );
 
       // The flow log tells the same path from where logging was turned on (one entry per attribute).
