@@ -151,6 +151,24 @@ describe('parley run', () => {
     expect(stdout).toContain('✓ queued in Billing');
   });
 
+  it('lets the caller speak to an instance bot and prints the intents it recognised', async () => {
+    const { code, stdout } = await cli(
+      'fixtures/runs/lex-bot/flow.json',
+      '--instance',
+      'fixtures/runs/lex-bot/instance.json',
+      '--caller',
+      'fixtures/runs/lex-bot/caller.json',
+      '--no-tts',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('caller      says "What time do you close?"');
+    expect(stdout).toContain('intent      [Ask] FallbackIntent from "What time do you close?"');
+    expect(stdout).toContain('intent      [Ask] CheckBalance from keys 1');
+    expect(stdout).toContain(
+      'intent      [Ask] PayBill {BillType: phone} from "I\'d like to pay my phone bill"',
+    );
+  });
+
   it('ends the call when the caller hangs up, and that is a successful run', async () => {
     const caller = write('hangup.json', {
       call: { at: '2025-06-02T15:00:00Z' },
