@@ -143,7 +143,15 @@ export const connectParticipantWithLexBot: BlockExecutor = async (input, ports) 
       input: turn,
       sessionAttributes: attributes.value,
     };
-    const answered = await settle(ports, ports.lex?.recognize(request));
+    const lex = ports.lex;
+    // An adapter that throws is Lex failing, not the caller hanging up (which a rejected wait means).
+    const asked = Promise.resolve()
+      .then(() => lex?.recognize(request))
+      .catch((error: unknown) => ({
+        ok: false as const,
+        reason: error instanceof Error ? error.message : String(error),
+      }));
+    const answered = await settle(ports, asked);
     if (answered.kind === 'aborted') return aborted(input);
     if (answered.kind !== 'done') return hungUp(input);
     if (!answered.value?.ok)

@@ -78,6 +78,7 @@ export interface LocalRecognition extends Recognition {
  * Amazon Lex itself, for bots the instance does not define: an adapter would call Lex V2's
  * RecognizeText (or RecognizeUtterance) on the alias with the contact ID as session ID. Parley ships
  * none; when a runtime is given one, the Lex block hands it the turns of bots it cannot find.
+ * `ok: false` (or a rejection) takes the block's error branch with the reason in the flow log.
  */
 export interface LexPort {
   recognize(

@@ -269,5 +269,17 @@ describe('ConnectParticipantWithLexBot', () => {
     const denied = await runBlock(refusing, lexBlock());
     expect(denied.outcome).toEqual({ kind: 'error', errorType: 'NoMatchingError' });
     expect(denied.log?.results).toBe('Amazon Lex: AccessDeniedException');
+
+    const throwing = world({
+      lex: {
+        recognize: async () => {
+          throw new Error('socket hang up');
+        },
+      },
+    });
+    throwing.call.willHear({ status: 'dtmf', digits: '5' });
+    const thrown = await runBlock(throwing, lexBlock());
+    expect(thrown.outcome).toEqual({ kind: 'error', errorType: 'NoMatchingError' });
+    expect(thrown.log?.results).toBe('Amazon Lex: socket hang up');
   });
 });
