@@ -1,19 +1,56 @@
 /**
- * Recording settings. The contact keeps what the flow asked for (the engine decides it); starting
- * ARI recordings is a later issue, and the flow log says so instead of pretending calls are recorded.
+ * Recording settings. The contact keeps what the flow asked for (the engine decides it). IVR
+ * recording starts and stops here, on the call; agent and customer recording begins when an agent
+ * joins the call, which is the routing engine's part, so the log says it is only stored.
  */
-import type { RecordingBehavior } from '@parley/flow';
+import type { ExecutorInput, RecordingBehavior, StepResult } from '@parley/flow';
 import { coded, fail, isObject, next, paramsOf } from './common.js';
 import { decideWith } from './participant.js';
-import type { BlockExecutor } from './types.js';
+import type { BlockExecutor, RuntimePorts } from './types.js';
 
 export const RECORDING_NOT_YET =
-  'recording behavior stored on the contact; Parley does not record calls yet (ARI recording is a later issue)';
+  'recorded participants stored on the contact; they are recorded once an agent joins the call';
+
+/** The stored recording of a contact's IVR part: one per contact, found again by its name. */
+export const ivrRecordingName = (contactId: string) => `ivr-${contactId}`;
+
+/**
+ * Starts or stops the IVR recording when the behavior changed it, and says so in the log. A call
+ * that cannot record takes the error branch: a flow that asked for recording must not go on as if.
+ */
+async function applyIvrRecording(
+  input: ExecutorInput,
+  ports: RuntimePorts,
+  decided: StepResult,
+  after: RecordingBehavior | undefined,
+): Promise<StepResult> {
+  const before = input.contact.recording.ivr;
+  const now = after?.ivr ?? before;
+  const name = ivrRecordingName(input.contact.ContactId);
+  let results = RECORDING_NOT_YET;
+  if (now === 'Enabled' && before !== 'Enabled') {
+    const started = ports.call.startRecording
+      ? await ports.call.startRecording(name)
+      : { ok: false as const, reason: 'this call cannot be recorded' };
+    if (!started.ok)
+      return fail(input, 'NoMatchingError', `IVR recording could not start: ${started.reason}`);
+    results = `IVR recording started (${name})`;
+  } else if (now === 'Disabled' && before === 'Enabled') {
+    await ports.call.stopRecording?.(name);
+    results = `IVR recording stopped (${name})`;
+  }
+  return { ...decided, log: { ...decided.log, results } };
+}
+
+const recordingOf = (step: StepResult): RecordingBehavior | undefined => {
+  const patch = step.contactPatch as { recording?: RecordingBehavior } | undefined;
+  return patch?.recording;
+};
 
 export const updateContactRecordingBehavior: BlockExecutor = async (input, ports) => {
   const decided = decideWith(input, ports, 'UpdateContactRecordingBehavior');
   if (decided.outcome.kind === 'error') return decided;
-  return { ...decided, log: { ...decided.log, results: RECORDING_NOT_YET } };
+  return applyIvrRecording(input, ports, decided, recordingOf(decided));
 };
 
 const PARTICIPANTS = ['Agent', 'Customer'] as const;
@@ -22,7 +59,7 @@ const PARTICIPANTS = ['Agent', 'Customer'] as const;
  * The per-channel successor: `VoiceBehavior.VoiceRecordingBehavior` is the same setting as above;
  * behavior for the other channel only is Connect's ChannelMismatch.
  */
-export const updateContactRecordingAndAnalyticsBehavior: BlockExecutor = async (input) => {
+export const updateContactRecordingAndAnalyticsBehavior: BlockExecutor = async (input, ports) => {
   const p = paramsOf(input);
   const voice = input.contact.Channel === 'VOICE';
   const behavior = voice ? p.VoiceBehavior : p.ChatBehavior;
@@ -53,5 +90,5 @@ export const updateContactRecordingAndAnalyticsBehavior: BlockExecutor = async (
   }
   const analytics = voice ? behavior.VoiceAnalyticsBehavior : behavior.ChatAnalyticsBehavior;
   if (analytics !== undefined) recording.analytics = analytics as RecordingBehavior['analytics'];
-  return next(input, { patch: { recording }, results: RECORDING_NOT_YET });
+  return applyIvrRecording(input, ports, next(input, { patch: { recording } }), recording);
 };

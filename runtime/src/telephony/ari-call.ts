@@ -12,6 +12,7 @@ import type {
   TransferOptions,
   TransferOutcome,
 } from './port.js';
+import { type RecordingStart, startSnoopRecording, stopSnoopRecording } from './recorder.js';
 
 /**
  * Where external numbers are dialled unless told otherwise: the test dialplan's PSTN
@@ -202,6 +203,14 @@ export class AriCall implements CallPort {
       entered += key;
       if (entered.length >= max) return { status: 'dtmf', digits: entered };
     }
+  }
+
+  startRecording(name: string): Promise<RecordingStart> {
+    return startSnoopRecording(this.#ari, this.channelId, name);
+  }
+
+  stopRecording(name: string): Promise<void> {
+    return stopSnoopRecording(this.#ari, this.channelId, name);
   }
 
   async sendDtmf(digits: string): Promise<void> {

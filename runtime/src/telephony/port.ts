@@ -124,6 +124,13 @@ export interface CallPort {
    * Never rejects. Optional: a call that cannot dial out leaves it out.
    */
   transferToNumber?(e164: string, options: TransferOptions): Promise<TransferOutcome>;
+  /**
+   * Starts recording both directions of the call into a stored recording `name` (WAV), without
+   * touching the call itself. Optional: a call that cannot record leaves it out.
+   */
+  startRecording?(name: string): Promise<{ ok: true; name: string } | { ok: false; reason: string }>;
+  /** Stops and keeps the recording `name`; a recording already over is fine. */
+  stopRecording?(name: string): Promise<void>;
   /** Called once when the call ends, whoever ended it. */
   onEnd(listener: (end: CallEnd) => void): () => void;
 }

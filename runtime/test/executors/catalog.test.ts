@@ -90,12 +90,41 @@ describe('recording settings', () => {
       ivr: 'Enabled',
       analytics: { Enabled: 'True' },
     });
-    expect(voice.log?.results).toBe(RECORDING_NOT_YET);
+    expect(voice.log?.results).toBe(`IVR recording started (ivr-${contact().ContactId})`);
+    expect(w.call.recordings).toEqual([`start ivr-${contact().ContactId}`]);
     const chat = await runBlock(w, {
       Type: 'UpdateContactRecordingAndAnalyticsBehavior',
       Parameters: { ChatBehavior: { ChatAnalyticsBehavior: { Enabled: 'True' } } },
     });
     expect(chat.outcome).toEqual({ kind: 'error', errorType: 'ChannelMismatch' });
+  });
+});
+
+describe('IVR recording', () => {
+  const ivr = (value: 'Enabled' | 'Disabled') => ({
+    Type: 'UpdateContactRecordingBehavior',
+    Parameters: { RecordingBehavior: { RecordedParticipants: [], IVRRecordingBehavior: value } },
+  });
+
+  it('starts when enabled, is not started twice, and stops when disabled', async () => {
+    const w = world();
+    const name = `ivr-${contact().ContactId}`;
+    const started = await runBlock(w, ivr('Enabled'));
+    expect(started.log?.results).toBe(`IVR recording started (${name})`);
+    const recording = contact({ recording: { participants: [], ivr: 'Enabled' } });
+    const again = await runBlock(w, ivr('Enabled'), { contact: recording });
+    expect(again.log?.results).toBe(RECORDING_NOT_YET);
+    const stopped = await runBlock(w, ivr('Disabled'), { contact: recording });
+    expect(stopped.log?.results).toBe(`IVR recording stopped (${name})`);
+    expect(w.call.recordings).toEqual([`start ${name}`, `stop ${name}`]);
+  });
+
+  it('takes the error branch when the call cannot be recorded, instead of going on as if', async () => {
+    const w = world();
+    w.call.recordingRefused = 'Cannot record channel while in bridge';
+    const step = await runBlock(w, ivr('Enabled'));
+    expect(step.outcome).toEqual({ kind: 'error', errorType: 'NoMatchingError' });
+    expect(step.log?.results).toContain('Cannot record channel while in bridge');
   });
 });
 

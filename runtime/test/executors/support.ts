@@ -76,6 +76,9 @@ export class ScriptedCall implements CallPort {
   readonly #listeners = new Set<(end: CallEnd) => void>();
   transferToNumber?: CallPort['transferToNumber'];
   listen?: CallPort['listen'];
+  /** Recording starts and stops, in order; `recordingRefused` makes every start fail. */
+  readonly recordings: string[] = [];
+  recordingRefused: string | undefined;
 
   constructor(clock: ManualClock) {
     this.#clock = clock;
@@ -112,6 +115,16 @@ export class ScriptedCall implements CallPort {
   willTransfer(outcome: TransferOutcome, afterMs = 2000): this {
     this.#transferScript.push({ outcome, afterMs });
     return this;
+  }
+
+  async startRecording(name: string): Promise<{ ok: true; name: string } | { ok: false; reason: string }> {
+    if (this.recordingRefused) return { ok: false, reason: this.recordingRefused };
+    this.recordings.push(`start ${name}`);
+    return { ok: true, name };
+  }
+
+  async stopRecording(name: string): Promise<void> {
+    this.recordings.push(`stop ${name}`);
   }
 
   async answer(): Promise<void> {}

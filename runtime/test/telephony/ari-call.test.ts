@@ -195,6 +195,24 @@ describe('a call over ARI', () => {
     expect(caller.hungUp).toBe(true);
   });
 
+  it('records the call from the side into a stored recording, prompts and keys going on meanwhile', async () => {
+    const { call, caller } = await answeredCall();
+    await expect(call.startRecording('ivr-test')).resolves.toEqual({ ok: true, name: 'ivr-test' });
+    const played = call.play(['sound:vm-goodbye']);
+    await caller.press('1');
+    await expect(during(played, 1000)).resolves.toEqual({ status: 'done' });
+    await clock.advance(1500);
+    await call.stopRecording('ivr-test');
+    await clock.advance(100);
+    const stored = await runtimeAri.recordings.getStored({ recordingName: 'ivr-test' });
+    expect(stored).toMatchObject({ name: 'ivr-test', format: 'wav' });
+    const file = await runtimeAri.recordings.getStoredFile({ recordingName: 'ivr-test' });
+    // 8 kHz 16-bit mono: the 2.5 s between start and stop, after a 44-byte header.
+    expect(file.byteLength).toBeGreaterThanOrEqual(44 + 2 * 16000);
+    // Stopping again (already over) is fine.
+    await call.stopRecording('ivr-test');
+  });
+
   it('sends keys to the caller and plays music on hold', async () => {
     const { call, caller } = await answeredCall();
     await call.sendDtmf('5#');
