@@ -32,6 +32,7 @@ import {
   toText,
 } from '@parley/flow';
 import { type AnyActorRef, createActor, fromPromise, type Snapshot } from 'xstate';
+import { ivrRecordingName } from '../executors/recording.js';
 import type { BlockExecutor, FlowTarget, RuntimePorts, TranscriptEntry } from '../executors/types.js';
 import {
   buildContactRecord,
@@ -201,6 +202,8 @@ class Runner implements ContactRun {
   #callEnd: CallEnd | undefined;
   #endedAt: number | undefined;
   #queue: { arn: string; name: string; enqueuedAt: number } | undefined;
+  /** An IVR recording was started at some point: the contact record lists it. */
+  #ivrRecorded = false;
   #hungUp!: () => void;
   /** Settles when the caller hangs up: the running block is abandoned. */
   readonly #hangup: Promise<FlowRun>;
@@ -436,6 +439,7 @@ class Runner implements ContactRun {
   #onStep(frame: Frame, event: StepEvent): void {
     this.#steps++;
     this.#contact = event.contact;
+    if (event.contact.recording.ivr === 'Enabled') this.#ivrRecorded = true;
     frame.current = event.next;
     // An invoked module's steps come before its own step event: InvokeFlowModule logs as it starts.
     if (event.blockType !== 'InvokeFlowModule') {
@@ -665,6 +669,18 @@ class Runner implements ContactRun {
         attributes: contact.Attributes,
         tags: contact.tags,
         queue: this.#queue ?? null,
+        // Once started, the IVR recording exists whether a later block stopped it or the hang-up did.
+        ...(this.#ivrRecorded
+          ? {
+              recordings: [
+                {
+                  location: `recording:${ivrRecordingName(contact.ContactId)}`,
+                  participant: 'IVR',
+                  storageType: 'ASTERISK',
+                },
+              ],
+            }
+          : {}),
       },
       () => clock.now(),
     );
