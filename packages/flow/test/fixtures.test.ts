@@ -79,7 +79,9 @@ describe('shared fixtures', () => {
     expect(flowFiles.length).toBeGreaterThanOrEqual(12);
     for (const file of flowFiles) {
       const loaded = loadFlow(readFileSync(join(flowsDir, file)));
-      expect(loaded.diagnostics, file).toEqual([]);
+      // The fixtures cover every catalog entry, blocks for services Parley lacks included, on purpose.
+      const problems = loaded.diagnostics.filter((d) => d.code !== 'BLOCK_NOT_PROVIDED');
+      expect(problems, file).toEqual([]);
       expect(loaded.format, file).toBe('modern');
       expect(loaded.roundTrip, file).toBe(true);
       expect(loaded.flowType, file).toBeDefined();

@@ -2,37 +2,14 @@
  * Blocks for services Parley does not provide. Each takes its error branch with a Results text that
  * names the service: a flow that relies on one is visibly degraded, never silently successful.
  */
-import { getBlock } from '@parley/flow';
+import { CATALOG, getBlock } from '@parley/flow';
 import { coded, fail } from './common.js';
 import type { BlockExecutor } from './types.js';
 
-/** The Amazon Connect service behind each block Parley does not run. */
-export const NOT_PROVIDED: Readonly<Record<string, string>> = {
-  CreateCase: 'Amazon Connect Cases',
-  GetCase: 'Amazon Connect Cases',
-  UpdateCase: 'Amazon Connect Cases',
-  AssociateContactToCustomerProfile: 'Amazon Connect Customer Profiles',
-  CreateCustomerProfile: 'Amazon Connect Customer Profiles',
-  GetCalculatedAttributesForCustomerProfile: 'Amazon Connect Customer Profiles',
-  GetCustomerProfile: 'Amazon Connect Customer Profiles',
-  GetCustomerProfileObject: 'Amazon Connect Customer Profiles',
-  UpdateCustomerProfile: 'Amazon Connect Customer Profiles',
-  CheckSegmentMembershipForCustomerProfile: 'Amazon Connect Customer Profiles',
-  StartVoiceIdStream: 'Amazon Connect Voice ID',
-  CheckVoiceId: 'Amazon Connect Voice ID',
-  CreateWisdomSession: 'Amazon Q in Connect (Wisdom)',
-  ShowView: 'views (step-by-step guides)',
-  CreateTask: 'tasks',
-  ResumeContact: 'tasks (paused contacts)',
-  StartOutboundChatContact: 'chat and SMS messaging',
-  CreatePersistentContactAssociation: 'persistent chat',
-  UpdateContactMediaProcessing: 'chat message processing',
-  StartOutboundEmailContact: 'email contacts',
-  RenderMessageTemplate: 'message templates',
-  CreateContact: 'contacts created from a flow',
-  CheckOutboundCallStatus: 'outbound campaigns (call progress analysis)',
-  UpdateContactMediaStreamingBehavior: 'live media streaming (Kinesis Video Streams)',
-};
+/** Block type → the service Parley does not provide, from the catalog (one source with the validator). */
+export const NOT_PROVIDED: Readonly<Record<string, string>> = Object.fromEntries(
+  [...CATALOG.values()].flatMap((b) => (b.notProvided ? [[b.type, b.notProvided]] : [])),
+);
 
 export const notProvided =
   (service: string): BlockExecutor =>

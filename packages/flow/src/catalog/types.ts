@@ -54,6 +54,11 @@ export interface BlockSpec {
   variant?: (parameters: Readonly<Record<string, unknown>>) => BlockVariant;
   /** For legacy/unverified names: the modern type to use instead, when there is one. */
   replacedBy?: string;
+  /**
+   * The service behind the block when Parley does not provide it (Cases, Voice ID…): the validator
+   * warns, and at run time the block takes its error branch saying so.
+   */
+  notProvided?: string;
   ui: {
     label: string;
     group: BlockGroup;

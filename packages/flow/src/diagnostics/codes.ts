@@ -156,6 +156,11 @@ export const CODES = {
     title: 'Unverified action type',
     doc: 'The Type has been reported by third parties but never seen in a real Connect export; Parley cannot run it.',
   },
+  BLOCK_NOT_PROVIDED: {
+    severity: 'warning',
+    title: 'Block needs a service Parley does not provide',
+    doc: 'The action is valid Connect content, but it needs an AWS service Parley does not provide (Cases, Customer Profiles, Voice ID, Amazon Q, tasks, chat, email, campaigns, media streaming). When it runs it takes its error branch, with the reason in the flow log; route that branch where the caller should go without the service.',
+  },
   ACTION_NOT_ALLOWED_IN_FLOW_TYPE: {
     severity: 'warning',
     title: 'Action not allowed in this flow type',

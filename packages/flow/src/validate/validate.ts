@@ -132,6 +132,16 @@ export function validateDocument(doc: unknown, options: ValidateOptions = {}): V
       );
       return;
     }
+    if (block.notProvided) {
+      // Not a reason to stop checking: the action is valid Connect content, only Parley cannot run it.
+      out.push(
+        diagnostic(
+          'BLOCK_NOT_PROVIDED',
+          `${block.ui.label} needs ${block.notProvided}, which Parley does not provide: it will take its error branch`,
+          where(),
+        ),
+      );
+    }
     if (flowType && !block.flowTypes.includes(flowType)) {
       out.push(
         diagnostic(

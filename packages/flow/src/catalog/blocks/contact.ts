@@ -156,6 +156,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'CreateCase',
     status: 'documented',
+    notProvided: 'Amazon Connect Cases',
     kind: 'contact',
     parameters: parameters(
       {
@@ -183,6 +184,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'CreateTask',
     status: 'documented',
+    notProvided: 'tasks',
     kind: 'contact',
     parameters: parameters(
       {
@@ -218,6 +220,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'CreateWisdomSession',
     status: 'documented',
+    notProvided: 'Amazon Q in Connect (Wisdom)',
     kind: 'contact',
     parameters: parameters(
       {
@@ -275,6 +278,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'GetCase',
     status: 'documented',
+    notProvided: 'Amazon Connect Cases',
     kind: 'contact',
     parameters: parameters({
       LinkContactToCase: bool({
@@ -324,6 +328,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'StartOutboundChatContact',
     status: 'documented',
+    notProvided: 'chat and SMS messaging',
     kind: 'contact',
     parameters: parameters(
       {
@@ -426,6 +431,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'UpdateCase',
     status: 'documented',
+    notProvided: 'Amazon Connect Cases',
     kind: 'contact',
     parameters: parameters(
       {
@@ -557,6 +563,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'UpdateContactMediaProcessing',
     status: 'documented',
+    notProvided: 'chat message processing',
     kind: 'contact',
     parameters: parameters({
       ChatProcessor: object({
@@ -580,6 +587,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'UpdateContactMediaStreamingBehavior',
     status: 'documented',
+    notProvided: 'live media streaming (Kinesis Video Streams)',
     kind: 'contact',
     parameters: parameters(
       {
@@ -688,6 +696,7 @@ export const contactBlocks: BlockSpec[] = [
   {
     type: 'ResumeContact',
     status: 'documented',
+    notProvided: 'tasks (paused contacts)',
     kind: 'contact',
     parameters: parameters({}),
     errors: ['NoMatchingError'],

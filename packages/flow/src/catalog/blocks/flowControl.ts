@@ -147,6 +147,7 @@ export const flowControlBlocks: BlockSpec[] = [
   {
     type: 'CheckOutboundCallStatus',
     status: 'documented',
+    notProvided: 'outbound campaigns (call progress analysis)',
     kind: 'flowControl',
     parameters: parameters({}),
     result: {
@@ -176,6 +177,7 @@ export const flowControlBlocks: BlockSpec[] = [
   {
     type: 'CheckVoiceId',
     status: 'documented',
+    notProvided: 'Amazon Connect Voice ID',
     kind: 'flowControl',
     parameters: parameters(
       {
@@ -349,6 +351,7 @@ export const flowControlBlocks: BlockSpec[] = [
   {
     type: 'StartVoiceIdStream',
     status: 'documented',
+    notProvided: 'Amazon Connect Voice ID',
     kind: 'flowControl',
     parameters: parameters({}),
     errors: ['NoMatchingError'],

@@ -29,6 +29,7 @@ const profileBlock = (
 ): BlockSpec => ({
   type,
   status: 'documented',
+  notProvided: 'Amazon Connect Customer Profiles',
   kind: 'interaction',
   parameters: parameters(
     { ProfileRequestData: requestData, ProfileResponseData: responseFields() },

@@ -16,6 +16,7 @@ export const otherBlocks: BlockSpec[] = [
   {
     type: 'RenderMessageTemplate',
     status: 'observed',
+    notProvided: 'message templates',
     kind: 'contact',
     parameters: parameters({
       WisdomMessageTemplateArn: resource('messageTemplate', { dynamic: 'text' }),
@@ -34,6 +35,7 @@ export const otherBlocks: BlockSpec[] = [
   {
     type: 'CreateContact',
     status: 'observed',
+    notProvided: 'contacts created from a flow',
     kind: 'contact',
     parameters: parameters({
       Channel: choice(['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const),
@@ -52,6 +54,7 @@ export const otherBlocks: BlockSpec[] = [
   {
     type: 'StartOutboundEmailContact',
     status: 'observed',
+    notProvided: 'email contacts',
     kind: 'contact',
     parameters: parameters({
       FromEmailAddress: object({
@@ -74,6 +77,7 @@ export const otherBlocks: BlockSpec[] = [
   {
     type: 'CreatePersistentContactAssociation',
     status: 'observed',
+    notProvided: 'persistent chat',
     kind: 'contact',
     parameters: parameters({
       RehydrationType: choice([
@@ -97,6 +101,7 @@ export const otherBlocks: BlockSpec[] = [
   {
     type: 'CheckSegmentMembershipForCustomerProfile',
     status: 'observed',
+    notProvided: 'Amazon Connect Customer Profiles',
     kind: 'interaction',
     parameters: parameters({
       ProfileRequestData: object({ ProfileId: text(), SegmentName: text() }),

@@ -176,6 +176,7 @@ export const participantBlocks: BlockSpec[] = [
   {
     type: 'ShowView',
     status: 'documented',
+    notProvided: 'views (step-by-step guides)',
     kind: 'participant',
     parameters: parameters(
       {
