@@ -9,3 +9,4 @@ export {
 } from './harness.js';
 export { Leg, type WaitOptions } from './leg.js';
 export { PhoneLeg } from './phone.js';
+export { openSimulatedTelephony, type SimulatedTelephony } from './simulated.js';

@@ -1,35 +1,20 @@
-import { type AriClient, createAriClient, ManualClock } from '@parley/ari';
-import { createAriSim } from '@parley/ari-sim';
+import { type AriClient, ManualClock } from '@parley/ari';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness } from '../src/harness.js';
+import type { Harness } from '../src/harness.js';
+import { openSimulatedTelephony, type SimulatedTelephony } from '../src/simulated.js';
 
 // The harness on ari-sim in-process, on a hand-driven clock: no sockets, no waiting.
 let clock: ManualClock;
-let sim: ReturnType<typeof createAriSim>;
+let telephony: SimulatedTelephony;
 let runtime: AriClient;
 let harness: Harness;
 
 beforeEach(async () => {
   clock = new ManualClock();
-  sim = createAriSim({ clock });
-  const client = (app: string) =>
-    createAriClient({
-      transport: sim.transport({ username: app, password: app }),
-      app,
-      clock,
-      pingIntervalMs: 0,
-    });
-  runtime = client('parley');
-  const ari = client('harness');
-  await Promise.all([runtime.connect(), ari.connect()]);
-  harness = new Harness({ ari, clock });
+  telephony = await openSimulatedTelephony(clock);
+  ({ runtimeAri: runtime, harness } = telephony);
 });
-afterEach(async () => {
-  harness.close();
-  runtime.close();
-  harness.ari.close();
-  await sim.close();
-});
+afterEach(() => telephony.close());
 
 async function inbound(number = '18005550100') {
   const arrived = runtime.waitFor('StasisStart', (e) => e.args[0] === 'inbound');

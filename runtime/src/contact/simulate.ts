@@ -12,10 +12,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type AriClient, type Clock, createAriClient, ManualClock } from '@parley/ari';
-import { createAriSim, SOUNDS_DIR } from '@parley/ari-sim';
+import { type Clock, ManualClock } from '@parley/ari';
+import { SOUNDS_DIR } from '@parley/ari-sim';
 import { createContact } from '@parley/flow';
-import { type CallerLeg, Harness } from '@parley/harness';
+import { type CallerLeg, openSimulatedTelephony } from '@parley/harness';
 import type { BlockExecutor, FlowTarget, TranscriptEntry } from '../executors/types.js';
 import {
   type AsyncLambdaInvocation,
@@ -189,16 +189,6 @@ export async function simulateCall(options: SimulateOptions): Promise<SimulatedC
     changes.notify();
   };
 
-  const sim = createAriSim({ clock });
-  const client = (app: string): AriClient =>
-    createAriClient({
-      transport: sim.transport({ username: app, password: app }),
-      app,
-      clock,
-      pingIntervalMs: 0,
-    });
-  const runtimeAri = client('parley');
-  const harnessAri = client('harness');
   const memory = new MemoryFlowLogSink();
   const log = options.log ? teeFlowLogSinks(memory, options.log) : memory;
   const records = new MemoryContactRecordSink();
@@ -232,8 +222,8 @@ export async function simulateCall(options: SimulateOptions): Promise<SimulatedC
     }
   })();
 
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
-  const harness = new Harness({ ari: harnessAri, clock });
+  const simulated = await openSimulatedTelephony(clock);
+  const { runtimeAri, harness } = simulated;
   let arrived!: (run: ContactRun) => void;
   const arrival = new Promise<ContactRun>((resolve) => {
     arrived = resolve;
@@ -303,10 +293,7 @@ export async function simulateCall(options: SimulateOptions): Promise<SimulatedC
     over = true;
     await driving;
     telephony.close();
-    harness.close();
-    runtimeAri.close();
-    harnessAri.close();
-    await sim.close();
+    await simulated.close();
   }
 
   if (result?.end.kind === 'fault') problems.unshift(result.end.problem);

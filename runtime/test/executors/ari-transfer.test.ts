@@ -1,55 +1,24 @@
-import { type AriClient, createAriClient, ManualClock } from '@parley/ari';
-import { createAriSim } from '@parley/ari-sim';
-import { type CallerLeg, Harness } from '@parley/harness';
+import { type AriClient, ManualClock } from '@parley/ari';
+import type { Harness } from '@parley/harness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AriCall } from '../../src/telephony/ari-call.js';
-import { AriTelephony, type InboundCall } from '../../src/telephony/ari-telephony.js';
 import type { TransferOutcome } from '../../src/telephony/port.js';
+import { openSimulatedCalls, type SimulatedCalls } from '../support/simulated-calls.js';
 
 // Transfers to an external number over ARI: ari-sim in-process, the harness as caller and PSTN.
 let clock: ManualClock;
-let sim: ReturnType<typeof createAriSim>;
+let calls: SimulatedCalls;
 let runtimeAri: AriClient;
 let harness: Harness;
-let telephony: AriTelephony;
-let inbound: InboundCall[];
 
 beforeEach(async () => {
   clock = new ManualClock();
-  sim = createAriSim({ clock });
-  const client = (app: string) =>
-    createAriClient({
-      transport: sim.transport({ username: app, password: app }),
-      app,
-      clock,
-      pingIntervalMs: 0,
-    });
-  runtimeAri = client('parley');
-  const harnessAri = client('harness');
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
-  harness = new Harness({ ari: harnessAri, clock });
-  inbound = [];
-  telephony = new AriTelephony(runtimeAri, clock, (call) => inbound.push(call));
+  calls = await openSimulatedCalls(clock);
+  ({ runtimeAri, harness } = calls);
 });
-afterEach(async () => {
-  telephony.close();
-  harness.close();
-  runtimeAri.close();
-  harness.ari.close();
-  await sim.close();
-});
+afterEach(() => calls.close());
 
-async function answeredCall(): Promise<{ call: AriCall; caller: CallerLeg }> {
-  const caller = await harness.call('18005550100', { callerId: '"Ada" <+15550001111>' });
-  await clock.advance(10);
-  const arrived = inbound.shift();
-  if (!arrived) throw new Error('no inbound call');
-  await arrived.call.answer();
-  const answered = caller.answered();
-  await clock.advance(10);
-  await answered;
-  return { call: arrived.call, caller };
-}
+const answeredCall = () => calls.answeredCall();
 
 /** Lets call time pass until `work` settles. */
 async function until<T>(work: Promise<T>, limitMs = 120_000, step = 100): Promise<T> {

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AriClient, createAriClient, ManualClock, systemClock } from '@parley/ari';
-import { createAriSim } from '@parley/ari-sim';
+import { ManualClock, systemClock } from '@parley/ari';
 import {
   type CompiledFlow,
   compile,
@@ -17,15 +16,16 @@ import {
   type QueueInfo,
   type StepEvent,
 } from '@parley/flow';
-import { type CallerLeg, Harness } from '@parley/harness';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallerLeg, Harness } from '@parley/harness';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { bindExecutors, createExecutors } from '../../src/executors/index.js';
 import type { QueueMetrics, RuntimePorts, TranscriptEntry } from '../../src/executors/types.js';
 import { LambdaPort } from '../../src/integrations/lambda.js';
 import type { SpeechOutcome, VoicePort } from '../../src/integrations/tts.js';
 import type { AriCall } from '../../src/telephony/ari-call.js';
-import { AriTelephony, type InboundCall } from '../../src/telephony/ari-telephony.js';
+import type { InboundCall } from '../../src/telephony/ari-telephony.js';
+import { openSimulatedCalls, type SimulatedCalls } from '../support/simulated-calls.js';
 import { FakeRouting, fixtures, INSTANCE } from './support.js';
 
 const ROOT = join(fixtures, '../../../..');
@@ -60,39 +60,16 @@ const voice: VoicePort = {
 };
 
 let clock: ManualClock;
-let sim: ReturnType<typeof createAriSim>;
-let runtimeAri: AriClient;
+let calls: SimulatedCalls;
 let harness: Harness;
-let telephony: AriTelephony;
 let inbound: InboundCall[];
 
 async function open(now: string): Promise<void> {
   clock = new ManualClock(Date.parse(now));
-  sim = createAriSim({ clock });
-  const client = (app: string) =>
-    createAriClient({
-      transport: sim.transport({ username: app, password: app }),
-      app,
-      clock,
-      pingIntervalMs: 0,
-    });
-  runtimeAri = client('parley');
-  const harnessAri = client('harness');
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
-  harness = new Harness({ ari: harnessAri, clock });
-  inbound = [];
-  telephony = new AriTelephony(runtimeAri, clock, (call) => inbound.push(call));
+  calls = await openSimulatedCalls(clock);
+  ({ harness, inbound } = calls);
 }
-beforeEach(() => {
-  inbound = [];
-});
-afterEach(async () => {
-  telephony.close();
-  harness.close();
-  runtimeAri.close();
-  harness.ari.close();
-  await sim.close();
-});
+afterEach(() => calls.close());
 
 /** Lets call time pass, 100 ms at a time, until `check` holds. */
 async function until(check: () => boolean, what: string, limitMs = 120_000): Promise<void> {
