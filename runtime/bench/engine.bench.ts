@@ -19,6 +19,7 @@ import { createExecutors } from '../src/executors/index.js';
 import { LambdaPort } from '../src/integrations/lambda.js';
 import type { FlowLogEntry } from '../src/logs/entry.js';
 import type { FlowLogSink } from '../src/logs/sinks.js';
+import { CallEnding } from '../src/telephony/call-end.js';
 import type {
   CallEnd,
   CallPort,
@@ -37,9 +38,8 @@ class SimulatedCall implements CallPort {
   readonly channelId: string;
   readonly from = '+15550001111';
   readonly to = '18005550100';
-  ended: CallEnd | undefined;
   readonly #clock: Clock;
-  readonly #listeners = new Set<(end: CallEnd) => void>();
+  readonly #ending = new CallEnding();
   readonly #resumed: () => void;
 
   constructor(id: number, clock: Clock, resumed: () => void) {
@@ -77,18 +77,14 @@ class SimulatedCall implements CallPort {
   callerHangsUp(): void {
     this.#end({ cause: 16, by: 'caller' });
   }
+  get ended(): CallEnd | undefined {
+    return this.#ending.ended;
+  }
   onEnd(listener: (end: CallEnd) => void): () => void {
-    if (this.ended) {
-      listener(this.ended);
-      return () => {};
-    }
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#ending.onEnd(listener);
   }
   #end(end: CallEnd): void {
-    if (this.ended) return;
-    this.ended = end;
-    for (const l of [...this.#listeners]) l(end);
+    this.#ending.end(end);
   }
 }
 

@@ -1,4 +1,5 @@
 import { type AriClient, type AriEvent, type Clock, ignoreGone } from '@parley/ari';
+import { CallEnding } from './call-end.js';
 import type {
   CallEnd,
   CallPort,
@@ -51,7 +52,6 @@ export class AriCall implements CallPort {
   readonly channelId: string;
   readonly from: string;
   readonly to: string;
-  ended: CallEnd | undefined;
   readonly #ari: AriClient;
   readonly #clock: Clock;
   #digits = '';
@@ -61,7 +61,7 @@ export class AriCall implements CallPort {
   #firstInput: 'dtmf' | 'speech' | undefined;
   /** Woken on every key and on hangup; each waiter re-checks its own condition. */
   #wakers = new Set<() => void>();
-  #endListeners = new Set<(end: CallEnd) => void>();
+  readonly #ending = new CallEnding();
   #hangingUp = false;
   readonly #off: () => void;
   readonly #pstnEndpoint: string;
@@ -79,6 +79,8 @@ export class AriCall implements CallPort {
     this.from = channel.caller.number;
     this.to = channel.dialplan.exten;
     this.#off = ari.onChannel(channel.id, (event) => this.#observe(event));
+    // First listener: waits inside the call see the end before anyone told of it acts.
+    this.#ending.onEnd(() => this.#wake());
   }
 
   async answer(): Promise<void> {
@@ -291,13 +293,12 @@ export class AriCall implements CallPort {
     }
   }
 
+  get ended(): CallEnd | undefined {
+    return this.#ending.ended;
+  }
+
   onEnd(listener: (end: CallEnd) => void): () => void {
-    if (this.ended) {
-      listener(this.ended);
-      return () => {};
-    }
-    this.#endListeners.add(listener);
-    return () => this.#endListeners.delete(listener);
+    return this.#ending.onEnd(listener);
   }
 
   /** The channel vanished while events were lost (socket down): end the call as the caller's. */
@@ -336,11 +337,7 @@ export class AriCall implements CallPort {
   }
 
   #end(end: CallEnd): void {
-    if (this.ended) return;
-    this.ended = end;
-    this.#wake();
-    for (const listener of this.#endListeners) listener(end);
-    this.#endListeners.clear();
+    this.#ending.end(end);
   }
 
   #wake(): void {

@@ -7,6 +7,7 @@ import { MemoryRouting } from '../../src/contact/routing.js';
 import { placeholderVoice } from '../../src/contact/simulate.js';
 import type { BlockExecutor, FlowTarget, RuntimePorts, TranscriptEntry } from '../../src/executors/types.js';
 import { LambdaPort } from '../../src/integrations/lambda.js';
+import { CallEnding } from '../../src/telephony/call-end.js';
 import type { CallEnd, CallPort, CollectOutcome, PlayOutcome } from '../../src/telephony/port.js';
 
 /** A flow of the instance from its actions; the first one starts unless told. */
@@ -40,10 +41,9 @@ export class FakeCall implements CallPort {
   readonly channelId = 'fake-1';
   readonly from = '+15550001111';
   readonly to = '18005550100';
-  ended: CallEnd | undefined;
   answered = false;
   hungUpByRuntime = false;
-  readonly #listeners = new Set<(end: CallEnd) => void>();
+  readonly #ending = new CallEnding();
 
   async answer(): Promise<void> {
     this.answered = true;
@@ -66,18 +66,14 @@ export class FakeCall implements CallPort {
   callerHangsUp(): void {
     this.#end({ cause: 16, by: 'caller' });
   }
+  get ended(): CallEnd | undefined {
+    return this.#ending.ended;
+  }
   onEnd(listener: (end: CallEnd) => void): () => void {
-    if (this.ended) {
-      listener(this.ended);
-      return () => {};
-    }
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#ending.onEnd(listener);
   }
   #end(end: CallEnd): void {
-    if (this.ended) return;
-    this.ended = end;
-    for (const l of [...this.#listeners]) l(end);
+    this.#ending.end(end);
   }
 }
 

@@ -30,6 +30,7 @@ import type {
 import type { BotResource, LexPort } from '../../src/integrations/bot.js';
 import { type FunctionResource, LambdaPort } from '../../src/integrations/lambda.js';
 import type { SpeechOutcome, SpeechRequest, VoicePort } from '../../src/integrations/tts.js';
+import { CallEnding } from '../../src/telephony/call-end.js';
 import type {
   CallEnd,
   CallPort,
@@ -59,7 +60,6 @@ export class ScriptedCall implements CallPort {
   readonly channelId = 'chan-1';
   readonly from = '+15550001111';
   readonly to = '+18005550100';
-  ended: CallEnd | undefined;
   readonly plays: { media: readonly string[]; interruptible: boolean }[] = [];
   readonly collects: CollectOptions[] = [];
   readonly listens: ListenOptions[] = [];
@@ -73,7 +73,7 @@ export class ScriptedCall implements CallPort {
   readonly #listenScript: { outcome: ListenOutcome; afterMs: number }[] = [];
   readonly #transferScript: { outcome: TransferOutcome; afterMs: number }[] = [];
   readonly #clock: ManualClock;
-  readonly #listeners = new Set<(end: CallEnd) => void>();
+  readonly #ending = new CallEnding();
   transferToNumber?: CallPort['transferToNumber'];
   listen?: CallPort['listen'];
   /** Recording starts and stops, in order; `recordingRefused` makes every start fail. */
@@ -160,20 +160,15 @@ export class ScriptedCall implements CallPort {
     this.#end({ cause: 16, by: 'caller' });
   }
 
+  get ended(): CallEnd | undefined {
+    return this.#ending.ended;
+  }
   onEnd(listener: (end: CallEnd) => void): () => void {
-    if (this.ended) {
-      listener(this.ended);
-      return () => {};
-    }
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#ending.onEnd(listener);
   }
 
   #end(end: CallEnd): void {
-    if (this.ended) return;
-    this.ended = end;
-    for (const l of [...this.#listeners]) l(end);
-    this.#listeners.clear();
+    this.#ending.end(end);
   }
 
   /** `value` after `ms` on the clock (never, when undefined), or `onHangup` if the call ends first. */
