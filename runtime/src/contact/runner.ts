@@ -39,6 +39,7 @@ import {
   type ContactRecord,
   type ContactRecordSink,
   disconnectReasonFor,
+  endpointOf,
   type InitiationMethod,
 } from '../logs/contact-record.js';
 import type { FlowRef } from '../logs/entry.js';
@@ -660,12 +661,8 @@ class Runner implements ContactRun {
           : result.end.kind === 'disconnected' && result.end.by === 'caller'
             ? 'CUSTOMER_DISCONNECT'
             : 'CONTACT_FLOW_DISCONNECT',
-        customerEndpoint: contact.CustomerEndpoint
-          ? { Address: contact.CustomerEndpoint.Address, Type: contact.CustomerEndpoint.Type }
-          : null,
-        systemEndpoint: contact.SystemEndpoint
-          ? { Address: contact.SystemEndpoint.Address, Type: contact.SystemEndpoint.Type }
-          : null,
+        customerEndpoint: endpointOf(contact.CustomerEndpoint),
+        systemEndpoint: endpointOf(contact.SystemEndpoint),
         attributes: contact.Attributes,
         tags: contact.tags,
         queue: this.#queue ?? null,

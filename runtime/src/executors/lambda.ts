@@ -5,6 +5,7 @@
  */
 import type { Contact, ExecutorInput, JsonMap, JsonValue } from '@parley/flow';
 import type { LambdaContact, LambdaRequest } from '../integrations/lambda.js';
+import { endpointOf } from '../logs/contact-record.js';
 import { coded, fail, isObject, next, paramsOf, readStatic, readText } from './common.js';
 import type { BlockExecutor } from './types.js';
 
@@ -81,12 +82,8 @@ export function lambdaContact(c: Contact): LambdaContact {
     initiationMethod: c.InitiationMethod as LambdaContact['initiationMethod'],
     instanceArn: c.InstanceARN ?? '',
     attributes: c.Attributes,
-    customerEndpoint: c.CustomerEndpoint
-      ? { Address: c.CustomerEndpoint.Address, Type: c.CustomerEndpoint.Type }
-      : null,
-    systemEndpoint: c.SystemEndpoint
-      ? { Address: c.SystemEndpoint.Address, Type: c.SystemEndpoint.Type }
-      : null,
+    customerEndpoint: endpointOf(c.CustomerEndpoint),
+    systemEndpoint: endpointOf(c.SystemEndpoint),
     languageCode: c.LanguageCode,
     queue: queue
       ? {

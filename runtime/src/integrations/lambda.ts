@@ -307,6 +307,16 @@ export class LambdaPort {
     invocationId: string,
     signal: AbortSignal,
   ): Promise<Attempt> {
+    // The request or the body read failed: the time limit aborted it, or the endpoint went away.
+    const lost = (error: unknown): Attempt =>
+      signal.aborted
+        ? fail('LAMBDA_TIMEOUT', LAMBDA_RESULTS.functionError, 'aborted at the time limit')
+        : fail(
+            'LAMBDA_UNREACHABLE',
+            LAMBDA_RESULTS.serviceError,
+            `${resource.url}: ${describe(error)}`,
+            true,
+          );
     let response: Response;
     try {
       response = await this.#fetch(resource.url, {
@@ -321,14 +331,7 @@ export class LambdaPort {
         signal,
       });
     } catch (error) {
-      if (signal.aborted)
-        return fail('LAMBDA_TIMEOUT', LAMBDA_RESULTS.functionError, 'aborted at the time limit');
-      return fail(
-        'LAMBDA_UNREACHABLE',
-        LAMBDA_RESULTS.serviceError,
-        `${resource.url}: ${describe(error)}`,
-        true,
-      );
+      return lost(error);
     }
     const { status } = response;
     if (status === 401 || status === 403) {
@@ -347,14 +350,7 @@ export class LambdaPort {
     try {
       body = await readCapped(response, this.#maxBytes);
     } catch (error) {
-      if (signal.aborted)
-        return fail('LAMBDA_TIMEOUT', LAMBDA_RESULTS.functionError, 'aborted at the time limit');
-      return fail(
-        'LAMBDA_UNREACHABLE',
-        LAMBDA_RESULTS.serviceError,
-        `${resource.url}: ${describe(error)}`,
-        true,
-      );
+      return lost(error);
     }
     if (body === null) {
       return fail(

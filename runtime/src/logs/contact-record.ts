@@ -71,6 +71,10 @@ export interface Endpoint {
   Type: 'TELEPHONE_NUMBER' | string;
 }
 
+/** A contact's endpoint as records and Lambda events carry it: address and type only. */
+export const endpointOf = (e: { Address: string; Type: string } | undefined): Endpoint | null =>
+  e ? { Address: e.Address, Type: e.Type } : null;
+
 export interface ContactRecordQueue {
   ARN: string;
   DequeueTimestamp: string;

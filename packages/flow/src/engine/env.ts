@@ -1,16 +1,11 @@
-import type { Endpoint } from './contact.js';
+import type { TargetQueue } from './contact.js';
 import type { HoursOfOperation } from './hours.js';
 
-/** A queue as the instance knows it; lookups accept an ID or an ARN. */
-export interface QueueInfo {
-  id: string;
-  arn: string;
-  name: string;
-  outboundCallerId?: Endpoint;
-  hoursOfOperationId?: string;
-  /** Set when this is an agent's personal queue. */
-  agentId?: string;
-}
+/**
+ * A queue as the instance knows it; lookups accept an ID or an ARN. It is what becomes the
+ * contact's working queue (`$.Queue`), so both are one shape.
+ */
+export type QueueInfo = TargetQueue;
 
 export interface FlowInfo {
   id: string;
