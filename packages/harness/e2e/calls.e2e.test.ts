@@ -38,11 +38,8 @@ describe('calls in', () => {
   });
 
   it('tells the caller when the runtime hangs up, with normal clearing', async () => {
-    const call = await s.harness.call('18005550102');
-    const start = await s.runtime.nextInbound();
-    await s.runtime.ari.channels.answer({ channelId: start.channel.id });
-    await call.answered();
-    await s.runtime.ari.channels.hangup({ channelId: start.channel.id, reason: 'normal' });
+    const call = await s.answeredCall('18005550102');
+    await s.runtime.ari.channels.hangup({ channelId: call.runtimeChannelId, reason: 'normal' });
     await call.waitForHangup();
     expect(call.cause).toBe(16);
   });

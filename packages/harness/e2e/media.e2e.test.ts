@@ -7,10 +7,7 @@ let s: Session;
 let call: CallerLeg;
 beforeEach(async () => {
   s = await openSession();
-  call = await s.harness.call('18005550110');
-  const start = await s.runtime.nextInbound();
-  await s.runtime.ari.channels.answer({ channelId: start.channel.id });
-  await call.answered();
+  call = await s.answeredCall('18005550110');
 });
 afterEach(async () => {
   await call.hangup();

@@ -11,10 +11,7 @@ afterEach(async () => {
 
 describe('a dropped events socket', () => {
   it('reconnects, finds its calls again and keeps controlling them', async () => {
-    const call = await s.harness.call('18005550130');
-    const start = await s.runtime.nextInbound();
-    await s.runtime.ari.channels.answer({ channelId: start.channel.id });
-    await call.answered();
+    const call = await s.answeredCall('18005550130');
 
     const reconnected = new Promise<void>((resolve) => {
       const off = s.runtime.ari.onLifecycle((state) => {

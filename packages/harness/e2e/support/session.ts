@@ -1,5 +1,6 @@
 import { type AriClient, createAriClient, httpTransport } from '@parley/ari';
 import { inject } from 'vitest';
+import type { CallerLeg } from '../../src/caller.js';
 import { TEST_DIALPLAN } from '../../src/config.js';
 import { Harness } from '../../src/harness.js';
 import { RuntimeApp } from './runtime-app.js';
@@ -9,6 +10,8 @@ export interface Session {
   target: ReturnType<typeof inject<'telephony'>>;
   runtime: RuntimeApp;
   harness: Harness;
+  /** The harness calls `number`, the runtime answers the call, and the caller hears it answered. */
+  answeredCall(number: string): Promise<CallerLeg>;
   /** Drops the runtime's events socket without a close frame; returns how many sockets were cut. */
   dropRuntimeSocket(): number;
   close(): Promise<void>;
@@ -31,10 +34,18 @@ export async function openSession(): Promise<Session> {
   const harnessAri = client(target.url, TEST_DIALPLAN.harnessApp);
   await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
   const harness = new Harness({ ari: harnessAri });
+  const runtime = new RuntimeApp(runtimeAri);
   return {
     target,
-    runtime: new RuntimeApp(runtimeAri),
+    runtime,
     harness,
+    async answeredCall(number) {
+      const call = await harness.call(number);
+      const start = await runtime.nextInbound();
+      await runtimeAri.channels.answer({ channelId: start.channel.id });
+      await call.answered();
+      return call;
+    },
     dropRuntimeSocket: () => cutter.cut(),
     async close() {
       harness.close();
