@@ -1,8 +1,5 @@
 import type { Code } from '@parley/flow';
 
-/** The runner's codes, documented with every other code in the one catalogue. */
-export type RunCode = Extract<Code, `CONTACT_${string}` | `INSTANCE_${string}` | `RUN_${string}`>;
-
 /** A coded problem as `parley run` and the runner report it. */
 export interface RunProblem {
   code: Code;

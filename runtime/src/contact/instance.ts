@@ -49,6 +49,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Clock } from '@parley/ari';
 import {
+  type Contact,
+  createContact,
   type Endpoint,
   type EngineEnv,
   type FlowInfo,
@@ -142,7 +144,10 @@ function idOf(ref: string): string | undefined {
   return m?.[1];
 }
 
-const digits = (n: string) => n.replace(/[^0-9]/g, '');
+/** A phone number's digits, however it was written (`+1 (800) 555-0100` → `18005550100`). */
+export const digitsOf = (n: string) => n.replace(/[^0-9]/g, '');
+/** A phone number as E.164, the form contacts carry their endpoints in. */
+export const e164 = (n: string) => `+${digitsOf(n)}`;
 
 /** `<bot id>/<alias id>` of a Lex V2 alias ARN. */
 const aliasOf = (arn: string) => /^arn:[^:]+:lex:[^:]*:[^:]*:bot-alias\/(.+)$/.exec(arn)?.[1];
@@ -306,7 +311,7 @@ export class Instance {
 
   /** Routes calls to a number (any formatting; digits compared) into a flow (ARN, ID or name). */
   addPhoneNumber(number: string, flowRef: string): void {
-    this.#numbers.set(digits(number), flowRef);
+    this.#numbers.set(digitsOf(number), flowRef);
   }
 
   flow(ref: string): FlowTarget | undefined {
@@ -353,9 +358,26 @@ export class Instance {
     return this.#functions.find((f) => f.name === name)?.resource;
   }
 
+  /** A new inbound voice contact of this instance, from caller `from` to dialled number `to`. */
+  inboundContact(options: {
+    contactId: string;
+    from: string;
+    to: string;
+    attributes?: Record<string, string>;
+  }): Contact {
+    return createContact({
+      ContactId: options.contactId,
+      InstanceARN: this.arn,
+      AwsRegion: this.info.region,
+      CustomerEndpoint: { Address: e164(options.from), Type: 'TELEPHONE_NUMBER' },
+      SystemEndpoint: { Address: e164(options.to), Type: 'TELEPHONE_NUMBER' },
+      Attributes: { ...options.attributes },
+    });
+  }
+
   /** The flow a dialled number runs. */
   flowForNumber(number: string): FlowTarget | undefined {
-    const ref = this.#numbers.get(digits(number));
+    const ref = this.#numbers.get(digitsOf(number));
     return ref === undefined ? undefined : this.flow(ref);
   }
 

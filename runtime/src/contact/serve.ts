@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { AriClient, Clock } from '@parley/ari';
-import { createContact } from '@parley/flow';
 import { createExecutors } from '../executors/index.js';
 import type { BlockExecutor, RuntimePorts } from '../executors/types.js';
 import type { LambdaPort } from '../integrations/lambda.js';
@@ -35,8 +34,6 @@ export interface Serving {
   close(): void;
 }
 
-const e164 = (n: string) => `+${n.replace(/[^0-9]/g, '')}`;
-
 /**
  * Answers inbound calls: the dialled number picks the flow through the instance's phone numbers
  * (DESIGN.md "Interfaces"), and each call becomes a contact running it. A number that maps to no
@@ -53,13 +50,7 @@ export function serveInbound(options: ServeOptions): Serving {
       return;
     }
     const contactId = randomUUID();
-    const contact = createContact({
-      ContactId: contactId,
-      InstanceARN: options.instance.arn,
-      AwsRegion: options.instance.info.region,
-      CustomerEndpoint: { Address: e164(call.from), Type: 'TELEPHONE_NUMBER' },
-      SystemEndpoint: { Address: e164(call.to), Type: 'TELEPHONE_NUMBER' },
-    });
+    const contact = options.instance.inboundContact({ contactId, from: call.from, to: call.to });
     const run = runContact({
       contact,
       flow,

@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Clock, ManualClock } from '@parley/ari';
 import { SOUNDS_DIR } from '@parley/ari-sim';
-import { createContact } from '@parley/flow';
 import { type CallerLeg, openSimulatedTelephony } from '@parley/harness';
 import type { BlockExecutor, FlowTarget, TranscriptEntry } from '../executors/types.js';
 import {
@@ -29,7 +28,7 @@ import type { FlowLogEntry } from '../logs/entry.js';
 import { type FlowLogSink, MemoryFlowLogSink, teeFlowLogSinks } from '../logs/sinks.js';
 import { AriTelephony } from '../telephony/ari-telephony.js';
 import { problem, type RunProblem } from './codes.js';
-import type { Instance } from './instance.js';
+import { digitsOf, e164, type Instance } from './instance.js';
 import { MemoryRouting } from './routing.js';
 import { type ContactEnd, type ContactRun, type PathStep, runContact } from './runner.js';
 import type { CallerScript, CallerStep } from './script.js';
@@ -167,9 +166,6 @@ class Changes {
   }
 }
 
-const digitsOf = (n: string) => n.replace(/[^0-9]/g, '');
-const e164 = (n: string) => `+${digitsOf(n)}`;
-
 /** Places one call into `options.flow` and runs it to its end. Never throws for what a flow does. */
 export async function simulateCall(options: SimulateOptions): Promise<SimulatedCall> {
   const { instance, script } = options;
@@ -233,13 +229,11 @@ export async function simulateCall(options: SimulateOptions): Promise<SimulatedC
       void inbound.hangup('busy');
       return;
     }
-    const contact = createContact({
-      ContactId: call.contactId ?? randomUUID(),
-      InstanceARN: instance.arn,
-      AwsRegion: instance.info.region,
-      CustomerEndpoint: { Address: from, Type: 'TELEPHONE_NUMBER' },
-      SystemEndpoint: { Address: to, Type: 'TELEPHONE_NUMBER' },
-      Attributes: { ...call.attributes },
+    const contact = instance.inboundContact({
+      contactId: call.contactId ?? randomUUID(),
+      from,
+      to,
+      ...(call.attributes ? { attributes: call.attributes } : {}),
     });
     run = runContact({
       contact,
