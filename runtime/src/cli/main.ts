@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { logsCommand } from './commands/logs.js';
 import { type RunOptions, runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliIo } from './io.js';
@@ -51,6 +52,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print one JSON object: transcript, path, outcome, contact record and flow log')
     .action(async (file: string, opts: RunOptions) => {
       exitCode = await runCommand(file, opts, io);
+    });
+
+  program
+    .command('logs')
+    .description("Print a contact's flow-log entries, oldest first; exit 1 when there are none")
+    .argument('<path>', 'flow-log folder (log groups and streams) or one JSON-lines file')
+    .requiredOption('--contact <id>', 'the ContactId to search for')
+    .option('--json', 'print the entries as one JSON array')
+    .action(async (path: string, opts: { contact: string; json?: boolean }) => {
+      exitCode = await logsCommand(path, opts, io);
     });
 
   try {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, readdir } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -277,17 +277,20 @@ export function teeFlowLogSinks(...sinks: FlowLogSink[]): FlowLogSink {
 }
 
 /**
- * A contact's flow-log entries from every group and stream under `dir`, oldest first (entries of
+ * A contact's flow-log entries from every group and stream under `dir` (or in the one file `dir` names), oldest first (entries of
  * the same millisecond keep their file order). Lines that are not flow-log entries (a torn last
  * line, a contact record) are skipped; a missing directory has no entries.
  */
 export async function searchLogs(dir: string, contactId: string): Promise<FlowLogEntry[]> {
   let files: string[];
   try {
-    files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((d) => d.isFile() && d.name.endsWith('.jsonl'))
-      .map((d) => join(d.parentPath, d.name))
-      .sort();
+    // One file (`parley run --logs`) is searched as it is; a folder, every stream below it.
+    files = (await stat(dir)).isFile()
+      ? [dir]
+      : (await readdir(dir, { recursive: true, withFileTypes: true }))
+          .filter((d) => d.isFile() && d.name.endsWith('.jsonl'))
+          .map((d) => join(d.parentPath, d.name))
+          .sort();
   } catch {
     return [];
   }
