@@ -522,6 +522,16 @@ export const CODES = {
     title: 'Simulated call could not be placed',
     doc: 'The caller could not reach the runtime through the simulated telephony server (no inbound call arrived, or it was never answered).',
   },
+
+  // Comparing flows (parley diff)
+
+  // Importing and exporting between instances
+
+  // Instance resources
+
+  // Store, versions and publishing
+
+  // The HTTP API and its tokens
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;

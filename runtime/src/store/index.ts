@@ -1,0 +1,65 @@
+import { AccessRepo } from './access-repo.js';
+import { CatalogRepo } from './catalog-repo.js';
+import { ContactRepo } from './contact-repo.js';
+import type { Db } from './db.js';
+import { FlowRepo } from './flow-repo.js';
+import { migrate } from './migrations.js';
+import { openPglite } from './pglite.js';
+import { openPostgres, type PostgresOptions } from './postgres.js';
+
+export type { AuditEntry } from './access-repo.js';
+export type { ContactSummary, FlowLogQuery, StoredFlowLog } from './contact-repo.js';
+export type { Db } from './db.js';
+export type { NewVersion } from './flow-repo.js';
+export { MIGRATIONS, migrate } from './migrations.js';
+export * from './rows.js';
+
+/** The repositories over one connection or one transaction. */
+export class Store {
+  readonly catalog: CatalogRepo;
+  readonly flows: FlowRepo;
+  readonly access: AccessRepo;
+  readonly contacts: ContactRepo;
+
+  constructor(readonly db: Db) {
+    this.catalog = new CatalogRepo(db);
+    this.flows = new FlowRepo(db);
+    this.access = new AccessRepo(db);
+    this.contacts = new ContactRepo(db);
+  }
+
+  get driver(): Db['driver'] {
+    return this.db.driver;
+  }
+
+  /** Everything `fn` does through the store it is given commits together, or none of it does. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(tx === this.db ? this : new Store(tx)));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+export interface OpenStoreOptions {
+  /** PostgreSQL connection URL; the embedded store when absent. */
+  databaseUrl?: string;
+  /** The embedded store's folder; in memory when absent. */
+  dataDir?: string;
+  postgres?: PostgresOptions;
+}
+
+/** Opens and migrates the store: PostgreSQL when a URL is given, else the embedded PGlite. */
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.postgres)
+    : await openPglite(options.dataDir);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+  return new Store(db);
+}
