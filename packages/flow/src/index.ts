@@ -1,6 +1,7 @@
 export * from './arn/arn.js';
 export * from './catalog/index.js';
 export * from './diagnostics/index.js';
+export * from './diff/index.js';
 export * from './document/schema.js';
 export * from './engine/index.js';
 export { LIMITS } from './input/limits.js';

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { type DiffOptions, diffCommand } from './commands/diff.js';
 import { logsCommand } from './commands/logs.js';
 import { type RunOptions, runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -23,6 +24,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print one JSON object per file')
     .action(async (files: string[], opts: { flowType?: string; json?: boolean }) => {
       exitCode = await validateCommand(files, opts, io);
+    });
+
+  program
+    .command('diff')
+    .description(
+      'Compare two versions of a flow block by block, ignoring layout; exit 0 when compared, 2 for bad input',
+    )
+    .argument('<before>', 'flow JSON file (2019-10-30 or legacy)')
+    .argument('<after>', 'flow JSON file (2019-10-30 or legacy)')
+    .option('--json', 'print the diff as one JSON object')
+    .option('--exit-code', 'exit 1 when the flows differ, as git diff does')
+    .action(async (before: string, after: string, opts: DiffOptions) => {
+      exitCode = await diffCommand(before, after, opts, io);
     });
 
   program
