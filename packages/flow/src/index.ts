@@ -22,6 +22,9 @@ export {
 export { type NormalizeOptions, normalize } from './model/normalize.js';
 export { serialize, toDocument } from './model/serialize.js';
 export type * from './model/types.js';
+// Flow references by name; the JSONPath helper of the same name (references in text) stays internal.
+export * from './references/index.js';
+export { findReferences } from './references/index.js';
 export { declaredFlowType, parseFlowType } from './validate/flow-type.js';
 export { identifierProblem, MAX_IDENTIFIER_LENGTH } from './validate/identifiers.js';
 export { type ValidateOptions, type Validation, validateDocument } from './validate/validate.js';

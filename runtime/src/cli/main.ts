@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { type DiffOptions, diffCommand } from './commands/diff.js';
+import { type ExportCommandOptions, exportCommand } from './commands/export.js';
+import { type ImportCommandOptions, importCommand } from './commands/import.js';
 import { logsCommand } from './commands/logs.js';
 import { type RunOptions, runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -37,6 +39,40 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--exit-code', 'exit 1 when the flows differ, as git diff does')
     .action(async (before: string, after: string, opts: DiffOptions) => {
       exitCode = await diffCommand(before, after, opts, io);
+    });
+
+  program
+    .command('import')
+    .description(
+      'Resolve the resource references of a flow from another instance (mapping, ARN, ID, name) and write it rewritten; exit 0 when nothing is an error (unresolved references are warnings), 1 for errors, 2 for bad input',
+    )
+    .argument('<file>', 'flow JSON file (2019-10-30 or legacy)')
+    .option(
+      '--instance <bundle>',
+      'instance bundle JSON to import into; without it nothing resolves (a dry run)',
+    )
+    .option('--map <file>', 'JSON object: old ARN, ID or name → new ARN, ID or name; applied first')
+    .option('--flow-type <type>', 'the type of the flow imported into; another declared type is an error')
+    .option('--dry-run', 'report only; write nothing')
+    .option(
+      '--out <file>',
+      'write the rewritten flow here (default: stdout, the report then going to stderr)',
+    )
+    .option('--json', 'print the report as one JSON object: flowType, references, errors')
+    .action(async (file: string, opts: ImportCommandOptions) => {
+      exitCode = await importCommand(file, opts, io);
+    });
+
+  program
+    .command('export')
+    .description(
+      "Write a flow as Connect imports it: references as the instance's ARNs, their names in Metadata; exit 0 when written, 1 not a flow, 2 bad input",
+    )
+    .argument('<file>', 'flow JSON file (2019-10-30 or legacy)')
+    .requiredOption('--instance <bundle>', 'instance bundle JSON the flow belongs to')
+    .option('--out <file>', 'write the document here (default: stdout)')
+    .action(async (file: string, opts: ExportCommandOptions) => {
+      exitCode = await exportCommand(file, opts, io);
     });
 
   program

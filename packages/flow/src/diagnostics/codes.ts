@@ -526,6 +526,26 @@ export const CODES = {
   // Comparing flows (parley diff)
 
   // Importing and exporting between instances
+  IMPORT_REFERENCE_UNRESOLVED: {
+    severity: 'warning',
+    title: 'Reference not found in the instance',
+    doc: 'No resource of the instance matches the reference by mapping, ARN, ID or name (the display name the export carries in Metadata). It is kept as written: the flow can be saved, but publishing refuses it until the reference is chosen in the designer or given in the mapping file (--map).',
+  },
+  IMPORT_FLOW_TYPE_MISMATCH: {
+    severity: 'error',
+    title: 'Flow of another type',
+    doc: 'The imported flow declares another flow type than the flow it is imported into (for example a customer queue flow into a contact flow). Connect imports only into a flow of the same type; import it as a flow of its own type.',
+  },
+  IMPORT_MAP_UNUSED: {
+    severity: 'info',
+    title: 'Mapping entry not used',
+    doc: 'An entry of the mapping file matched no reference of the flow (by value or display name). It may be meant for another flow, or misspelt.',
+  },
+  IMPORT_MAP_INVALID: {
+    severity: 'error',
+    title: 'Mapping file invalid',
+    doc: 'The mapping (--map) must be a JSON object whose keys are old ARNs, IDs or names and whose values are non-empty strings: the new ARN, ID or name.',
+  },
 
   // Instance resources
 
