@@ -157,19 +157,30 @@ describe('the instance bundle', () => {
   });
 
   it.each([
-    [{ queues: [{ name: 'no id' }] }, "/queues/0 must have required property 'id'"],
-    [{ instance: { account: '12' } }, '/instance/account must match pattern'],
-    [{ lambdaFunctions: [{ name: 'both', module: 'a.mjs', url: 'http://x' }] }, '/lambdaFunctions/0'],
-    [{ colour: 'blue' }, 'must NOT have additional properties'],
+    [{ instance: { account: '12' } }, 'INSTANCE_BUNDLE_INVALID', '/instance/account must match pattern'],
+    [{ colour: 'blue' }, 'INSTANCE_BUNDLE_INVALID', 'must NOT have additional properties'],
+    [{ flows: [{ id: 'f' }] }, 'INSTANCE_BUNDLE_INVALID', '/flows/0'],
+    [{ queues: [{ maxContacts: 1 }] }, 'RESOURCE_INVALID', '/queues/0 needs `name` or `id`'],
+    [
+      { lambdaFunctions: [{ name: 'both', module: 'a.mjs', url: 'http://x' }] },
+      'RESOURCE_INVALID',
+      '/lambdaFunctions/0 runs either a local module or an HTTP endpoint',
+    ],
     [
       { bots: [{ name: 'B', intents: [{ name: 'I', utterances: [], dtmf: 'x' }] }] },
+      'RESOURCE_INVALID',
       '/bots/0/intents/0/dtmf',
     ],
-  ])('refuses %j with a coded problem', async (bundle, message) => {
+    [
+      { phoneNumbers: [{ number: '555-0100', flow: 'Main' }] },
+      'RESOURCE_PHONE_INVALID',
+      '/phoneNumbers/0/number',
+    ],
+  ])('refuses %j with a coded problem', async (bundle, code, message) => {
     const loaded = await instanceFromBundle(bundle, '/');
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
-    expect(loaded.problems[0]?.code).toBe('INSTANCE_BUNDLE_INVALID');
+    expect(loaded.problems[0]?.code).toBe(code);
     expect(loaded.problems[0]?.message).toContain(message);
   });
 
@@ -215,12 +226,13 @@ describe('the instance bundle', () => {
     expect(ports.bot?.('Pizza')?.intents[0]?.name).toBe('Order');
   });
 
-  it('refuses bots that cannot work, saying why', async () => {
+  it('refuses bots that cannot work, saying why, and bots that share an ARN', async () => {
     const loaded = await instanceFromBundle(
       {
         bots: [
           { name: 'A', intents: [{ name: 'Go', utterances: ['go to {Place}'] }] },
-          { name: 'A', intents: [] },
+          { name: 'B', intents: [] },
+          { name: 'B', intents: [{ name: 'Stop', utterances: ['stop'] }] },
         ],
       },
       '/',
@@ -229,12 +241,13 @@ describe('the instance bundle', () => {
       ok: false,
       problems: [
         {
-          code: 'INSTANCE_BUNDLE_INVALID',
-          message: 'bot A intent Go utterance "go to {Place}" uses {Place}, which is not one of its slots',
+          code: 'RESOURCE_BOT_INVALID',
+          message:
+            '/bots/0/intents bot A intent Go utterance "go to {Place}" uses {Place}, which is not one of its slots',
         },
         {
-          code: 'INSTANCE_BUNDLE_INVALID',
-          message: 'bot arn:parley:lex:us-east-1:000000000000:bot-alias/A is defined twice',
+          code: 'RESOURCE_DUPLICATE',
+          message: '/bots/2 has the same ARN as /bots/1: arn:parley:lex:us-east-1:000000000000:bot-alias/B',
         },
       ],
     });

@@ -548,6 +548,96 @@ export const CODES = {
   },
 
   // Instance resources
+  RESOURCE_KIND_UNKNOWN: {
+    severity: 'error',
+    title: 'Unknown resource kind',
+    doc: 'The resource kind (or API path segment) is not one Parley keeps: phone numbers, queues, hours of operation, prompts, Lambda functions, bots, quick connects, users, routing profiles and security profiles.',
+  },
+  RESOURCE_INVALID: {
+    severity: 'error',
+    title: 'Resource does not follow its schema',
+    doc: "A field of the resource is missing, has the wrong type or is not allowed. The JSON Pointer names the field; the resource kind's schema (`schemas/instance-bundle.schema.json`, one item schema per kind) lists them all.",
+  },
+  RESOURCE_ARN_MISMATCH: {
+    severity: 'error',
+    title: 'ARN does not name this resource',
+    doc: "A Connect resource's ARN is derived from the instance, its kind and its ID (`…:instance/<id>/queue/<id>`); a given ARN must be that one. Lambda functions keep a `function:` ARN and bots a Lex ARN. Leave `arn` out to have it derived.",
+  },
+  RESOURCE_REFERENCE_UNKNOWN: {
+    severity: 'error',
+    title: 'Resource refers to one the instance does not have',
+    doc: 'A field names another resource (a queue’s hours of operation, a user’s routing profile, a phone number’s flow…) by ID, ARN or name, and the instance has none of that kind by that reference. Create the other resource first.',
+  },
+  RESOURCE_FLOW_TYPE_MISMATCH: {
+    severity: 'error',
+    title: 'Flow of the wrong type',
+    doc: 'A user quick connect needs an agent transfer flow, a queue quick connect a queue transfer flow and a queue’s outbound whisper an outbound whisper flow; the flow named has another type.',
+  },
+  RESOURCE_DUPLICATE: {
+    severity: 'error',
+    title: 'Two resources of one kind share an ID, ARN or name',
+    doc: 'Within an instance each kind of resource is found by ID, ARN and name, so each must be unique among the resources of that kind.',
+  },
+  RESOURCE_PHONE_INVALID: {
+    severity: 'error',
+    title: 'Not a valid phone number',
+    doc: 'Phone numbers are written in E.164 (`+` then country code and number, e.g. `+18005550100`; spaces and dashes are dropped) and must be a number the country’s numbering plan allows.',
+  },
+  RESOURCE_TIME_ZONE_UNKNOWN: {
+    severity: 'error',
+    title: 'Unknown time zone',
+    doc: 'Hours of operation name an IANA time zone such as `America/New_York` or `Europe/Paris`; the one given is not known.',
+  },
+  RESOURCE_HOURS_RANGE_INVALID: {
+    severity: 'error',
+    title: 'Hours-of-operation range invalid',
+    doc: 'A range starts and ends at the same time (00:00 to 00:00 is the whole day), uses 24:00 anywhere but as an end, or overlaps another range (a range whose end is before its start runs past midnight into the next day).',
+  },
+  RESOURCE_HOURS_OVERRIDE_INVALID: {
+    severity: 'error',
+    title: 'Hours-of-operation override invalid',
+    doc: 'An override’s EffectiveFrom or EffectiveTill is not a calendar date, EffectiveTill is before EffectiveFrom, two overrides share a name, or an OPEN override has no ranges to open.',
+  },
+  RESOURCE_USERNAME_INVALID: {
+    severity: 'error',
+    title: 'User name invalid',
+    doc: 'User names are 1 to 64 characters from letters, digits, `_`, `-`, `.` and `@`, and may contain `@` only as an email address (`alice@example.com`, not `alice@example`), as Connect requires.',
+  },
+  RESOURCE_BOT_INVALID: {
+    severity: 'error',
+    title: 'Bot cannot work',
+    doc: 'An intent is defined twice, an utterance uses a `{Slot}` its intent does not define, an intent has neither utterances nor keys, or two intents share a key sequence.',
+  },
+  RESOURCE_QUICK_CONNECT_INVALID: {
+    severity: 'error',
+    title: 'Quick connect mixes types',
+    doc: 'A quick connect of type USER names a user and an agent transfer flow, QUEUE a queue and a queue transfer flow, PHONE_NUMBER only a phone number; fields of the other types are refused.',
+  },
+  RESOURCE_ROUTING_PROFILE_INVALID: {
+    severity: 'error',
+    title: 'Routing profile inconsistent',
+    doc: 'A queue is listed twice for the same channel, or for a channel the profile’s concurrency gives no contacts.',
+  },
+  RESOURCE_SSML_INVALID: {
+    severity: 'error',
+    title: 'Prompt SSML does not parse',
+    doc: 'A prompt spoken from `ssml` must be well-formed SSML inside `<speak>`; the message says where parsing stopped.',
+  },
+  RESOURCE_AUDIO_INVALID: {
+    severity: 'error',
+    title: 'Prompt audio is not a sound WAV file',
+    doc: 'The upload is not RIFF/WAVE, or its header lies: the RIFF or a chunk size runs past the end of the file, the byte rate or block alignment does not follow from the format, or the fmt or data chunk is missing, repeated or empty.',
+  },
+  RESOURCE_AUDIO_FORMAT: {
+    severity: 'error',
+    title: 'Prompt audio in a format calls cannot play',
+    doc: 'Prompts are 8 kHz mono WAV, 16-bit PCM or 8-bit μ-law (Connect asks for μ-law), so calls play them without transcoding. Convert with `sox in.wav -r 8000 -c 1 -e u-law out.wav`.',
+  },
+  RESOURCE_AUDIO_TOO_LARGE: {
+    severity: 'error',
+    title: 'Prompt audio too large or too long',
+    doc: 'Prompts must be smaller than 50 MB and shorter than five minutes, the limits Connect sets.',
+  },
 
   // Store, versions and publishing
 
