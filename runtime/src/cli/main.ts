@@ -4,11 +4,16 @@ import { type ExportCommandOptions, exportCommand } from './commands/export.js';
 import { type ImportCommandOptions, importCommand } from './commands/import.js';
 import { logsCommand } from './commands/logs.js';
 import { type RunOptions, runCommand } from './commands/run.js';
+import { type StartCommandOptions, startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(
+  argv: string[],
+  io: CliIo,
+  startHooks: Pick<StartCommandOptions, 'until' | 'onStarted'> = {},
+): Promise<number> {
   let exitCode = 0;
   const program = new Command('parley')
     .description('Parley: Amazon Connect flows, self-hosted')
@@ -112,6 +117,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print the entries as one JSON array')
     .action(async (path: string, opts: { contact: string; json?: boolean }) => {
       exitCode = await logsCommand(path, opts, io);
+    });
+
+  program
+    .command('start')
+    .description(
+      'Run Parley: the API server, the embedded store (or DATABASE_URL), ari-sim as telephony (or PARLEY_ARI_URL) and a demo instance; prints the URL and, on first start, the admin token',
+    )
+    .option('--port <port>', 'first port to try; the next free one is taken when busy', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'folder of the embedded store, TTS cache and prompt audio', '.parley')
+    .option('--no-demo', 'do not create the demo instance in an empty store')
+    .action(async (opts: StartCommandOptions) => {
+      exitCode = await startCommand({ ...opts, ...startHooks }, io);
     });
 
   try {

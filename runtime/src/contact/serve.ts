@@ -15,7 +15,12 @@ export interface ServeOptions {
   /** The runtime's ARI app, connected (or connecting) to Asterisk or ari-sim. */
   ari: AriClient;
   clock: Clock;
-  instance: Instance;
+  /**
+   * The instance calls belong to, or a lookup from the dialled number to the instance that owns it
+   * (a server with several instances). Read as each call arrives, so a contact keeps the flow version
+   * that was published when it started.
+   */
+  instance: Instance | ((dialled: string) => Instance | undefined);
   voice: VoicePort;
   lambda: LambdaPort;
   routing: MemoryRouting;
@@ -44,17 +49,18 @@ export function serveInbound(options: ServeOptions): Serving {
   // One record for every contact: the runner caches compiled machines per executor set.
   const executors = options.executors ?? createExecutors();
   const telephony = new AriTelephony(options.ari, options.clock, ({ call }) => {
-    const flow = options.instance.flowForNumber(call.to);
-    if (!flow) {
+    const instance = typeof options.instance === 'function' ? options.instance(call.to) : options.instance;
+    const flow = instance?.flowForNumber(call.to);
+    if (!instance || !flow) {
       void call.hangup('failure').catch(() => undefined);
       return;
     }
     const contactId = randomUUID();
-    const contact = options.instance.inboundContact({ contactId, from: call.from, to: call.to });
+    const contact = instance.inboundContact({ contactId, from: call.from, to: call.to });
     const run = runContact({
       contact,
       flow,
-      ports: options.instance.ports({
+      ports: instance.ports({
         call,
         clock: options.clock,
         voice: options.voice,
@@ -65,7 +71,7 @@ export function serveInbound(options: ServeOptions): Serving {
       executors,
       log: options.log,
       ...(options.records ? { records: options.records } : {}),
-      instanceArn: options.instance.arn,
+      instanceArn: instance.arn,
     });
     running.add(run);
     const forget = () => running.delete(run);

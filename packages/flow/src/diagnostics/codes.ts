@@ -640,8 +640,83 @@ export const CODES = {
   },
 
   // Store, versions and publishing
+  STORE_UNAVAILABLE: {
+    severity: 'error',
+    title: 'Store unavailable',
+    doc: 'The database did not answer (PostgreSQL down or unreachable, the embedded store closed). Nothing of the request was written; retry when it is back.',
+  },
+  STORE_NAME_TAKEN: {
+    severity: 'error',
+    title: 'Name already used',
+    doc: 'Another flow, instance alias or resource of the same kind in this instance already has this name (Connect names are unique per kind). Choose another name.',
+  },
+  STORE_VERSION_CONFLICT: {
+    severity: 'error',
+    title: 'Flow changed since it was read',
+    doc: 'The save named the version it was based on (baseVersion) and someone saved a newer one since. Reload, merge, and save again; nothing was overwritten.',
+  },
+  STORE_FLOW_UNREADABLE: {
+    severity: 'error',
+    title: 'Flow content cannot be saved',
+    doc: 'The content is not a flow document at all (the diagnostics say why). A flow with validation errors can be saved as a draft; one that cannot be read cannot.',
+  },
+  STORE_FLOW_TYPE_CHANGED: {
+    severity: 'error',
+    title: 'Content is of another flow type',
+    doc: "The saved content declares a flow type (Metadata.type) other than the flow's own; Connect keeps a flow's type for life. Create a new flow of that type instead.",
+  },
+  PUBLISH_HAS_ERRORS: {
+    severity: 'error',
+    title: 'Flow has errors and cannot be published',
+    doc: "Publishing needs a version with no error: the validator's errors, the flow-type restrictions (blocks this type of flow cannot hold) and every resource reference resolving in the instance. The response lists each problem.",
+  },
+  PUBLISH_REFERENCE_UNRESOLVED: {
+    severity: 'error',
+    title: 'Reference does not resolve in this instance',
+    doc: 'A block names a queue, prompt, flow, hours, Lambda function, bot or agent this instance does not have (often a placeholder kept by an import). Pick a resource of this instance, or create it, then publish.',
+  },
+  PUBLISH_VERSION_UNKNOWN: {
+    severity: 'error',
+    title: 'No such version',
+    doc: 'The flow has no version with that number.',
+  },
 
   // The HTTP API and its tokens
+  API_UNAUTHORIZED: {
+    severity: 'error',
+    title: 'Missing or unknown API token',
+    doc: 'Send `Authorization: Bearer <token>`. The first admin token is printed when `parley start` creates its store; admins create more with POST /tokens.',
+  },
+  API_FORBIDDEN: {
+    severity: 'error',
+    title: 'Token not allowed here',
+    doc: "The token's role may not do this (viewer < author < admin; agent only the agent routes), or it belongs to another instance.",
+  },
+  API_NOT_FOUND: {
+    severity: 'error',
+    title: 'Not found',
+    doc: 'No instance, flow, version, resource or route by that name or id.',
+  },
+  API_REQUEST_INVALID: {
+    severity: 'error',
+    title: 'Request is not valid',
+    doc: "The request body or query does not follow the route's schema (see /docs); the message names the field.",
+  },
+  API_BODY_TOO_LARGE: {
+    severity: 'error',
+    title: 'Request body too large',
+    doc: 'The body is larger than the server accepts (4 MB for JSON, 16 MB for prompt audio); it was refused before being read.',
+  },
+  API_RATE_LIMITED: {
+    severity: 'error',
+    title: 'Too many requests',
+    doc: 'This token or address sent too many requests of this kind; wait the seconds given in Retry-After.',
+  },
+  API_INTERNAL: {
+    severity: 'error',
+    title: 'Internal error',
+    doc: 'Something failed that should not have; nothing half-written was kept. The server log has the details under the request id.',
+  },
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { digitsOf, Instance } from '../contact/instance.js';
+import { type ResourceKindName, resourceType } from '../resources/index.js';
+import type { EventBus } from '../services/events.js';
+import { entryOf } from '../services/resources.js';
+import type { InstanceRow, Store } from '../store/index.js';
+
+/**
+ * The runtime's view of the store: one `Instance` per stored instance holding its resources and
+ * the published version of each flow. Rebuilt in the background when something is published or a
+ * resource changes; a call looks up the current one when it arrives and keeps it, so a running
+ * contact finishes on the version it started with.
+ */
+export class LiveInstances {
+  readonly #built = new Map<string, Instance>();
+  readonly #numbers = new Map<string, string>();
+  readonly #pending = new Map<string, Promise<void>>();
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly audioDir: string,
+    private readonly onError: (e: unknown) => void = (e) =>
+      console.error('parley: rebuilding an instance failed:', e),
+  ) {}
+
+  /** Builds every instance now and follows the store's changes from `events`. */
+  async start(events: EventBus): Promise<void> {
+    this.#unsubscribe = events.subscribe((event) => {
+      if (event.type === 'flow.published' || event.type === 'resource.changed')
+        void this.rebuild(event.instanceId);
+    });
+    await Promise.all((await this.store.catalog.instances()).map((i) => this.rebuild(i.id)));
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+  }
+
+  /** The instance owning a dialled number (any formatting). */
+  forNumber(dialled: string): Instance | undefined {
+    const id = this.#numbers.get(digitsOf(dialled));
+    return id === undefined ? undefined : this.#built.get(id);
+  }
+
+  /** The first answer any instance gives. */
+  find<T>(pick: (instance: Instance) => T | undefined): T | undefined {
+    for (const instance of this.#built.values()) {
+      const found = pick(instance);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  get(instanceId: string): Instance | undefined {
+    return this.#built.get(instanceId);
+  }
+
+  /** Rebuilds one instance; concurrent requests for the same instance coalesce into one more build. */
+  rebuild(instanceId: string): Promise<void> {
+    const running = this.#pending.get(instanceId);
+    const next = (running ?? Promise.resolve())
+      .then(() => this.#build(instanceId))
+      .catch(this.onError)
+      .finally(() => {
+        if (this.#pending.get(instanceId) === next) this.#pending.delete(instanceId);
+      });
+    this.#pending.set(instanceId, next);
+    return next;
+  }
+
+  async #build(instanceId: string): Promise<void> {
+    const row = await this.store.catalog.instance(instanceId);
+    if (!row) {
+      this.#built.delete(instanceId);
+      for (const [n, id] of this.#numbers) if (id === instanceId) this.#numbers.delete(n);
+      return;
+    }
+    const instance = await this.#instanceOf(row);
+    this.#built.set(instanceId, instance);
+    for (const [n, id] of this.#numbers) if (id === instanceId) this.#numbers.delete(n);
+    for (const entry of instance.entries('phoneNumber'))
+      this.#numbers.set(digitsOf(String(entry.number ?? '')), instanceId);
+  }
+
+  async #instanceOf(row: InstanceRow): Promise<Instance> {
+    const instance = new Instance(row);
+    const [resources, flows] = await Promise.all([
+      this.store.catalog.resources(row.id),
+      this.store.flows.list(row.id),
+    ]);
+    for (const r of resources) {
+      if (r.kind === 'prompt') await this.#promptAudio(instance, row.id, r.id, r.data.audio);
+      instance.add(resourceType(r.kind as ResourceKindName).kind, entryOf(r));
+    }
+    for (const f of flows) {
+      if (f.publishedVersion === null) continue;
+      const version = await this.store.flows.version(row.id, f.id, f.publishedVersion);
+      if (!version) continue;
+      instance.loadFlow(new TextEncoder().encode(version.content), {
+        id: f.id,
+        name: f.name,
+        type: f.type,
+        arn: f.arn,
+        ...(f.description ? { description: f.description } : {}),
+      });
+    }
+    return instance;
+  }
+
+  /** Uploaded prompt audio as a file Asterisk (or ari-sim) plays, named by its digest. */
+  async #promptAudio(
+    instance: Instance,
+    instanceId: string,
+    promptId: string,
+    audio: unknown,
+  ): Promise<void> {
+    const sha256 = (audio as { sha256?: unknown } | undefined)?.sha256;
+    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return;
+    const file = join(this.audioDir, sha256);
+    if (!existsSync(`${file}.wav`)) {
+      const bytes = await this.store.catalog.promptAudio(instanceId, promptId);
+      if (!bytes) return;
+      await mkdir(this.audioDir, { recursive: true });
+      await writeFile(`${file}.wav`, bytes);
+    }
+    instance.addPromptAudio(sha256, file);
+  }
+}

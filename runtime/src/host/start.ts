@@ -1,0 +1,126 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { systemClock } from '@parley/ari';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { MemoryRouting } from '../contact/routing.js';
+import { type Serving, serveInbound } from '../contact/serve.js';
+import { createExecutors } from '../executors/index.js';
+import { LambdaPort } from '../integrations/lambda.js';
+import { TextToSpeech } from '../integrations/tts.js';
+import { buildApp } from '../server/app.js';
+import { EventBus } from '../services/events.js';
+import { bootstrapAdminToken } from '../services/tokens.js';
+import { openStore, type Store } from '../store/index.js';
+import { seedDemo } from './demo.js';
+import { LiveInstances } from './live-instances.js';
+import { storeContactRecords, storeFlowLogs } from './sinks.js';
+import { type AriTarget, openTelephony, type Telephony } from './telephony.js';
+
+export interface StartOptions {
+  /** First port to try; the next free one after it is taken when busy. Default 8080. */
+  port?: number;
+  host?: string;
+  /** Folder of the embedded store, TTS cache and prompt audio. Default `.parley`. */
+  dataDir?: string;
+  /** PostgreSQL instead of the embedded store. */
+  databaseUrl?: string;
+  /** A real Asterisk; ari-sim when absent. */
+  ari?: AriTarget;
+  /** Create the demo instance when the store has no instance. Default true. */
+  demo?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningParley {
+  url: string;
+  /** Printed once: only on the start that created the store's first token. */
+  adminToken: string | undefined;
+  store: Store;
+  app: FastifyInstance;
+  telephony: Telephony;
+  instances: LiveInstances;
+  serving: Serving;
+  close(): Promise<void>;
+}
+
+async function listenFrom(app: FastifyInstance, port: number, host: string): Promise<string> {
+  for (let p = port; p < port + 100; p++) {
+    try {
+      return await app.listen({ port: p, host });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    }
+  }
+  throw new Error(`no free port from ${port} to ${port + 99}`);
+}
+
+/** Server, store, telephony and runtime in one process: what `parley start` runs. */
+export async function startParley(options: StartOptions = {}): Promise<RunningParley> {
+  const dataDir = resolve(options.dataDir ?? '.parley');
+  // PGlite makes its own folder but not the ones above it.
+  await mkdir(dataDir, { recursive: true });
+  const store = await openStore(
+    options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: join(dataDir, 'store') },
+  );
+  const closing: (() => Promise<unknown> | unknown)[] = [() => store.close()];
+  const closeAll = async () => {
+    for (const close of closing.reverse()) await Promise.resolve(close()).catch(() => undefined);
+  };
+  try {
+    const events = new EventBus();
+    const adminToken = await bootstrapAdminToken(store);
+    if ((options.demo ?? true) && (await store.catalog.instances()).length === 0)
+      await seedDemo(store, events);
+
+    const instances = new LiveInstances(store, join(dataDir, 'prompts'));
+    await instances.start(events);
+    closing.push(() => instances.stop());
+
+    const telephony = await openTelephony(options.ari);
+    closing.push(() => telephony.close());
+    const clock = systemClock;
+    const log = storeFlowLogs(store, events, clock);
+    const records = storeContactRecords(store, events, clock);
+    closing.push(
+      () => log.close(),
+      () => records.close(),
+    );
+    const serving = serveInbound({
+      ari: telephony.ari,
+      clock,
+      instance: (dialled) => instances.forNumber(dialled),
+      voice: new TextToSpeech({ cacheDir: join(dataDir, 'tts'), clock }),
+      // Lambda and queue ARNs name their account and instance, so any instance that knows one owns it.
+      lambda: new LambdaPort({ resolve: (arn) => instances.find((i) => i.lambda(arn)), clock }),
+      routing: new MemoryRouting(clock, (ref) => instances.find((i) => i.queue(ref) ?? i.agentQueue(ref))),
+      log,
+      records,
+      executors: createExecutors(),
+      onContact: (run, call) => {
+        const instanceId = /instance\/([^/]+)/.exec(run.contact.InstanceARN ?? '')?.[1];
+        if (instanceId)
+          events.emit({
+            type: 'contact.started',
+            instanceId,
+            contactId: run.contact.ContactId,
+            flowId: '',
+            from: call.from,
+            to: call.to,
+          });
+      },
+    });
+    closing.push(() => serving.close());
+
+    const app = await buildApp({
+      store,
+      events,
+      ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    });
+    closing.push(() => app.close());
+    const url = await listenFrom(app, options.port ?? 8080, options.host ?? '127.0.0.1');
+    return { url, adminToken, store, app, telephony, instances, serving, close: closeAll };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+}

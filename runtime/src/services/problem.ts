@@ -1,0 +1,77 @@
+import { CODES, type Code, type Diagnostic, diagnostic } from '@parley/flow';
+
+/** HTTP status of each code a service or route can answer with; 422 for the rest. */
+const STATUS: Partial<Record<Code, number>> = {
+  API_UNAUTHORIZED: 401,
+  API_FORBIDDEN: 403,
+  API_NOT_FOUND: 404,
+  PUBLISH_VERSION_UNKNOWN: 404,
+  API_REQUEST_INVALID: 400,
+  API_BODY_TOO_LARGE: 413,
+  API_RATE_LIMITED: 429,
+  API_INTERNAL: 500,
+  STORE_UNAVAILABLE: 503,
+  STORE_NAME_TAKEN: 409,
+  STORE_VERSION_CONFLICT: 409,
+  STORE_FLOW_TYPE_CHANGED: 409,
+};
+
+/**
+ * A refusal with a stable code, thrown by services and turned into the API's error body
+ * `{ code, message, diagnostics }` by the server's error handler; the CLI prints the same.
+ */
+export class Problem extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: Code,
+    message: string,
+    readonly diagnostics: readonly Diagnostic[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'Problem';
+    this.status = STATUS[code] ?? 422;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      title: CODES[this.code].title,
+      message: this.message,
+      ...(this.diagnostics.length > 0 ? { diagnostics: this.diagnostics } : {}),
+      ...this.extra,
+    };
+  }
+}
+
+export const notFound = (what: string): Problem => new Problem('API_NOT_FOUND', `${what} does not exist`);
+
+export const problemOf = (d: Diagnostic): Problem => new Problem(d.code, d.message, [d]);
+
+export { diagnostic };
+
+/** PostgreSQL's unique-violation, the same from PGlite and `pg`. */
+export const isUniqueViolation = (e: unknown): boolean => (e as { code?: string } | null)?.code === '23505';
+
+/** Errors that mean the database itself is gone, not that the request was wrong. */
+export function isStoreDown(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const message = e instanceof Error ? e.message : '';
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+    ].includes(code) ||
+    /Connection terminated|connection.*(closed|ended)|PGlite is closed|Cannot use a pool after calling end/i.test(
+      message,
+    )
+  );
+}

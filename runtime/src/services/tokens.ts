@@ -1,0 +1,40 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role, Store, TokenRow } from '../store/index.js';
+
+export const ROLES: readonly Role[] = ['admin', 'author', 'agent', 'viewer'];
+
+/** Tokens read `parley_<id>_<secret>`: the id finds nothing by itself; only the hash is stored. */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function createToken(
+  store: Store,
+  t: { role: Role; name: string; instanceId: string | null; actor: string },
+): Promise<{ token: string; row: TokenRow }> {
+  const id = randomBytes(6).toString('hex');
+  const token = `parley_${id}_${randomBytes(24).toString('base64url')}`;
+  const row = await store.transaction(async (tx) => {
+    const created = await tx.access.createToken({
+      id,
+      instanceId: t.instanceId,
+      role: t.role,
+      name: t.name,
+      secretHash: hashToken(token),
+    });
+    await tx.access.audit({
+      instanceId: t.instanceId,
+      actor: t.actor,
+      action: 'token.create',
+      target: id,
+      detail: { role: t.role },
+    });
+    return created;
+  });
+  return { token, row };
+}
+
+/** The first admin token of a new store, printed once by `parley start`; undefined when tokens exist. */
+export async function bootstrapAdminToken(store: Store): Promise<string | undefined> {
+  if ((await store.access.countTokens()) > 0) return undefined;
+  return (await createToken(store, { role: 'admin', name: 'first admin', instanceId: null, actor: 'system' }))
+    .token;
+}
