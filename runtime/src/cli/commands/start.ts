@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { DEMO_NUMBER } from '../../host/demo.js';
 import { type RunningParley, startParley } from '../../host/start.js';
 import { ariFromEnv } from '../../host/telephony.js';
@@ -16,9 +16,9 @@ export interface StartCommandOptions {
 }
 
 const signalled = () =>
-  new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+  new Promise<void>((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
   });
 
 /** `parley start`: everything in one process, until stopped. */
@@ -35,7 +35,7 @@ export async function startCommand(opts: StartCommandOptions, io: CliIo): Promis
     running = await startParley({
       port,
       host: opts.host ?? '127.0.0.1',
-      dataDir: join(io.cwd, opts.data ?? '.parley'),
+      dataDir: resolve(io.cwd, opts.data ?? '.parley'),
       ...(databaseUrl ? { databaseUrl } : {}),
       ...(ari ? { ari } : {}),
       demo: opts.demo ?? true,
@@ -49,7 +49,7 @@ export async function startCommand(opts: StartCommandOptions, io: CliIo): Promis
     [
       `Parley is running at ${running.url}`,
       `  API:         ${running.url}/api   (OpenAPI: ${running.url}/docs)`,
-      `  store:       ${running.store.driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${join(io.cwd, opts.data ?? '.parley')}`}`,
+      `  store:       ${running.store.driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${resolve(io.cwd, opts.data ?? '.parley')}`}`,
       `  telephony:   ${running.telephony.kind === 'asterisk' ? `Asterisk at ${running.telephony.url}` : `ari-sim at ${running.telephony.url}`}, app ${running.telephony.app}`,
       ...(demo ? [`  demo:        instance "${demo.info.alias}", ${DEMO_NUMBER} runs "Bank menu"`] : []),
       ...(running.adminToken
