@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { CATALOG } from '../catalog/index.js';
 import { FlowDocument } from '../document/schema.js';
+import { importReportSchema } from '../references/report-schema.js';
 
 const BASE = 'https://parley.dev/schemas';
 
@@ -34,5 +35,6 @@ export function renderSchemas(): Map<string, string> {
     'flow-document.schema.json',
     json({ $schema: 'http://json-schema.org/draft-07/schema#', ...document }),
   );
+  files.set('import-report.schema.json', json(importReportSchema));
   return files;
 }
