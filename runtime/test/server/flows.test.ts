@@ -230,6 +230,15 @@ describe.each(storeDrivers())('flows through the API on $name', (driver) => {
     );
   });
 
+  it('imports a legacy (pre-2019) export converted to the flow language', async () => {
+    const legacy = fixture('legacy/inbound-menu.json');
+    const res = await api.call('POST', `${base}/import`, { content: legacy, name: 'Old menu' }, author);
+    expect(res.status).toBe(201);
+    expect(res.json.report.flowType).toBe('CONTACT_FLOW');
+    const content = await api.call('GET', `${base}/flows/Old menu/content`, undefined, author);
+    expect(JSON.parse(content.text).Version).toBe('2019-10-30');
+  });
+
   it('keeps an audit log of saves, publishes, imports and exports', async () => {
     const res = await api.call('GET', `${base}/audit`);
     const actions = new Set(res.json.entries.map((e: { action: string }) => e.action));
