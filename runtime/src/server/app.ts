@@ -6,6 +6,7 @@ import { EventBus } from '../services/events.js';
 import type { Store } from '../store/index.js';
 import { type Access, registerAuth } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { bundleRoutes } from './routes/bundles.js';
 import { contactRoutes } from './routes/contacts.js';
 import { eventRoutes } from './routes/events.js';
 import { flowRoutes } from './routes/flows.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(resourceRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(flowRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(transferRoutes(), { prefix: '/api/instances/:instance' });
+  await app.register(bundleRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(contactRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(eventRoutes(deps), { prefix: '/api/instances/:instance' });
   for (const plugin of options.plugins ?? []) await app.register(async (scoped) => plugin(scoped));

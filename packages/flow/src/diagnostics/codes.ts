@@ -680,6 +680,11 @@ export const CODES = {
     title: 'No such version',
     doc: 'The flow has no version with that number.',
   },
+  STORE_BUNDLE_REFUSED: {
+    severity: 'error',
+    title: 'Instance bundle refused; nothing imported',
+    doc: 'A resource or flow of the bundle posted to `/instances/:instance/bundle` failed its check (its diagnostics name it by its place in the bundle, e.g. `/queues/2/hoursOfOperation`). The bundle is imported in one transaction, so nothing of it was written. Fix those items and post again; `?dryRun=true` reports the same without writing. Flows that only fail the publish checks do not refuse the bundle: they are imported unpublished.',
+  },
 
   // The HTTP API and its tokens
   API_UNAUTHORIZED: {
