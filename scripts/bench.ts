@@ -1,20 +1,45 @@
-// `pnpm bench [--json]`: runs every benchmark and prints a table (or one JSON object of figures).
-// Figures are measured in this run; none is a constant.
+// `pnpm bench [--json] [--only <section>[,<section>…]]`: runs every benchmark (or the sections
+// named) and prints a table (or one JSON object of figures). Figures are measured in this run;
+// none is a constant.
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
 import { benchAri } from '../packages/harness/bench/ari.bench.js';
 import { benchEngine } from '../runtime/bench/engine.bench.js';
+import { benchServer } from '../runtime/bench/server.bench.js';
 
-const suites: { name: string; run: () => Figure[] | Promise<Figure[]> }[] = [
+/** A section's figures, and what it has to say beside them (what it skipped, and why). */
+type Result = Figure[] | { figures: Figure[]; notes: string[] };
+
+const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'flow core', run: benchValidate },
   { name: 'telephony', run: benchAri },
   { name: 'contact engine', run: benchEngine },
+  { name: 'server', run: benchServer },
 ];
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').map((s) => s.trim()) : undefined;
+const unknown = only?.filter((name) => !suites.some((s) => s.name === name)) ?? [];
+if (unknown.length > 0 || only?.length === 0) {
+  console.error(`--only takes sections among: ${suites.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
 const figures: Figure[] = [];
-for (const s of suites) figures.push(...(await s.run()));
+const notes: string[] = [];
+for (const s of suites) {
+  if (only && !only.includes(s.name)) continue;
+  const result = await s.run();
+  if (Array.isArray(result)) figures.push(...result);
+  else {
+    figures.push(...result.figures);
+    notes.push(...result.notes);
+  }
+}
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(Object.fromEntries(figures.map((f) => [f.key, Number(f.value.toFixed(3))]))));
+  // Standard output stays one JSON object.
+  for (const n of notes) console.error(n);
 } else {
   const rows = figures.map((f) => [
     f.label,
@@ -28,5 +53,8 @@ if (process.argv.includes('--json')) {
   console.log(line(['benchmark', 'figure', 'target']));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
-  console.log(`node ${process.version}; telephony figures run ari-sim in a second process`);
+  for (const n of notes) console.log(n);
+  console.log(
+    `node ${process.version}; telephony figures run ari-sim in a second process; server figures go through Fastify's inject (no sockets)`,
+  );
 }
