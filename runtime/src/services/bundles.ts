@@ -36,7 +36,7 @@ import type { FlowRow, InstanceRow, ResourceRow } from '../store/index.js';
 import type { InstanceScope } from './context.js';
 import { instanceDirectory } from './directory.js';
 import { EventBus, type ParleyEvent } from './events.js';
-import { createFlow, publish, readContent } from './flows.js';
+import { createFlow, publish, readStored } from './flows.js';
 import { isUniqueViolation, Problem } from './problem.js';
 import { entryOf } from './resources.js';
 import { importFlow } from './transfer.js';
@@ -116,7 +116,7 @@ export async function exportInstanceBundle(scope: InstanceScope): Promise<Record
       name: flow.name,
       type: flow.type,
       ...(flow.description ? { description: flow.description } : {}),
-      content: prepareExport(readContent(version.content).model, directory),
+      content: prepareExport(readStored(version.content).model, directory),
     });
   }
   const bundle: Record<string, unknown> = { instance: ns, flows: items };

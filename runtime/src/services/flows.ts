@@ -29,6 +29,15 @@ export interface SaveResult {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** A stored version's model and its diagnostics as a flow of `flowType`, read once. */
+export function readStored(text: string, flowType?: string): { model: FlowModel; diagnostics: Diagnostic[] } {
+  const loaded = loadFlow(text, flowType ? { flowType } : {});
+  // Stored text was a flow when it was saved; failing here means the store was edited by hand.
+  if (!loaded.model)
+    throw new Problem('STORE_FLOW_UNREADABLE', 'a stored version is no longer a flow', loaded.diagnostics);
+  return { model: loaded.model, diagnostics: loaded.diagnostics };
+}
+
 /** Reads content into the model and the text a version keeps; refuses what is not a flow at all. */
 export function readContent(content: FlowContent): {
   model: FlowModel;
@@ -116,7 +125,8 @@ export async function saveVersion(
   flowRef: string,
   input: { content: FlowContent; message?: string; baseVersion?: number },
 ): Promise<SaveResult> {
-  const { model, text, declared } = readContent(input.content);
+  const read = readContent(input.content);
+  const { model, text, declared } = read;
   const result = await scope.store.transaction(async (tx) => {
     const flow = await flowOrThrow(tx, scope.instance.id, flowRef, true);
     if (declared !== undefined && declared !== flow.type)
@@ -131,7 +141,11 @@ export async function saveVersion(
         [],
         { latestVersion: flow.latestVersion },
       );
-    const diagnostics = validateDocument(JSON.parse(text), { flowType: flow.type }).diagnostics;
+    // The load already validated as the declared type; only an undeclared one needs the flow's.
+    const diagnostics =
+      declared === flow.type
+        ? read.diagnostics
+        : validateDocument(JSON.parse(text), { flowType: flow.type }).diagnostics;
     const hash = sha256(text);
     const latest =
       flow.latestVersion > 0 ? (await tx.flows.versions(scope.instance.id, flow.id))[0] : undefined;
@@ -174,14 +188,11 @@ export async function saveVersion(
  */
 export function publishProblems(
   model: FlowModel,
-  text: string,
-  flowType: string,
+  diagnostics: readonly Diagnostic[],
   directory: ResourceDirectory,
 ): Diagnostic[] {
-  const problems = validateDocument(JSON.parse(text), { flowType })
-    .diagnostics.map((d) =>
-      d.code === 'ACTION_NOT_ALLOWED_IN_FLOW_TYPE' ? { ...d, severity: 'error' as const } : d,
-    )
+  const problems = diagnostics
+    .map((d) => (d.code === 'ACTION_NOT_ALLOWED_IN_FLOW_TYPE' ? { ...d, severity: 'error' as const } : d))
     .filter((d) => d.severity === 'error');
   for (const { reference, found } of checkReferences(model, directory))
     if (!found)
@@ -207,13 +218,8 @@ export async function publish(
     const number = options.version ?? flow.latestVersion;
     const version = number > 0 ? await tx.flows.version(scope.instance.id, flow.id, number) : undefined;
     if (!version) throw new Problem('PUBLISH_VERSION_UNKNOWN', `${flow.name} has no version ${number}`);
-    const { model } = readContent(version.content);
-    const problems = publishProblems(
-      model,
-      version.content,
-      flow.type,
-      await instanceDirectory(tx, scope.instance.id),
-    );
+    const { model, diagnostics } = readStored(version.content, flow.type);
+    const problems = publishProblems(model, diagnostics, await instanceDirectory(tx, scope.instance.id));
     if (hasErrors(problems))
       throw new Problem(
         'PUBLISH_HAS_ERRORS',

@@ -15,7 +15,7 @@ import {
   createFlow,
   type FlowContent,
   flowOrThrow,
-  readContent,
+  readStored,
   type SaveResult,
   saveVersion,
   versionContent,
@@ -116,7 +116,7 @@ export async function exportFlow(
     flow.id,
     number ?? flow.publishedVersion ?? flow.latestVersion,
   );
-  const { model } = readContent(version.content);
+  const { model } = readStored(version.content);
   const document = prepareExport(model, await instanceDirectory(scope.store, scope.instance.id));
   await scope.store.access.audit({
     instanceId: scope.instance.id,
@@ -138,7 +138,7 @@ export async function diffVersions(
     versionContent(scope, flowRef, from),
     versionContent(scope, flowRef, to),
   ]);
-  return diffFlows(readContent(a.version.content).model, readContent(b.version.content).model);
+  return diffFlows(readStored(a.version.content).model, readStored(b.version.content).model);
 }
 
 /** Search kinds as the API names them. */
