@@ -49,13 +49,17 @@ export async function run(
   program
     .command('import')
     .description(
-      'Resolve the resource references of a flow from another instance (mapping, ARN, ID, name) and write it rewritten; exit 0 when nothing is an error (unresolved references are warnings), 1 for errors, 2 for bad input',
+      'Resolve the resource references of a flow from another instance (mapping, ARN, ID, name) and write it rewritten, or have a running server import it; exit 0 when nothing is an error (unresolved references are warnings), 1 for errors, 2 for bad input or an unreachable server',
     )
     .argument('<file>', 'flow JSON file (2019-10-30 or legacy)')
     .option(
-      '--instance <bundle>',
-      'instance bundle JSON to import into; without it nothing resolves (a dry run)',
+      '--instance <bundle|instance>',
+      'instance bundle JSON (an existing file or *.json), else an instance (alias or ID) of the server; without it nothing resolves (a dry run)',
     )
+    .option('--server <url>', 'the Parley server (default: PARLEY_URL, else http://127.0.0.1:8080)')
+    .option('--token <token>', 'API token for the server (default: PARLEY_TOKEN)')
+    .option('--flow <flow>', 'server: import as a new version of this flow (name, ID or ARN)')
+    .option('--name <name>', 'server: the name of the new flow (default: the Metadata name)')
     .option('--map <file>', 'JSON object: old ARN, ID or name → new ARN, ID or name; applied first')
     .option('--flow-type <type>', 'the type of the flow imported into; another declared type is an error')
     .option('--dry-run', 'report only; write nothing')
@@ -71,12 +75,20 @@ export async function run(
   program
     .command('export')
     .description(
-      "Write a flow as Connect imports it: references as the instance's ARNs, their names in Metadata; exit 0 when written, 1 not a flow, 2 bad input",
+      "Write a flow as Connect imports it: references as the instance's ARNs, their names in Metadata; from a server, one of its flows or the whole instance as a bundle; exit 0 when written, 1 not a flow, 2 bad input or an unreachable server",
     )
-    .argument('<file>', 'flow JSON file (2019-10-30 or legacy)')
-    .requiredOption('--instance <bundle>', 'instance bundle JSON the flow belongs to')
+    .argument('[file]', 'flow JSON file (2019-10-30 or legacy), with a bundle')
+    .requiredOption(
+      '--instance <bundle|instance>',
+      'instance bundle JSON the flow belongs to (an existing file or *.json), else an instance (alias or ID) of the server',
+    )
+    .option('--flow <flow>', 'server: the flow to export (name, ID or ARN)')
+    .option('--version <n>', 'server: that version of the flow (default: the published one, else the latest)')
+    .option('--bundle', 'server: the whole instance as an instance bundle')
+    .option('--server <url>', 'the Parley server (default: PARLEY_URL, else http://127.0.0.1:8080)')
+    .option('--token <token>', 'API token for the server (default: PARLEY_TOKEN)')
     .option('--out <file>', 'write the document here (default: stdout)')
-    .action(async (file: string, opts: ExportCommandOptions) => {
+    .action(async (file: string | undefined, opts: ExportCommandOptions) => {
       exitCode = await exportCommand(file, opts, io);
     });
 

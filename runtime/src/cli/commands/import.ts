@@ -1,7 +1,8 @@
 /**
  * `parley import <flow.json>`: what importing a flow exported from another instance would do. Each
  * resource reference is resolved against the instance bundle (mapping file, then ARN, ID, name)
- * and rewritten to the instance's ARN; unresolved ones stay as written, with a warning.
+ * and rewritten to the instance's ARN; unresolved ones stay as written, with a warning. With a
+ * server instance for `--instance` the server does the same and keeps the flow as a version.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import {
   hasErrors,
   type ImportedReference,
   type ImportPlan,
+  type ImportReport,
   isJsonObject,
   parseFlowType,
   planImport,
@@ -22,14 +24,20 @@ import { instanceDirectory } from '../../contact/directory.js';
 import { loadInstanceBundle } from '../../contact/instance.js';
 import type { CliIo } from '../io.js';
 import { readFlowFile } from '../read-file.js';
+import { isBundleRef, isProblem, ServerClient, type ServerOptions } from '../server-client.js';
 
-export interface ImportCommandOptions {
+export interface ImportCommandOptions extends ServerOptions {
+  /** A bundle file, or an instance (alias or ID) of the server. */
   instance?: string;
   map?: string;
   flowType?: string;
   dryRun?: boolean;
   out?: string;
   json?: boolean;
+  /** Server instance: import as a new version of this flow (name, ID or ARN). */
+  flow?: string;
+  /** Server instance: the name of the new flow. */
+  name?: string;
 }
 
 /** What `--json` prints. */
@@ -57,7 +65,11 @@ const HOW: Record<ImportedReference['resolution'], (r: ImportedReference) => str
   unresolved: () => '',
 };
 
-export function formatImport(file: string, plan: ImportPlan, written: string | undefined): string {
+export function formatImport(
+  file: string,
+  plan: Pick<ImportPlan, 'report'>,
+  written: string | undefined,
+): string {
   const { report } = plan;
   const lines = [
     `${file}: ${report.flowType ?? 'flow of unknown type'}${report.name ? ` "${report.name}"` : ''}`,
@@ -75,6 +87,16 @@ export function formatImport(file: string, plan: ImportPlan, written: string | u
   );
   return `${lines.join('\n')}\n`;
 }
+
+/** The report as `--json` prints it. */
+const jsonOf = (report: ImportReport): string => {
+  const json: ImportJson = {
+    flowType: report.flowType,
+    references: report.references,
+    errors: report.errors,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+};
 
 /** The --map file: old ARN, ID or name → new ARN, ID or name. */
 async function readMap(
@@ -120,8 +142,13 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
     if (!read.ok) return fail(formatDiagnostic(diagnostic('IMPORT_MAP_INVALID', `${opts.map} ${read.why}`)));
     map = read.map;
   }
+  const server = opts.instance !== undefined && !isBundleRef(opts.instance, io.cwd);
+  if (!server && (opts.flow !== undefined || opts.name !== undefined))
+    return fail('--flow and --name import into a server instance; --instance names a bundle file here');
+  if (server && opts.out !== undefined)
+    return fail('--out writes the flow out for a bundle; a server instance keeps the imported flow itself');
   let directory: ResourceDirectory = EMPTY_DIRECTORY;
-  if (opts.instance !== undefined) {
+  if (opts.instance !== undefined && !server) {
     const loaded = await loadInstanceBundle(resolve(io.cwd, opts.instance));
     if (!loaded.ok)
       return fail(loaded.problems.map((p) => `${p.code}: ${p.message}`).join('\nparley import: '));
@@ -129,6 +156,8 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   }
   const read = await readFlowFile(resolve(io.cwd, file));
   if (!read.ok) return fail(read.diagnostics.map(formatDiagnostic).join('\nparley import: '));
+  if (server && opts.instance !== undefined)
+    return importToServer(file, read.bytes, opts.instance, { ...opts, map, targetFlowType }, io, fail);
 
   const plan = planImport(read.bytes, directory, {
     ...(map ? { map } : {}),
@@ -156,14 +185,56 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
       written = `flow written to ${opts.out}`;
     }
   }
-  if (opts.json) {
-    const json: ImportJson = {
-      flowType: report.flowType,
-      references: report.references,
-      errors: report.errors,
-    };
-    reportTo(`${JSON.stringify(json, null, 2)}\n`);
-  } else reportTo(formatImport(file, plan, written ?? (dryRun ? 'dry run, nothing written' : undefined)));
+  if (opts.json) reportTo(jsonOf(report));
+  else reportTo(formatImport(file, plan, written ?? (dryRun ? 'dry run, nothing written' : undefined)));
   if (unreadable(report.errors)) return 2;
   return failed ? 1 : 0;
+}
+
+/** What the server answers an import with (services/transfer.ts ImportResult, as JSON). */
+interface ServerImport {
+  report?: ImportReport;
+  saved?: { flow: { name: string }; version: { version: number }; unchanged: boolean };
+}
+
+/**
+ * POST /api/instances/:instance/import: the server resolves against its instance and, unless it is
+ * a dry run, saves the flow as a version. Its refusal of the flow itself (another type, not a flow)
+ * comes with the report and exits 1; a refusal of the request (token, instance, server) exits 2.
+ */
+async function importToServer(
+  file: string,
+  bytes: Uint8Array,
+  instance: string,
+  opts: Omit<ImportCommandOptions, 'map'> & {
+    map: Record<string, string> | undefined;
+    targetFlowType: FlowType | undefined;
+  },
+  io: CliIo,
+  fail: (message: string) => number,
+): Promise<number> {
+  const client = new ServerClient(opts);
+  const answer = await client.request('POST', client.instancePath(instance, 'import'), {
+    content: Buffer.from(bytes).toString('utf8'),
+    ...(opts.map ? { map: opts.map } : {}),
+    ...(opts.flow === undefined ? {} : { flow: opts.flow }),
+    ...(opts.name === undefined ? {} : { name: opts.name }),
+    ...(opts.targetFlowType ? { type: opts.targetFlowType } : {}),
+    dryRun: opts.dryRun === true,
+  });
+  if (!answer.reached) return fail(answer.why);
+  const body = answer.body as ServerImport;
+  const refused = answer.status >= 300;
+  if (!body?.report || (refused && !isProblem(body))) return fail(client.refusal(answer.status, body));
+  const { report, saved } = body;
+  const written = saved
+    ? saved.unchanged
+      ? `unchanged: version ${saved.version.version} of "${saved.flow.name}" in ${instance} has this content`
+      : `saved as version ${saved.version.version} of "${saved.flow.name}" in ${instance}`
+    : opts.dryRun
+      ? 'dry run, nothing written'
+      : `nothing written${refused && isProblem(body) ? ` (${body.code})` : ''}`;
+  io.stdout(opts.json ? jsonOf(report) : formatImport(file, { report }, written));
+  if (unreadable(report.errors)) return 2;
+  return refused || hasErrors(report.errors) ? 1 : 0;
 }
