@@ -1,3 +1,7 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'runtime', include: ['test/**/*.test.ts'] } });
+// Opening an embedded store (PGlite compiles PostgreSQL's WebAssembly) takes seconds on a loaded
+// two-core machine; these limits only catch hangs, they time nothing.
+export default defineProject({
+  test: { name: 'runtime', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+});
