@@ -22,14 +22,17 @@ ensure_test_postgres() {
   [ "$status" = online ] || pg_ctlcluster "$version" "$cluster" start
   local url_file=.tools/postgres-test-url
   mkdir -p .tools
-  if [ ! -s "$url_file" ]; then
+  # Another checkout on this machine may have set a new password since: check, and heal if so.
+  if [ ! -s "$url_file" ] || ! psql "$(cat "$url_file")" -qtAc 'SELECT 1' >/dev/null 2>&1; then
     local password
     password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
     PGOPTIONS="-c client_min_messages=warning" runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >/dev/null <<SQL
-DROP DATABASE IF EXISTS parley_test;
-DROP ROLE IF EXISTS parley_test;
-CREATE ROLE parley_test LOGIN PASSWORD '$password';
-CREATE DATABASE parley_test OWNER parley_test;
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'parley_test') THEN CREATE ROLE parley_test LOGIN; END IF;
+END \$\$;
+ALTER ROLE parley_test PASSWORD '$password';
+SELECT 'CREATE DATABASE parley_test OWNER parley_test'
+  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'parley_test') \gexec
 SQL
     (umask 077 && echo "postgres://parley_test:$password@127.0.0.1:$port/parley_test" >"$url_file")
   fi
