@@ -11,6 +11,7 @@ export { Directory, type Named } from './directory.js';
 export { connectArn, e164Of, idOfConnectArn } from './fields.js';
 export {
   addFlowsFromDir,
+  type BundleEnvelope,
   type BundleLoad,
   type BundleOptions,
   type BundleSource,

@@ -70,7 +70,8 @@ export interface BundleSource {
   prompt(ref: string): { file: string } | undefined;
 }
 
-interface BundleFile {
+/** What the envelope schema admits; exported because the API's bundle import reads the same shape. */
+export interface BundleEnvelope {
   instance?: Partial<InstanceNamespace>;
   flows?: {
     id?: string;
@@ -84,7 +85,7 @@ interface BundleFile {
   [collection: string]: unknown;
 }
 
-const validateEnvelope = new Ajv({ allErrors: false, strict: false }).compile<BundleFile>(
+const validateEnvelope = new Ajv({ allErrors: false, strict: false }).compile<BundleEnvelope>(
   bundleEnvelopeSchema,
 );
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { exportInstanceBundle, importInstanceBundle } from '../../services/bundles.js';
+import { exportInstanceBundle, importInstanceBundle } from '../../services/bundles/index.js';
 import { scopeOf } from '../auth.js';
 import { instanceParams } from './shared.js';
 
