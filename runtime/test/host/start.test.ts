@@ -20,7 +20,11 @@ describe('parley start', () => {
   let stop!: () => void;
   let exited: Promise<number>;
 
+  // scripts/test exports DATABASE_URL for the store tests; this test is about the embedded default.
+  const databaseUrl = process.env.DATABASE_URL;
+
   beforeAll(async () => {
+    delete process.env.DATABASE_URL;
     const started = new Promise<RunningParley>((resolve) => {
       exited = run(
         ['start', '--port', '18080', '--data', 'data'],
@@ -38,6 +42,7 @@ describe('parley start', () => {
   }, 60_000);
 
   afterAll(async () => {
+    if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
     stop?.();
     expect(await exited).toBe(0);
     rmSync(dir, { recursive: true, force: true });
