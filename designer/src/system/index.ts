@@ -4,6 +4,7 @@
  */
 export { branchesOf, parseBranchId } from './branches.js';
 export { copyBlocks, type Pasted, pasteBlocks } from './clipboard.js';
+export { addCondition, removeCondition, updateCondition } from './conditions.js';
 export {
   addBlock,
   connect,
