@@ -1,6 +1,9 @@
 /** Test input: our fixtures and the real Connect exports of ../shared/corpus/modern, as models. */
+// biome-ignore lint/correctness/noNodejsModules: test support, imported only by tests run in Node
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// biome-ignore lint/correctness/noNodejsModules: test support, imported only by tests run in Node
 import { dirname, join, resolve } from 'node:path';
+// biome-ignore lint/correctness/noNodejsModules: test support, imported only by tests run in Node
 import { fileURLToPath } from 'node:url';
 import { type FlowModel, loadFlow } from '@parley/flow';
 
