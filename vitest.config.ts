@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'runtime', 'packages/harness/vitest.e2e.config.ts'],
+    projects: ['packages/*', 'runtime', 'designer', 'packages/harness/vitest.e2e.config.ts'],
   },
 });

@@ -1,0 +1,83 @@
+import { useEffect, useMemo } from 'react';
+import { type Api, ApiError, createApi } from './api.js';
+import { FlowCanvas } from './FlowCanvas.js';
+import { FlowList } from './FlowList.js';
+import { useAsync, useToken } from './hooks.js';
+import { InstancePicker } from './InstancePicker.js';
+import { type Route, useRoute } from './route.js';
+import { TokenForm } from './TokenForm.js';
+
+export function App() {
+  const [token, setToken] = useToken();
+  if (!token) return <TokenForm onToken={setToken} />;
+  return <Workspace token={token} setToken={setToken} />;
+}
+
+function Workspace({ token, setToken }: { token: string; setToken: (token: string | null) => void }) {
+  const api = useMemo(() => createApi(token), [token]);
+  const [route, navigate] = useRoute();
+  const instances = useAsync(() => api.instances(), token);
+  const only = instances.state === 'done' && instances.value.length === 1 ? instances.value[0] : undefined;
+  useEffect(() => {
+    if (only && !route.instance) navigate({ instance: only.alias });
+  }, [only, route.instance, navigate]);
+
+  if (instances.state === 'failed' && instances.error instanceof ApiError && instances.error.status === 401)
+    return (
+      <TokenForm onToken={setToken} error={`The server refused this token: ${instances.error.message}`} />
+    );
+  return (
+    <div className="workspace">
+      <header>
+        <strong>Parley designer</strong>
+        {instances.state === 'done' && (
+          <InstancePicker
+            instances={instances.value}
+            selected={route.instance}
+            onSelect={(instance) => navigate({ instance })}
+          />
+        )}
+        {instances.state === 'failed' && <span className="error">{instances.error.message}</span>}
+        <button type="button" className="sign-out" onClick={() => setToken(null)}>
+          Sign out
+        </button>
+      </header>
+      {route.instance ? (
+        <InstanceView api={api} route={{ ...route, instance: route.instance }} navigate={navigate} />
+      ) : (
+        <p className="hint">Choose an instance.</p>
+      )}
+    </div>
+  );
+}
+
+function InstanceView(props: {
+  api: Api;
+  route: Route & { instance: string };
+  navigate: (r: Route) => void;
+}) {
+  const { api, route, navigate } = props;
+  const flows = useAsync(() => api.flows(route.instance), route.instance);
+  return (
+    <div className="instance">
+      <aside>
+        {flows.state === 'loading' && <p className="hint">Loading flows…</p>}
+        {flows.state === 'failed' && <p className="error">{flows.error.message}</p>}
+        {flows.state === 'done' && (
+          <FlowList
+            flows={flows.value}
+            selected={route.flow}
+            onOpen={(flow) => navigate({ instance: route.instance, flow })}
+          />
+        )}
+      </aside>
+      <main>
+        {route.flow ? (
+          <FlowCanvas api={api} instance={route.instance} flow={route.flow} />
+        ) : (
+          <p className="hint">Open a flow.</p>
+        )}
+      </main>
+    </div>
+  );
+}

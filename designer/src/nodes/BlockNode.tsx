@@ -1,0 +1,44 @@
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { BlockNodeData } from '../system/index.js';
+import './BlockNode.css';
+
+export type BlockNodeType = Node<BlockNodeData, 'block'>;
+
+/** One action on the canvas: its label and type, a target handle, one labelled handle per branch. */
+function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
+  const errors = data.diagnostics.filter((d) => d.severity === 'error');
+  return (
+    <div className="block-node" data-group={data.group} data-start={data.isStart || undefined}>
+      <Handle type="target" position={Position.Left} />
+      <header>
+        {data.isStart && <span className="block-start">Entry</span>}
+        <span className="block-label">{data.label}</span>
+        {errors.length > 0 && (
+          <span
+            className="block-errors"
+            role="status"
+            aria-label={`${errors.length} error${errors.length === 1 ? '' : 's'}`}
+            title={errors.map((d) => `${d.code}: ${d.message}`).join('\n')}
+          >
+            {errors.length}
+          </span>
+        )}
+      </header>
+      <div className="block-type">{data.blockType}</div>
+      {data.branches.length > 0 && (
+        <ul className="block-branches">
+          {data.branches.map((b) => (
+            // A hidden branch keeps its handle (an edge may name it) but takes no room.
+            <li key={b.id} data-kind={b.kind} hidden={b.hidden}>
+              {b.label}
+              <Handle type="source" position={Position.Right} id={b.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const BlockNode = memo(BlockNodeView);
