@@ -8,6 +8,7 @@ import {
   type JsonObject,
   type TransitionSet,
 } from '@parley/flow';
+import { branchesOf } from './branches.js';
 import { placeEntry, withActionMetadata } from './metadata.js';
 import { link, unlink, unlinkTargets } from './transitions.js';
 import type { XY } from './types.js';
@@ -85,10 +86,11 @@ export function removeBlocks(model: FlowModel, ids: Iterable<string>): FlowModel
   );
 }
 
-/** Points a branch (a handle id from toGraph) of `source` at `target`. */
+/** Points a branch of `source` (one of its handle ids in toGraph) at `target`. */
 export function connect(model: FlowModel, source: string, branchId: string, target: string): FlowModel {
   if (!indexActions(model).has(target)) return model;
   return updateAction(model, source, (a) => {
+    if (!branchesOf(a).some((b) => b.id === branchId)) return undefined;
     const transitions = link(a, branchId, target);
     return transitions && { ...a, transitions };
   });

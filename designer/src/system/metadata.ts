@@ -45,5 +45,7 @@ export function placeEntry(entry: unknown, at: XY): JsonObject {
   const position = roundXY(at);
   if (!isJsonObject(entry)) return { position };
   const old = entry.position;
+  // Not moved: keep Connect's own figures (some exports carry float32 noise such as 966.3333740234375).
+  if (isJsonObject(old) && old.x === at.x && old.y === at.y) return entry;
   return { ...entry, position: isJsonObject(old) ? { ...old, ...position } : position };
 }
