@@ -56,8 +56,7 @@ export function pasteBlocks(
   offset: XY,
   newId: () => string = newActionId,
 ): Pasted {
-  const read = typeof fragment === 'string' ? readJson(fragment) : { ok: true as const, value: fragment };
-  const source = read.ok ? toModel(structuredClone(read.value)) : undefined;
+  const source = typeof fragment === 'string' ? fromText(fragment) : fromValue(fragment);
   const incoming = source ? [...indexActions(source).values()] : [];
   if (!source || incoming.length === 0) return { model, ids: [] };
 
@@ -99,6 +98,20 @@ export function pasteBlocks(
     ...entries,
   }));
   return { model: pasted, ids: [...map.values()] };
+}
+
+const fromText = (text: string): FlowModel | undefined => {
+  const read = readJson(text);
+  return read.ok ? toModel(read.value) : undefined;
+};
+
+/** A copy, so the model shares nothing with an object the caller still holds; undefined if not JSON. */
+function fromValue(value: unknown): FlowModel | undefined {
+  try {
+    return toModel(structuredClone(value));
+  } catch {
+    return undefined; // functions, symbols: not something a clipboard holds
+  }
 }
 
 /** `name` when free, else `name 2`, `name 3`…; undefined when no such name is a valid Identifier. */
