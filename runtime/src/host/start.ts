@@ -8,6 +8,7 @@ import { createExecutors } from '../executors/index.js';
 import { LambdaPort } from '../integrations/lambda.js';
 import { TextToSpeech } from '../integrations/tts.js';
 import { buildApp } from '../server/app.js';
+import { DESIGNER_DIST, designerPlugin } from '../server/designer.js';
 import { EventBus } from '../services/events.js';
 import { bootstrapAdminToken } from '../services/tokens.js';
 import { openStore, type Store } from '../store/index.js';
@@ -29,6 +30,8 @@ export interface StartOptions {
   /** Create the demo instance when the store has no instance. Default true. */
   demo?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** The built designer served at `/` (default designer/dist); false serves only the API. */
+  designer?: string | false;
 }
 
 export interface RunningParley {
@@ -111,9 +114,11 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     });
     closing.push(() => serving.close());
 
+    const designer = options.designer ?? DESIGNER_DIST;
     const app = await buildApp({
       store,
       events,
+      plugins: designer === false ? [] : [designerPlugin({ dist: designer })],
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
     closing.push(() => app.close());

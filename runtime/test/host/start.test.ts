@@ -70,6 +70,19 @@ describe('parley start', () => {
     expect((await fetch(`${parley.url}/docs/json`)).status).toBe(200);
   });
 
+  it('serves the designer at / (built first when missing) and prints its URL', async () => {
+    expect(printed).toContain(`designer:    ${parley.url}/`);
+    for (const path of ['/', '/instances/demo/flows/x']) {
+      const res = await fetch(`${parley.url}${path}`);
+      expect([path, res.status, res.headers.get('content-type')]).toEqual([
+        path,
+        200,
+        'text/html; charset=utf-8',
+      ]);
+      expect(await res.text()).toContain('<div id="root">');
+    }
+  });
+
   it('answers a call to the demo number and records its contact and flow logs', async () => {
     const { sim, harness: creds, url } = parley.telephony;
     if (!sim || !creds) throw new Error('parley start should run ari-sim here');

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DEMO_NUMBER } from '../../host/demo.js';
+import { type DesignerBuild, ensureDesigner } from '../../host/designer.js';
 import { type RunningParley, startParley } from '../../host/start.js';
 import { ariFromEnv } from '../../host/telephony.js';
 import type { CliIo } from '../io.js';
@@ -21,6 +23,9 @@ const signalled = () =>
     process.once('SIGTERM', () => done());
   });
 
+const designerLine = (url: string, build: DesignerBuild) =>
+  existsSync(join(build.dist, 'index.html')) ? `${url}/` : 'not built (see the error above)';
+
 /** `parley start`: everything in one process, until stopped. */
 export async function startCommand(opts: StartCommandOptions, io: CliIo): Promise<number> {
   const port = opts.port === undefined ? 8080 : Number(opts.port);
@@ -28,6 +33,9 @@ export async function startCommand(opts: StartCommandOptions, io: CliIo): Promis
     io.stderr(`--port must be a port number, not ${JSON.stringify(opts.port)}\n`);
     return 2;
   }
+  const designer = await ensureDesigner((line) => io.stdout(`${line}\n`));
+  if (designer.error) io.stderr(`The designer did not build; the API runs without it.\n${designer.error}\n`);
+  else if (designer.ms !== undefined) io.stdout(`Designer built in ${(designer.ms / 1000).toFixed(1)} s\n`);
   let running: RunningParley;
   try {
     const databaseUrl = process.env.DATABASE_URL;
@@ -39,6 +47,7 @@ export async function startCommand(opts: StartCommandOptions, io: CliIo): Promis
       ...(databaseUrl ? { databaseUrl } : {}),
       ...(ari ? { ari } : {}),
       demo: opts.demo ?? true,
+      designer: designer.dist,
     });
   } catch (e) {
     io.stderr(`parley start failed: ${(e as Error).message}\n`);
@@ -48,6 +57,7 @@ export async function startCommand(opts: StartCommandOptions, io: CliIo): Promis
   io.stdout(
     [
       `Parley is running at ${running.url}`,
+      `  designer:    ${designerLine(running.url, designer)}`,
       `  API:         ${running.url}/api   (OpenAPI: ${running.url}/docs)`,
       `  store:       ${running.store.driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${resolve(io.cwd, opts.data ?? '.parley')}`}`,
       `  telephony:   ${running.telephony.kind === 'asterisk' ? `Asterisk at ${running.telephony.url}` : `ari-sim at ${running.telephony.url}`}, app ${running.telephony.app}`,
