@@ -1,6 +1,8 @@
 # Sourced by scripts/test and scripts/start. Installs the Debian packages Parley uses at run time
-# when they are missing: espeak-ng renders text-to-speech prompts. Needs root (or sudo); without
-# either it says what to install and the tests that need it skip with a warning.
+# when they are missing: espeak-ng renders text-to-speech prompts; chromium runs the designer's
+# browser tests and benchmark (Playwright drives Debian's build; nothing downloads a browser). Needs
+# root (or sudo); without either it says what to install and the tests that need it skip with a
+# warning (in CI, where CI=true, the browser tests fail instead).
 ensure_debian_packages() {
   local missing=()
   for pair in "$@"; do
@@ -18,4 +20,4 @@ ensure_debian_packages() {
   "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null ||
     { "${run[@]}" apt-get update -qq >/dev/null && "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
 }
-ensure_debian_packages espeak-ng:espeak-ng
+ensure_debian_packages espeak-ng:espeak-ng chromium:chromium
