@@ -9,7 +9,13 @@ export type BlockNodeType = Node<BlockNodeData, 'block'>;
 function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
   const errors = data.diagnostics.filter((d) => d.severity === 'error');
   return (
-    <div className="block-node" data-group={data.group} data-start={data.isStart || undefined}>
+    <div
+      className="block-node"
+      data-testid="block-node"
+      data-action-id={data.actionId}
+      data-group={data.group}
+      data-start={data.isStart || undefined}
+    >
       <Handle type="target" position={Position.Left} />
       <header>
         {data.isStart && <span className="block-start">Entry</span>}
