@@ -1,6 +1,7 @@
 // `pnpm bench [--json] [--only <section>[,<section>…]]`: runs every benchmark (or the sections
 // named) and prints a table (or one JSON object of figures). Figures are measured in this run;
 // none is a constant.
+import { benchDesigner } from '../designer/bench/open.bench.js';
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
 import { benchAri } from '../packages/harness/bench/ari.bench.js';
 import { benchEngine } from '../runtime/bench/engine.bench.js';
@@ -14,6 +15,7 @@ const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'telephony', run: benchAri },
   { name: 'contact engine', run: benchEngine },
   { name: 'server', run: benchServer },
+  { name: 'designer', run: benchDesigner },
 ];
 
 const onlyAt = process.argv.indexOf('--only');

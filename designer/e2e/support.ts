@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The browser tests and the designer benchmark share this: Parley started in-process on a fresh
 // data dir, and Debian's Chromium driven by playwright-core. Nothing here downloads a browser.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -42,8 +43,8 @@ export interface Designer {
  * Parley as `parley start` runs it (designer built first when stale, demo instance, ari-sim) on a
  * temporary data dir and a free port. The embedded store always: DATABASE_URL is for store tests.
  */
-export async function startDesigner(): Promise<Designer> {
-  const build = await ensureDesigner();
+export async function startDesigner(say: (line: string) => void = () => {}): Promise<Designer> {
+  const build = await ensureDesigner(say);
   if (build.error) throw new Error(`the designer did not build:\n${build.error}`);
   const dir = mkdtempSync(join(tmpdir(), 'parley-designer-e2e-'));
   try {
@@ -115,6 +116,8 @@ export interface Canvas {
   blocks: number;
   /** The most block nodes in the page at once while opening. */
   peak: number;
+  /** ms from the navigation's start to the first frame with every block in the page, if one had. */
+  allAt: number | null;
   /** ms from the navigation's start to the frame the canvas reached the state it settled in. */
   settledAt: number;
 }
@@ -129,15 +132,17 @@ export async function settledCanvas(page: Page, frames = 10, timeout = 30_000): 
   const handle = await page
     .waitForFunction(
       (quiet: number) => {
-        type State = { key: string; since: number; same: number; peak: number };
+        type State = { key: string; since: number; same: number; peak: number; allAt: number | null };
         const w = window as unknown as { __parleyCanvas?: State };
         const status = document.querySelector('.canvas-status')?.textContent ?? '';
         const blocks = /^(\d+) blocks?/.exec(status);
         const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
         const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-        const state = (w.__parleyCanvas ??= { key: '', since: 0, same: 0, peak: 0 });
+        w.__parleyCanvas ??= { key: '', since: 0, same: 0, peak: 0, allAt: null };
+        const state = w.__parleyCanvas;
         state.peak = Math.max(state.peak, nodes.length);
         if (!blocks || nodes.length === 0 || !viewport) return false;
+        if (state.allAt === null && nodes.length === Number(blocks[1])) state.allAt = performance.now();
         const measured = [...nodes].every((n) => n.style.visibility !== 'hidden');
         const key = `${nodes.length} ${measured} ${viewport.style.transform}`;
         if (key !== state.key) {
@@ -152,6 +157,7 @@ export async function settledCanvas(page: Page, frames = 10, timeout = 30_000): 
           rendered: nodes.length,
           blocks: Number(blocks[1]),
           peak: state.peak,
+          allAt: state.allAt,
           settledAt: state.since,
         };
       },
