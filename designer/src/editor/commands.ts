@@ -58,17 +58,18 @@ export interface KeyEvent extends KeyPress {
 }
 
 /**
- * The document's keydown handler: maps the key to a command unless a text field has the focus, or
- * the user selected text on the page and copies it. Returns the command it ran.
+ * The document's keydown handler: maps the key to a command unless a text field has the focus (but
+ * for save), or the user selected text on the page and copies it. Returns the command it ran.
  */
 export function handleKey(
   event: KeyEvent,
   run: (command: Command) => void,
   options: { mac?: boolean; textSelected?: () => boolean } = {},
 ): Command | undefined {
-  if (event.defaultPrevented || isTextTarget(event.target)) return undefined;
+  if (event.defaultPrevented) return undefined;
   const command = commandFor(event, options.mac);
-  if (!command) return undefined;
+  // Save works from the version message too; other keys there edit the text.
+  if (!command || (command !== 'save' && isTextTarget(event.target))) return undefined;
   if ((command === 'copy' || command === 'cut') && options.textSelected?.()) return undefined;
   event.preventDefault();
   run(command);

@@ -61,10 +61,11 @@ describe('keyboard shortcuts', () => {
     expect(handleKey(backspace, run)).toBeUndefined();
     expect(backspace.prevented).toBe(false);
     expect(handleKey(event(ctrl('c')), run, { textSelected: () => true })).toBeUndefined();
+    expect(handleKey(event(ctrl('s'), 'INPUT'), run)).toBe('save');
     const undo = event(ctrl('z'), 'DIV');
     expect(handleKey(undo, run)).toBe('undo');
     expect(undo.prevented).toBe(true);
-    expect(ran).toEqual(['undo']);
+    expect(ran).toEqual(['save', 'undo']);
   });
 });
 

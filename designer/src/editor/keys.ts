@@ -31,15 +31,15 @@ interface Shortcut {
 
 const letter = (k: KeyPress, l: string) => k.key.toLowerCase() === l;
 
-/** Every shortcut, in the order the sheet lists them; the first match wins. */
+/** Every shortcut, in the order the sheet lists them; the first match wins (Shift tells redo from undo). */
 export const SHORTCUTS: readonly Shortcut[] = [
+  { command: 'undo', keys: ['Mod+Z'], help: 'Undo', match: (k, mod) => mod && !k.shiftKey && letter(k, 'z') },
   {
     command: 'redo',
     keys: ['Mod+Shift+Z', 'Mod+Y'],
     help: 'Redo',
     match: (k, mod) => mod && ((k.shiftKey === true && letter(k, 'z')) || (!k.shiftKey && letter(k, 'y'))),
   },
-  { command: 'undo', keys: ['Mod+Z'], help: 'Undo', match: (k, mod) => mod && !k.shiftKey && letter(k, 'z') },
   {
     command: 'delete',
     keys: ['Delete', 'Backspace'],
