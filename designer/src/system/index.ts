@@ -17,6 +17,7 @@ export {
   setParameters,
   setStart,
 } from './edit.js';
+export { emptyFlowDocument } from './empty.js';
 export { layoutPositions, type ToGraphOptions, toGraph } from './graph.js';
 export { createHistory, HISTORY_LIMIT, type History } from './history.js';
 export { type PaletteEntry, type PaletteGroup, palette, searchPalette } from './palette.js';
