@@ -1,4 +1,6 @@
-/** The slice of the Parley HTTP API the designer reads. Same origin: `parley start` serves both. */
+/** The slice of the Parley HTTP API the designer uses. Same origin: `parley start` serves both. */
+
+import type { Diagnostic } from '@parley/flow';
 
 export interface Instance {
   id: string;
@@ -21,34 +23,105 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string | undefined,
     message: string,
+    /** The rest of the error body: `diagnostics` (a publish report), `latestVersion` (a conflict)… */
+    readonly body: ErrorBody = {},
   ) {
     super(message);
   }
 }
 
+export interface ErrorBody {
+  code?: string;
+  message?: string;
+  diagnostics?: Diagnostic[];
+  latestVersion?: number;
+}
+
+/** A saved version as the API lists it. */
+export interface VersionSummary {
+  version: number;
+  hash: string;
+  author: string;
+  message: string;
+  errors: number;
+  warnings: number;
+  createdAt: string;
+}
+
+export interface SaveResult {
+  flow: FlowSummary;
+  version: VersionSummary;
+  /** The content equalled the latest version's: no new version was made. */
+  unchanged: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** A flow's latest version: its JSON text and number; no text when the flow has no version yet. */
+export interface FlowContent {
+  text: string | undefined;
+  version: number;
+}
+
 export interface Api {
   instances(): Promise<Instance[]>;
   flows(instance: string): Promise<FlowSummary[]>;
+  flow(instance: string, flow: string): Promise<FlowSummary>;
   /** The flow document as saved (JSON text), latest version. */
-  flowContent(instance: string, flow: string): Promise<string>;
+  flowContent(instance: string, flow: string): Promise<FlowContent>;
+  /** Creates a flow, with a first version when `content` is given. */
+  createFlow(
+    instance: string,
+    input: { name: string; type: string; content?: object; message?: string },
+  ): Promise<FlowSummary>;
+  /** Saves the next version; refused with STORE_VERSION_CONFLICT when `baseVersion` is not the latest. */
+  saveVersion(
+    instance: string,
+    flow: string,
+    input: { content: string; message: string; baseVersion: number },
+  ): Promise<SaveResult>;
+  /** Publishes the latest version; refused with PUBLISH_HAS_ERRORS and the report's diagnostics. */
+  publish(instance: string, flow: string): Promise<{ flow: FlowSummary; version: number }>;
 }
 
 const segment = encodeURIComponent;
 
 export function createApi(token: string, fetchImpl: typeof fetch = fetch): Api {
-  const get = async (path: string): Promise<Response> => {
-    const res = await fetchImpl(path, { headers: { authorization: `Bearer ${token}` } });
+  const request = async (path: string, body?: object): Promise<Response> => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body) headers['content-type'] = 'application/json';
+    const res = await fetchImpl(
+      path,
+      body ? { method: 'POST', headers, body: JSON.stringify(body) } : { headers },
+    );
     if (res.ok) return res;
-    const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(res.status, body.code, body.message ?? `${res.status} ${res.statusText}`);
+    const error = (await res.json().catch(() => ({}))) as ErrorBody;
+    throw new ApiError(res.status, error.code, error.message ?? `${res.status} ${res.statusText}`, error);
   };
+  const json = async <T>(path: string, body?: object): Promise<T> =>
+    (await (await request(path, body)).json()) as T;
+  const flowPath = (instance: string, flow: string) =>
+    `/api/instances/${segment(instance)}/flows/${segment(flow)}`;
   return {
-    instances: async () =>
-      ((await (await get('/api/instances')).json()) as { instances: Instance[] }).instances,
+    instances: async () => (await json<{ instances: Instance[] }>('/api/instances')).instances,
     flows: async (instance) =>
-      ((await (await get(`/api/instances/${segment(instance)}/flows`)).json()) as { flows: FlowSummary[] })
-        .flows,
-    flowContent: async (instance, flow) =>
-      (await get(`/api/instances/${segment(instance)}/flows/${segment(flow)}/content`)).text(),
+      (await json<{ flows: FlowSummary[] }>(`/api/instances/${segment(instance)}/flows`)).flows,
+    flow: (instance, flow) => json<FlowSummary>(flowPath(instance, flow)),
+    async flowContent(instance, flow) {
+      try {
+        const res = await request(`${flowPath(instance, flow)}/content`);
+        return { text: await res.text(), version: Number(res.headers.get('x-parley-version') ?? 0) };
+      } catch (e) {
+        // A flow created without content has no version to open yet: it opens empty.
+        if (e instanceof ApiError && e.code === 'PUBLISH_VERSION_UNKNOWN')
+          return { text: undefined, version: 0 };
+        throw e;
+      }
+    },
+    createFlow: async (instance, input) => {
+      const created = await json<{ flow: FlowSummary }>(`/api/instances/${segment(instance)}/flows`, input);
+      return created.flow;
+    },
+    saveVersion: (instance, flow, input) => json<SaveResult>(`${flowPath(instance, flow)}/versions`, input),
+    publish: (instance, flow) => json(`${flowPath(instance, flow)}/publish`, {}),
   };
 }
