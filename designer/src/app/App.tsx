@@ -1,11 +1,14 @@
 import { useEffect, useMemo } from 'react';
+import { emptyFlowDocument } from '../system/index.js';
 import { type Api, ApiError, createApi } from './api.js';
 import { FlowCanvas } from './FlowCanvas.js';
 import { FlowList } from './FlowList.js';
 import { useAsync, useToken } from './hooks.js';
 import { InstancePicker } from './InstancePicker.js';
+import { NewFlowForm } from './NewFlowForm.js';
 import { type Route, useRoute } from './route.js';
 import { TokenForm } from './TokenForm.js';
+import { useFlows } from './useFlows.js';
 
 export function App() {
   const [token, setToken] = useToken();
@@ -57,10 +60,17 @@ function InstanceView(props: {
   navigate: (r: Route) => void;
 }) {
   const { api, route, navigate } = props;
-  const flows = useAsync(() => api.flows(route.instance), route.instance);
+  const { flows, refresh } = useFlows(api, route.instance);
+  const create = async (name: string, type: string) => {
+    const content = emptyFlowDocument(type);
+    const flow = await api.createFlow(route.instance, { name, type, content, message: 'New flow' });
+    refresh();
+    navigate({ instance: route.instance, flow: flow.id });
+  };
   return (
     <div className="instance">
       <aside>
+        <NewFlowForm onCreate={create} />
         {flows.state === 'loading' && <p className="hint">Loading flows…</p>}
         {flows.state === 'failed' && <p className="error">{flows.error.message}</p>}
         {flows.state === 'done' && (
@@ -73,7 +83,7 @@ function InstanceView(props: {
       </aside>
       <main>
         {route.flow ? (
-          <FlowCanvas api={api} instance={route.instance} flow={route.flow} />
+          <FlowCanvas api={api} instance={route.instance} flow={route.flow} onChange={refresh} />
         ) : (
           <p className="hint">Open a flow.</p>
         )}

@@ -1,29 +1,45 @@
 import { loadFlow } from '@parley/flow';
-import { Background, Controls, MiniMap, type NodeTypes, ReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import { BlockNode } from '../nodes/BlockNode.js';
-import { toGraph } from '../system/index.js';
-import type { Api } from './api.js';
+import { FlowEditor } from '../editor/FlowEditor.js';
+import { emptyFlowDocument } from '../system/index.js';
+import type { Api, FlowContent, FlowSummary } from './api.js';
 import { useAsync } from './hooks.js';
 
-const nodeTypes: NodeTypes = { block: BlockNode };
-
-/** The flow's latest version on a read-only canvas. */
-export function FlowCanvas({ api, instance, flow }: { api: Api; instance: string; flow: string }) {
-  const content = useAsync(() => api.flowContent(instance, flow), `${instance}\n${flow}`);
-  if (content.state === 'loading') return <p className="hint">Opening the flow…</p>;
-  if (content.state === 'failed') return <p className="error">{content.error.message}</p>;
-  return <FlowGraph key={`${instance}\n${flow}`} text={content.value} />;
+/** The flow's latest version in the editor; `onChange` hears of saves and publishes. */
+export function FlowCanvas(props: { api: Api; instance: string; flow: string; onChange?: () => void }) {
+  const { api, instance, flow } = props;
+  const opened = useAsync(async () => {
+    const [summary, content] = await Promise.all([api.flow(instance, flow), api.flowContent(instance, flow)]);
+    return { summary, content };
+  }, `${instance}\n${flow}`);
+  if (opened.state === 'loading') return <p className="hint">Opening the flow…</p>;
+  if (opened.state === 'failed') return <p className="error">{opened.error.message}</p>;
+  const { summary, content } = opened.value;
+  return (
+    <OpenedFlow
+      key={`${instance}\n${summary.id}\n${content.version}`}
+      api={api}
+      instance={instance}
+      summary={summary}
+      content={content}
+      onChange={props.onChange}
+    />
+  );
 }
 
-function FlowGraph({ text }: { text: string }) {
-  const loaded = useMemo(() => loadFlow(text), [text]);
-  const graph = useMemo(
-    () => (loaded.model ? toGraph(loaded.model, { diagnostics: loaded.diagnostics }) : undefined),
-    [loaded],
+function OpenedFlow(props: {
+  api: Api;
+  instance: string;
+  summary: FlowSummary;
+  content: FlowContent;
+  onChange: (() => void) | undefined;
+}) {
+  const { api, instance, summary, content } = props;
+  const loaded = useMemo(
+    () => loadFlow(content.text ?? { json: emptyFlowDocument(summary.type) }, { flowType: summary.type }),
+    [content, summary.type],
   );
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (!graph)
+  if (!loaded.model)
     return (
       <ul className="error">
         {loaded.diagnostics.map((d) => (
@@ -34,27 +50,17 @@ function FlowGraph({ text }: { text: string }) {
       </ul>
     );
   return (
-    <div className="canvas">
-      <ReactFlow
-        nodes={graph.nodes}
-        edges={graph.edges}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesReconnectable={false}
-        deleteKeyCode={null}
-        minZoom={0.05}
-        onlyRenderVisibleElements
-        fitView
-      >
-        <MiniMap pannable zoomable />
-        <Controls showInteractive={false} />
-        <Background />
-      </ReactFlow>
-      <p className="canvas-status">
-        {graph.nodes.length} blocks · {errors} error{errors === 1 ? '' : 's'} ·{' '}
-        {loaded.diagnostics.length - errors} other diagnostics
-      </p>
-    </div>
+    <FlowEditor
+      model={loaded.model}
+      diagnostics={loaded.diagnostics}
+      flowType={summary.type}
+      version={content.version}
+      publishedVersion={summary.publishedVersion}
+      save={(text, message, baseVersion) =>
+        api.saveVersion(instance, summary.id, { content: text, message, baseVersion })
+      }
+      publish={() => api.publish(instance, summary.id)}
+      onChange={props.onChange}
+    />
   );
 }
