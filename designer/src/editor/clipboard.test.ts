@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClipboard, type SystemClipboard } from './clipboard.js';
+import { createClipboard, pageClipboard, type SystemClipboard } from './clipboard.js';
 
 const system = (): SystemClipboard & { text: string } => {
   const s = {
@@ -32,5 +32,9 @@ describe('the clipboard', () => {
       await clipboard.write('blocks');
       expect(await clipboard.read()).toBe('blocks');
     }
+  });
+
+  it('is one for the page, so a copy in one flow pastes into another', () => {
+    expect(pageClipboard()).toBe(pageClipboard());
   });
 });

@@ -32,6 +32,14 @@ export function createClipboard(system: SystemClipboard | undefined = browserCli
   };
 }
 
+let shared: Clipboard | undefined;
+
+/** One clipboard for the page, so blocks copied in one flow paste into the next even from memory. */
+export const pageClipboard = (): Clipboard => {
+  shared ??= createClipboard();
+  return shared;
+};
+
 function browserClipboard(): SystemClipboard | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.clipboard;
 }

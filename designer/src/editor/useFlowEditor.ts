@@ -3,7 +3,7 @@ import type { Connection, Edge, OnEdgesChange, OnNodesChange } from '@xyflow/rea
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Graph, toGraph, type XY } from '../system/index.js';
 import { flip, merged, readEdgeSelection, readNodeChanges } from './changes.js';
-import { type Clipboard, createClipboard } from './clipboard.js';
+import { type Clipboard, pageClipboard } from './clipboard.js';
 import { type CommandHooks, handleKey, runCommand } from './commands.js';
 import { createEditor, type Editor, type EditorState } from './editor.js';
 import { type Command, isMac } from './keys.js';
@@ -54,7 +54,7 @@ const noSizes: ReadonlyMap<string, Size> = new Map();
  */
 export function useFlowEditor(initialModel: FlowModel, options: FlowEditorOptions = {}): FlowEditor {
   const [editor] = useState(() => createEditor(initialModel));
-  const [clipboard] = useState(() => options.clipboard ?? createClipboard());
+  const [clipboard] = useState(() => options.clipboard ?? pageClipboard());
   const state = useSyncExternalStore(editor.subscribe, editor.getState, editor.getState);
   const diagnostics = useDiagnostics(state.model, options.flowType, options.diagnostics);
 
