@@ -1,6 +1,7 @@
-import { type FlowModel, indexActions } from '@parley/flow';
+import { type FlowModel, indexActions, type JsonObject } from '@parley/flow';
 import {
   addBlock,
+  addCondition,
   connect,
   copyBlocks,
   createHistory,
@@ -9,7 +10,11 @@ import {
   newActionId,
   pasteBlocks,
   removeBlocks,
+  removeCondition,
+  renameBlock,
+  setParameters,
   setStart,
+  updateCondition,
   type XY,
 } from '../system/index.js';
 
@@ -50,6 +55,21 @@ export interface Editor {
   /** Commits positions (at the end of a drag, not on every frame). */
   move(positions: Readonly<Record<string, XY>>): void;
   setStart(id: string): void;
+  /**
+   * Rewrites an action's Parameters from the present ones (undefined removes the key). Edits of one
+   * `group` in a row are one undo step: the inspector gives each focus of a field its own group.
+   */
+  editParameters(
+    id: string,
+    f: (parameters: JsonObject | undefined) => JsonObject | undefined,
+    group?: string,
+  ): void;
+  /** Names a block (renameBlock); the selection follows it. Its Identifier after, undefined if refused. */
+  rename(id: string, name: string): string | undefined;
+  addCondition(id: string, operator: string, value: string): void;
+  /** Changes what a condition tests; `group` as for editParameters. */
+  updateCondition(id: string, index: number, operator: string, value: string, group?: string): void;
+  removeCondition(id: string, index: number): void;
   undo(): void;
   redo(): void;
   select(selection: Partial<Selection>): void;
@@ -78,6 +98,8 @@ export function createEditor(initial: FlowModel, newId: () => string = newAction
   const history = createHistory(initial);
   const listeners = new Set<() => void>();
   let lastPaste = { text: '', count: 0 };
+  /** The group of the last edit, while nothing else has happened to the history since. */
+  let lastGroup: string | undefined;
   let state: EditorState = snapshot(NONE);
 
   function snapshot(selection: Selection): EditorState {
@@ -87,10 +109,15 @@ export function createEditor(initial: FlowModel, newId: () => string = newAction
     state = snapshot(selection);
     for (const l of listeners) l();
   };
-  /** Records an edit; an edit that changed nothing leaves the history and the selection alone. */
-  const edit = (model: FlowModel, selection: Selection = state.selection) => {
+  /**
+   * Records an edit; an edit that changed nothing leaves the history and the selection alone. An
+   * edit of the same group as the one before amends it instead of adding an undo step.
+   */
+  const edit = (model: FlowModel, selection: Selection = state.selection, group?: string) => {
     if (model === history.present && selection === state.selection) return;
-    history.push(model);
+    if (group !== undefined && group === lastGroup) history.replace(model);
+    else history.push(model);
+    lastGroup = group;
     emit(selection);
   };
   /** The selection without what the present model no longer has (after undo, redo). */
@@ -137,12 +164,41 @@ export function createEditor(initial: FlowModel, newId: () => string = newAction
     setStart(id) {
       edit(setStart(history.present, id));
     },
+    editParameters(id, f, group) {
+      const action = indexActions(history.present).get(id);
+      if (!action) return;
+      const next = f(action.parameters);
+      if (next !== action.parameters) edit(setParameters(history.present, id, next), state.selection, group);
+    },
+    rename(id, name) {
+      const index = history.present.actions.findIndex((a) => !('raw' in a) && a.id === id);
+      const renamed = renameBlock(history.present, id, name);
+      // Unchanged: refused, or the block already has this name.
+      if (renamed === history.present) return index >= 0 && name === id ? id : undefined;
+      const to = renamed.actions[index]?.id ?? id;
+      const nodes = new Set([...state.selection.nodes].map((n) => (n === id ? to : n)));
+      edit(renamed, { nodes, edges: new Set() });
+      return to;
+    },
+    addCondition(id, operator, value) {
+      edit(addCondition(history.present, id, operator, value));
+    },
+    updateCondition(id, index, operator, value, group) {
+      edit(updateCondition(history.present, id, index, operator, value), state.selection, group);
+    },
+    removeCondition(id, index) {
+      const model = removeCondition(history.present, id, index);
+      // The branches after it are renumbered, so their selected edges would name others.
+      if (model !== history.present) edit(model, { ...state.selection, edges: new Set() });
+    },
     undo() {
+      lastGroup = undefined;
       if (!history.canUndo()) return;
       history.undo();
       emit(pruned());
     },
     redo() {
+      lastGroup = undefined;
       if (!history.canRedo()) return;
       history.redo();
       emit(pruned());
@@ -169,6 +225,7 @@ export function createEditor(initial: FlowModel, newId: () => string = newAction
     },
     reset(model) {
       history.reset(model);
+      lastGroup = undefined;
       lastPaste = { text: '', count: 0 };
       emit(NONE);
     },

@@ -43,4 +43,23 @@ describe('history', () => {
     h.reset(empty);
     expect([h.canUndo(), h.canRedo(), h.present]).toEqual([false, false, empty]);
   });
+
+  it('replace amends the last edit: one undo step for the edit and its amendments, redo cleared', () => {
+    const h = createHistory(empty);
+    const one = h.push(step(empty, 1));
+    h.replace(step(one, 2));
+    const three = h.replace(step(one, 3));
+    expect(h.present).toBe(three);
+    expect(h.undo()).toBe(empty);
+    expect(h.canUndo()).toBe(false);
+    expect(h.redo()).toBe(three);
+  });
+
+  it('replace with nothing to undo records an edit', () => {
+    const h = createHistory(empty);
+    const one = h.replace(step(empty, 1));
+    expect(h.canUndo()).toBe(true);
+    expect(h.undo()).toBe(empty);
+    expect(h.redo()).toBe(one);
+  });
 });

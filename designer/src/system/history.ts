@@ -5,6 +5,11 @@ export interface History {
   readonly present: FlowModel;
   /** Records an edit; the redo stack is cleared. The same model again is not an edit. */
   push(model: FlowModel): FlowModel;
+  /**
+   * Amends the last edit: `model` becomes the present without a new undo step (typing in one field
+   * is one edit). The redo stack is cleared; with nothing to undo it is a push.
+   */
+  replace(model: FlowModel): FlowModel;
   /** Steps back; returns the model now present (the same one when there is nothing to undo). */
   undo(): FlowModel;
   redo(): FlowModel;
@@ -32,6 +37,12 @@ export function createHistory(initial: FlowModel, limit: number = HISTORY_LIMIT)
       if (model === present) return present;
       past.push(present);
       if (past.length > limit) past = past.slice(past.length - limit);
+      future = [];
+      present = model;
+      return present;
+    },
+    replace(model) {
+      if (past.length === 0) return this.push(model);
       future = [];
       present = model;
       return present;
