@@ -91,4 +91,14 @@ describe('the API client', () => {
     expect(flow).toEqual({ id: 'f1', name: 'New' });
     expect(JSON.parse(String(calls[0]?.init?.body))).toMatchObject({ name: 'New', type: 'MODULE' });
   });
+
+  it('reads a resource list of an instance by its API path', async () => {
+    const { impl, calls } = fakeFetch({
+      'GET /api/instances/demo/hours-of-operation': () => Response.json({ hoursOfOperation: [] }),
+    });
+    expect(await createApi('t', impl).resources('demo', 'hours-of-operation')).toEqual({
+      hoursOfOperation: [],
+    });
+    expect(calls[0]?.init?.headers).toEqual({ authorization: 'Bearer t' });
+  });
 });

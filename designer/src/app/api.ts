@@ -81,6 +81,8 @@ export interface Api {
   ): Promise<SaveResult>;
   /** Publishes the latest version; refused with PUBLISH_HAS_ERRORS and the report's diagnostics. */
   publish(instance: string, flow: string): Promise<{ flow: FlowSummary; version: number }>;
+  /** One of the instance's resource lists as the API answers it (`queues`, `hours-of-operation`, `flows`…). */
+  resources(instance: string, path: string): Promise<unknown>;
 }
 
 const segment = encodeURIComponent;
@@ -123,5 +125,6 @@ export function createApi(token: string, fetchImpl: typeof fetch = fetch): Api {
     },
     saveVersion: (instance, flow, input) => json<SaveResult>(`${flowPath(instance, flow)}/versions`, input),
     publish: (instance, flow) => json(`${flowPath(instance, flow)}/publish`, {}),
+    resources: (instance, path) => json(`/api/instances/${segment(instance)}/${segment(path)}`),
   };
 }
