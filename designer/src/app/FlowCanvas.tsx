@@ -1,6 +1,7 @@
 import { loadFlow } from '@parley/flow';
 import { useMemo } from 'react';
 import { FlowEditor } from '../editor/FlowEditor.js';
+import { type InstanceResources, useInstanceResources } from '../inspector/useInstanceResources.js';
 import { emptyFlowDocument } from '../system/index.js';
 import type { Api, FlowContent, FlowSummary } from './api.js';
 import { useAsync } from './hooks.js';
@@ -8,6 +9,8 @@ import { useAsync } from './hooks.js';
 /** The flow's latest version in the editor; `onChange` hears of saves and publishes. */
 export function FlowCanvas(props: { api: Api; instance: string; flow: string; onChange?: () => void }) {
   const { api, instance, flow } = props;
+  // Kept across the instance's flows: the pickers of the next flow opened need no new requests.
+  const resources = useInstanceResources(api, instance);
   const opened = useAsync(async () => {
     const [summary, content] = await Promise.all([api.flow(instance, flow), api.flowContent(instance, flow)]);
     return { summary, content };
@@ -22,6 +25,7 @@ export function FlowCanvas(props: { api: Api; instance: string; flow: string; on
       instance={instance}
       summary={summary}
       content={content}
+      resources={resources}
       onChange={props.onChange}
     />
   );
@@ -32,6 +36,7 @@ function OpenedFlow(props: {
   instance: string;
   summary: FlowSummary;
   content: FlowContent;
+  resources: InstanceResources;
   onChange: (() => void) | undefined;
 }) {
   const { api, instance, summary, content } = props;
@@ -60,6 +65,7 @@ function OpenedFlow(props: {
         api.saveVersion(instance, summary.id, { content: text, message, baseVersion })
       }
       publish={() => api.publish(instance, summary.id)}
+      resources={props.resources}
       onChange={props.onChange}
     />
   );

@@ -2,6 +2,8 @@ import { type Diagnostic, type FlowModel, parseFlowType } from '@parley/flow';
 import { Background, Controls, MiniMap, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import type { SaveResult } from '../app/api.js';
+import { Inspector } from '../inspector/Inspector.js';
+import type { InstanceResources } from '../inspector/useInstanceResources.js';
 import { BlockNode } from '../nodes/BlockNode.js';
 import { Palette } from '../panels/Palette.js';
 import { DiagnosticList, ProblemsPanel } from '../panels/Problems.js';
@@ -30,6 +32,8 @@ export interface FlowEditorProps {
   save(content: string, message: string, baseVersion: number): Promise<SaveResult>;
   publish(): Promise<{ version: number }>;
   onChange?: () => void;
+  /** The instance's resource lists, for the inspector's pickers. */
+  resources?: InstanceResources;
 }
 
 /** A flow on an editable canvas, with the palette, the problems list and save/publish. */
@@ -96,6 +100,16 @@ function EditorLayout(props: FlowEditorProps) {
           </p>
         </div>
         <aside className="editor-side">
+          {selection.nodes.size === 1 && (
+            <Inspector
+              model={model}
+              actionId={[...selection.nodes][0] ?? ''}
+              diagnostics={fe.diagnostics}
+              edits={fe.editor}
+              resources={props.resources}
+              labels={labels}
+            />
+          )}
           <ProblemsPanel diagnostics={fe.diagnostics} labels={labels} onSelect={canvas.focusBlock} />
           {saving.problem?.kind === 'publish' && (
             <section className="publish-report" aria-label="Publish report">

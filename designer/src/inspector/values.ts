@@ -129,3 +129,45 @@ export function fromJsonText(text: string): { value: unknown } | { error: string
     return { error: e instanceof Error ? e.message : String(e) };
   }
 }
+
+/** Why text is not SSML Connect speaks: it is wrapped in <speak>…</speak>. */
+export function ssmlProblem(text: string): string | undefined {
+  const t = text.trim();
+  if (t === '' || (/^<speak[\s>]/.test(t) && t.endsWith('</speak>'))) return undefined;
+  return 'SSML is wrapped in <speak>…</speak>';
+}
+
+/** Why a static value does not match the field's pattern; JSONPaths and '' are not checked. */
+export function patternProblem(text: string, field: Pick<Field, 'pattern' | 'dynamic'>): string | undefined {
+  if (field.pattern === undefined || text === '') return undefined;
+  if (field.dynamic !== 'static' && looksLikePath(text)) return undefined;
+  try {
+    return new RegExp(field.pattern, 'u').test(text) ? undefined : `Does not match ${field.pattern}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value a new list item or map entry starts with. */
+export function emptyValue(field: Pick<Field, 'kind'>): unknown {
+  if (field.kind === 'object' || field.kind === 'attributes-map') return {};
+  if (field.kind === 'list') return [];
+  return '';
+}
+
+/** An object read as one (anything else as empty). */
+export const objectOf = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
+
+/** A map with one key renamed, in its place; the same map when `to` is taken or the same. */
+export function renameKey(map: JsonObject, from: string, to: string): JsonObject {
+  if (from === to || Object.hasOwn(map, to) || !Object.hasOwn(map, from)) return map;
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k === from ? to : k, v]));
+}
+
+/** A key no entry of the map has yet: `name`, `name2`… */
+export function freshKey(map: JsonObject, base = 'name'): string {
+  if (!Object.hasOwn(map, base)) return base;
+  let n = 2;
+  while (Object.hasOwn(map, `${base}${n}`)) n++;
+  return `${base}${n}`;
+}
