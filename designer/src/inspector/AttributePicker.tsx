@@ -34,6 +34,7 @@ export function AttributePicker(props: FieldProps & { aside?: ReactNode }) {
         onChange={(e) => draft.onChange(e.target.value)}
         onFocus={draft.onFocus}
         onBlur={draft.onBlur}
+        onKeyDown={draft.onKeyDown}
       />
     </FieldFrame>
   );

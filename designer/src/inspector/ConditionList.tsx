@@ -97,6 +97,7 @@ function ConditionItem(props: {
             onChange={(e) => draft.onChange(e.target.value)}
             onFocus={draft.onFocus}
             onBlur={draft.onBlur}
+            onKeyDown={draft.onKeyDown}
           />
         </>
       ) : (

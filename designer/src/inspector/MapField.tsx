@@ -116,6 +116,7 @@ function KeyInput(props: {
         onChange={(e) => draft.onChange(e.target.value)}
         onFocus={draft.onFocus}
         onBlur={draft.onBlur}
+        onKeyDown={draft.onKeyDown}
       />
       {problem && (
         <span className="field-problem" role="status">

@@ -34,6 +34,7 @@ export function NumberField(props: FieldProps & { aside?: ReactNode }) {
         onChange={(e) => draft.onChange(e.target.value)}
         onFocus={draft.onFocus}
         onBlur={draft.onBlur}
+        onKeyDown={draft.onKeyDown}
       />
       {min !== undefined && (
         <span className="field-range">

@@ -23,6 +23,7 @@ export function TextField(props: FieldProps & { aside?: ReactNode }) {
     onChange: (e: { target: { value: string } }) => draft.onChange(e.target.value),
     onFocus: draft.onFocus,
     onBlur: draft.onBlur,
+    onKeyDown: draft.onKeyDown,
     spellCheck: !ssml,
     'aria-invalid': props.problems?.length ? true : undefined,
   };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent as KeyEvent, useEffect, useRef, useState } from 'react';
 import { createFieldSession, type FieldSession } from './session.js';
 
 export interface FieldDraft {
@@ -7,7 +7,11 @@ export interface FieldDraft {
   onChange(text: string): void;
   onFocus(): void;
   onBlur(): void;
+  onKeyDown(e: KeyEvent): void;
 }
+
+/** The save shortcut (Mod+S), which works from a field too. */
+const isSaveKey = (e: KeyEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's';
 
 /**
  * A text input over a value of the flow: keystrokes shown at once, committed after a pause or at
@@ -33,6 +37,20 @@ export function useFieldDraft(value: string, commit: (text: string, group: strin
     onBlur() {
       session.current?.blur();
       setDraft(undefined);
+    },
+    onKeyDown(e) {
+      if (!isSaveKey(e) || !session.current?.pending()) return;
+      // The page saves the model it last rendered: commit what was typed, and let the save key
+      // reach the page again once that edit is rendered.
+      session.current.flush();
+      e.preventDefault();
+      e.stopPropagation();
+      const { key, ctrlKey, metaKey, shiftKey } = e;
+      setTimeout(() => {
+        document.dispatchEvent(
+          new KeyboardEvent('keydown', { key, ctrlKey, metaKey, shiftKey, bubbles: true, cancelable: true }),
+        );
+      }, 0);
     },
   };
 }
