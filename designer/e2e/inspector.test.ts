@@ -95,4 +95,38 @@ describe.skipIf(skip)('the inspector in Chromium', () => {
     await expect(inspector.locator('[data-field="Text"] textarea').inputValue()).resolves.toBe('');
     await page.context().close();
   });
+
+  it('saves what was just typed when the save shortcut is pressed in the field', async () => {
+    const page = await newPage(browser);
+    const { text } = await inspectWelcome(page);
+    await text.fill('Saved straight from the keyboard.');
+    await text.press('Control+s');
+    await page.locator('.save-notice', { hasText: /^Saved version/ }).waitFor();
+    expect(await savedText(menu)).toBe('Saved straight from the keyboard.');
+    await page.context().close();
+  });
+
+  it("adds, edits and removes a menu's conditions, each a branch handle on the node", async () => {
+    const page = await newPage(browser);
+    await signIn(page, designer);
+    await openFlow(page, designer, menu);
+    const node = page.locator('[data-testid="block-node"][data-action-id="Menu"]');
+    await node.click();
+    const conditions = page
+      .getByRole('region', { name: 'Inspector' })
+      .getByRole('region', { name: 'Conditions' });
+    const before = await conditions.locator('li.condition').count();
+    await conditions.getByRole('button', { name: 'Add condition' }).click();
+    const handle = node.locator(`[data-handleid="condition:${before}"]`);
+    await handle.waitFor({ state: 'attached' });
+    const value = conditions.getByLabel(`Value of condition ${before + 1}`);
+    expect(await value.inputValue()).toMatch(/^[0-9*#]$/);
+    await value.fill('9');
+    await value.blur();
+    await node.getByText('Equals 9').waitFor();
+    await conditions.getByRole('button', { name: `Remove condition ${before + 1}` }).click();
+    await handle.waitFor({ state: 'detached' });
+    expect(await conditions.locator('li.condition').count()).toBe(before);
+    await page.context().close();
+  });
 });
