@@ -162,7 +162,7 @@ export async function benchDesigner(): Promise<{ figures: Figure[]; notes: strin
       notes: [
         `designer: Chromium ${browser.version()} headless, 1440×900, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'} (load average ${loadavg()[0]?.toFixed(1)}); ` +
           `open = median of ${REPEATS} navigations to /instances/demo/flows/<id> (bundle cached), from navigation start to the frame the canvas settled; ` +
-          `blocks in the page (React Flow renders every node once to measure it, then with onlyRenderVisibleElements only those in view): ${seen.join('; ')}; ` +
+          `blocks in the page (flows above BIG_FLOW blocks open on their entry at zoom 1; every node comes with its size, so React Flow renders only those in view): ${seen.join('; ')}; ` +
           `pan: ${panned.moves} middle-button mouse moves in ${PAN_MS} ms, the view moved in ${panned.moved} frames, longest frame ${panned.longestMs.toFixed(0)} ms`,
       ],
     };

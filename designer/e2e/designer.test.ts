@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { loadFlow, normalize } from '@parley/flow';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFlow } from '../../packages/flow/bench/generate.js';
+import { BIG_FLOW } from '../src/editor/opening.js';
+import { blockLayout } from '../src/nodes/layout.js';
 import { toGraph } from '../src/system/index.js';
 import {
   blocksOnCanvas,
@@ -46,6 +49,53 @@ function expectedCanvas(content: string) {
       .map((e) => e.id)
       .sort(),
   };
+}
+
+/** Each block's size and handle centres as drawn, in flow px from its corner (as React Flow measures). */
+function drawnLayouts(page: Page) {
+  return page.$$eval('.react-flow__node', (nodes) => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport?.style.transform ?? '')?.[1] ?? 1);
+    return nodes.map((n) => {
+      const box = n.getBoundingClientRect();
+      const inner = n.querySelector('.block-node')?.getBoundingClientRect();
+      const centre = (h: Element) => {
+        const r = h.getBoundingClientRect();
+        return { x: (r.left + r.width / 2 - box.left) / zoom, y: (r.top + r.height / 2 - box.top) / zoom };
+      };
+      return {
+        id: n.getAttribute('data-id') ?? '',
+        size: { width: box.width / zoom, height: box.height / zoom },
+        inner: { width: (inner?.width ?? 0) / zoom, height: (inner?.height ?? 0) / zoom },
+        handles: [...n.querySelectorAll('.react-flow__handle')]
+          .filter((h) => h.getBoundingClientRect().width > 0)
+          .map((h) => ({ id: h.getAttribute('data-handleid'), ...centre(h) })),
+      };
+    });
+  });
+}
+
+/** Every block drawn at the size and with the handles blockLayout told React Flow, to 0.5 px. */
+async function expectLayoutsAsTold(page: Page, content: string) {
+  const loaded = loadFlow(content);
+  if (!loaded.model) throw new Error('the flow should load');
+  const blocks = new Map(toGraph(loaded.model).nodes.map((n) => [n.id, n.data]));
+  const drawn = await drawnLayouts(page);
+  expect(drawn.length).toBeGreaterThan(0);
+  const near = (a: number) => expect.closeTo(a, 0);
+  for (const d of drawn) {
+    const data = blocks.get(d.id);
+    if (!data) throw new Error(`no block ${d.id}`);
+    const layout = blockLayout(data);
+    const size = { width: near(layout.width), height: near(layout.height) };
+    expect({ id: d.id, size: d.size, inner: d.inner }).toEqual({ id: d.id, size, inner: size });
+    // Handles of hidden branches are not drawn.
+    const shown = new Set([null, ...data.branches.filter((b) => !b.hidden).map((b) => b.id)]);
+    const handles = layout.handles
+      .filter((h) => shown.has(h.id ?? null))
+      .map((h) => ({ id: h.id, x: near(h.x + (h.width ?? 0) / 2), y: near(h.y + (h.height ?? 0) / 2) }));
+    expect(d.handles).toEqual(handles);
+  }
 }
 
 async function canvasOf(page: Page) {
@@ -122,6 +172,7 @@ describe.skipIf(skip)('the designer in Chromium', () => {
     const expected = expectedCanvas(await content(id));
     expect(canvas).toMatchObject({ blocks: expected.blocks.length, rendered: expected.blocks.length });
     expect(await canvasOf(page)).toEqual(expected);
+    await expectLayoutsAsTold(page, await content(id));
     // Not vacuous: the menu's digits are labelled handles, each with its edge.
     const menu = expected.blocks.find((b) => b.blockType === 'GetParticipantInput');
     // Three digits, a timeout, the default and the error branch.
@@ -149,6 +200,51 @@ describe.skipIf(skip)('the designer in Chromium', () => {
     await page.context().close();
   });
 
+  it('opens a big flow on its entry block at zoom 1, hides its edges while the pane is dragged, and fits it whole on demand', async () => {
+    const size = BIG_FLOW + 100;
+    const res = await designer.api('POST', '/api/instances/demo/flows', {
+      name: `Generated ${size}`,
+      type: 'CONTACT_FLOW',
+      content: JSON.stringify(generateFlow(size)),
+      message: 'big',
+    });
+    expect(res.status).toBe(201);
+    const id = ((await res.json()) as { flow: { id: string } }).flow.id;
+    const page = await newPage(browser);
+    await signIn(page, designer);
+    const opened = await openFlow(page, designer, id);
+    expect(opened.blocks).toBe(size);
+    // React Flow is told every size, so it renders only the blocks in view, never all to measure them.
+    expect(opened.peak).toBeLessThan(size / 4);
+    const transform = () => page.$eval('.react-flow__viewport', (v) => (v as HTMLElement).style.transform);
+    expect(await transform()).toMatch(/scale\(1\)$/);
+    expect(await page.$('[data-testid="block-node"][data-start]')).not.toBeNull();
+    await expectLayoutsAsTold(page, await content(id));
+
+    const edges = () => page.$eval('.react-flow__edges', (e) => getComputedStyle(e).display);
+    expect(await edges()).not.toBe('none');
+    const pane = await page.$eval('.react-flow__pane', (p) => {
+      const r = p.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(pane.x, pane.y);
+    await page.mouse.down({ button: 'middle' });
+    await page.mouse.move(pane.x + 40, pane.y + 30, { steps: 4 });
+    expect(await edges()).toBe('none');
+    await page.mouse.up({ button: 'middle' });
+    expect(await edges()).not.toBe('none');
+
+    // The minimap moves the view where it is clicked.
+    const before = await transform();
+    await page.click('.block-minimap', { position: { x: 150, y: 110 } });
+    expect(await transform()).not.toBe(before);
+
+    await page.click('.react-flow__controls-fitview');
+    const fitted = await settledCanvas(page);
+    expect(fitted.rendered).toBe(size);
+    await page.context().close();
+  });
+
   it.skipIf(!existsSync(CORPUS_FLOW))(
     'imports a real Connect export through the API, shows every block, and exports it unchanged',
     async () => {
@@ -169,6 +265,7 @@ describe.skipIf(skip)('the designer in Chromium', () => {
       const shown = await canvasOf(page);
       expect(shown.blocks.map((b) => b.actionId)).toEqual(imported.Actions.map((a) => a.Identifier).sort());
       expect(shown).toEqual(expectedCanvas(await content(id)));
+      await expectLayoutsAsTold(page, await content(id));
       await page.context().close();
 
       const exported = await designer.api('GET', `/api/instances/demo/flows/${id}/export`);

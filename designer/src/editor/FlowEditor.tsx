@@ -10,7 +10,9 @@ import { DiagnosticList, ProblemsPanel } from '../panels/Problems.js';
 import { SaveBar } from '../panels/SaveBar.js';
 import { ShortcutSheet } from '../panels/ShortcutSheet.js';
 import { Toolbar } from '../panels/Toolbar.js';
+import { BlockMiniMap } from './BlockMiniMap.js';
 import { isMac } from './keys.js';
+import { FIT, MIN_ZOOM, useOpening } from './opening.js';
 import { useCanvas } from './useCanvas.js';
 import { useFlowEditor } from './useFlowEditor.js';
 import { useFlowSaving } from './useFlowSaving.js';
@@ -18,8 +20,6 @@ import './editor.css';
 
 // Outside the component: React Flow warns (and re-mounts every node) when nodeTypes changes.
 const nodeTypes: NodeTypes = { block: BlockNode };
-/** A flow of one or two blocks is not blown up to fill the screen. */
-const FIT = { maxZoom: 1 };
 
 export interface FlowEditorProps {
   model: FlowModel;
@@ -54,6 +54,7 @@ function EditorLayout(props: FlowEditorProps) {
     hooks: { save: () => void saving.save(), fit: () => canvas.fit() },
   });
   const canvas = useCanvas(fe.editor, pane);
+  const opening = useOpening(pane, fe.nodes, fe.state.model.startAction);
   const saving = useFlowSaving({ ...props, model: fe.state.model });
   const labels = useMemo(() => new Map(fe.graph.nodes.map((n) => [n.id, n.data.label])), [fe.graph]);
   const { selection, model } = fe.state;
@@ -64,27 +65,28 @@ function EditorLayout(props: FlowEditorProps) {
       <SaveBar saving={saving} />
       <div className="editor-body">
         <Palette flowType={parseFlowType(props.flowType)} onAdd={canvas.addAtCentre} />
-        <div className="canvas" ref={pane} {...canvas.dropHandlers}>
-          <ReactFlow
-            nodes={fe.nodes}
-            edges={fe.edges}
-            nodeTypes={nodeTypes}
-            onNodesChange={fe.onNodesChange}
-            onEdgesChange={fe.onEdgesChange}
-            onConnect={fe.onConnect}
-            onReconnect={fe.onReconnect}
-            edgesReconnectable
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            minZoom={0.05}
-            onlyRenderVisibleElements
-            fitView
-            fitViewOptions={FIT}
-          >
-            <MiniMap pannable zoomable />
-            <Controls showInteractive={false} fitViewOptions={FIT} />
-            <Background />
-          </ReactFlow>
+        <div className={opening?.big ? 'canvas big-flow' : 'canvas'} ref={pane} {...canvas.dropHandlers}>
+          {opening && (
+            <ReactFlow
+              nodes={fe.nodes}
+              edges={fe.edges}
+              nodeTypes={nodeTypes}
+              onNodesChange={fe.onNodesChange}
+              onEdgesChange={fe.onEdgesChange}
+              onConnect={fe.onConnect}
+              onReconnect={fe.onReconnect}
+              edgesReconnectable
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              minZoom={MIN_ZOOM}
+              onlyRenderVisibleElements
+              defaultViewport={opening.viewport}
+            >
+              {opening.big ? <BlockMiniMap nodes={fe.nodes} /> : <MiniMap pannable zoomable />}
+              <Controls showInteractive={false} fitViewOptions={FIT} />
+              <Background />
+            </ReactFlow>
+          )}
           <Toolbar
             canUndo={fe.state.canUndo}
             canRedo={fe.state.canRedo}

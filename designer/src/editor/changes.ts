@@ -1,6 +1,5 @@
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type { XY } from '../system/index.js';
-import type { Size } from './view.js';
 
 /** What a batch of React Flow node changes means to the editor. */
 export interface NodeChanges {
@@ -10,21 +9,22 @@ export interface NodeChanges {
   drag: Map<string, XY>;
   /** Positions at the end of a drag (or a keyboard move): one edit. */
   drop: Record<string, XY>;
-  measured: Map<string, Size>;
 }
 
 /**
  * Sorts React Flow's node changes. Removals are ignored: deleting goes through the editor's own
- * shortcut, so blocks and edges leave in one edit and one undo brings them back.
+ * shortcut, so blocks and edges leave in one edit and one undo brings them back. Sizes are ignored
+ * too: every node is given its size (blockLayout), and taking React Flow's measurements back would
+ * rebuild all the nodes each time one scrolls into view.
  */
 export function readNodeChanges(changes: readonly NodeChange[]): NodeChanges {
-  const out: NodeChanges = { select: new Map(), drag: new Map(), drop: {}, measured: new Map() };
+  const out: NodeChanges = { select: new Map(), drag: new Map(), drop: {} };
   for (const c of changes) {
     if (c.type === 'select') out.select.set(c.id, c.selected);
     else if (c.type === 'position' && c.position) {
       if (c.dragging) out.drag.set(c.id, c.position);
       else out.drop[c.id] = c.position;
-    } else if (c.type === 'dimensions' && c.dimensions) out.measured.set(c.id, c.dimensions);
+    }
   }
   return out;
 }

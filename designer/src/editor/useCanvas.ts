@@ -1,13 +1,15 @@
 import { useReactFlow } from '@xyflow/react';
 import { type DragEvent, type RefObject, useCallback, useMemo } from 'react';
+import { BLOCK } from '../nodes/layout.js';
 import type { XY } from '../system/index.js';
 import type { Editor } from './editor.js';
+import { FIT } from './opening.js';
 
 /** The drag type a palette entry carries; its data is the block type. */
 export const BLOCK_DRAG_TYPE = 'application/x-parley-block';
 
 /** Roughly half a block, so a block lands centred where it is dropped. */
-const HALF_BLOCK: XY = { x: 100, y: 40 };
+const HALF_BLOCK: XY = { x: BLOCK.width / 2, y: 40 };
 const NUDGE = 30;
 
 /** `at`, moved down-right until it is on no block's exact position (clicking "add" twice). */
@@ -66,14 +68,14 @@ export function useCanvas(editor: Editor, pane: RefObject<HTMLElement | null>) {
       if (!node) return;
       editor.select({ nodes: new Set([id]), edges: new Set() });
       const { x, y } = node.internals.positionAbsolute;
-      const w = node.measured.width ?? HALF_BLOCK.x * 2;
-      const h = node.measured.height ?? HALF_BLOCK.y * 2;
+      const w = node.measured.width ?? node.width ?? HALF_BLOCK.x * 2;
+      const h = node.measured.height ?? node.height ?? HALF_BLOCK.y * 2;
       void flow.setCenter(x + w / 2, y + h / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
     },
     [editor, flow],
   );
 
-  const fit = useCallback(() => void flow.fitView({ duration: 300, maxZoom: 1 }), [flow]);
+  const fit = useCallback(() => void flow.fitView({ ...FIT, duration: 300 }), [flow]);
 
   return { addAtCentre, dropHandlers, focusBlock, fit };
 }

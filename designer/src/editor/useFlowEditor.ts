@@ -12,7 +12,6 @@ import {
   type BlockFlowEdge,
   type BlockFlowNode,
   byId,
-  type Size,
   stableGraph,
   toFlowEdges,
   toFlowNodes,
@@ -45,7 +44,6 @@ export interface FlowEditor {
 }
 
 const noDrag: ReadonlyMap<string, XY> = new Map();
-const noSizes: ReadonlyMap<string, Size> = new Map();
 
 /**
  * One flow being edited on a controlled React Flow canvas: the model in an undo history (see
@@ -66,19 +64,17 @@ export function useFlowEditor(initialModel: FlowModel, options: FlowEditorOption
   }, [state.model, diagnostics]);
 
   const [dragging, setDragging] = useState(noDrag);
-  const [measured, setMeasured] = useState(noSizes);
   const previousNodes = useRef(new Map<string, BlockFlowNode>());
   const nodes = useMemo(() => {
     const view = {
       selectedNodes: state.selection.nodes,
       selectedEdges: state.selection.edges,
       dragging,
-      measured,
     };
     const next = toFlowNodes(previousNodes.current, graph, view);
     previousNodes.current = byId(next);
     return next;
-  }, [graph, state.selection, dragging, measured]);
+  }, [graph, state.selection, dragging]);
   const previousEdges = useRef(new Map<string, BlockFlowEdge>());
   const edges = useMemo(() => {
     const next = toFlowEdges(previousEdges.current, graph, state.selection.edges);
@@ -90,7 +86,6 @@ export function useFlowEditor(initialModel: FlowModel, options: FlowEditorOption
     (changes) => {
       const c = readNodeChanges(changes);
       const dropped = Object.keys(c.drop);
-      if (c.measured.size > 0) setMeasured((m) => merged(m, c.measured));
       if (c.drag.size > 0 || dropped.length > 0) setDragging((d) => merged(d, c.drag, dropped));
       if (dropped.length > 0) editor.move(c.drop);
       if (c.select.size > 0) editor.select({ nodes: flip(editor.getState().selection.nodes, c.select) });

@@ -1,5 +1,6 @@
 import type { NodeChange } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
+import { blockLayout } from '../nodes/layout.js';
 import { toGraph } from '../system/index.js';
 import { fixture } from '../system/test-flows.js';
 import { flip, merged, readEdgeSelection, readNodeChanges } from './changes.js';
@@ -10,7 +11,6 @@ const view = (over: Partial<ViewState> = {}): ViewState => ({
   selectedNodes: new Set(),
   selectedEdges: new Set(),
   dragging: new Map(),
-  measured: new Map(),
   ...over,
 });
 
@@ -33,22 +33,22 @@ describe('the canvas view', () => {
     expect(toFlowEdges(byId(edges), stable, new Set()).every((e, i) => e === edges[i])).toBe(true);
   });
 
-  it('shows a dragged node where the pointer is and keeps the size React Flow measured', () => {
+  it('shows a dragged node where the pointer is', () => {
     const id = graph.nodes[0]?.id ?? '';
-    const nodes = toFlowNodes(
-      new Map(),
-      graph,
-      view({
-        dragging: new Map([[id, { x: 5, y: 6 }]]),
-        measured: new Map([[id, { width: 200, height: 90 }]]),
-      }),
-    );
-    expect(nodes[0]).toMatchObject({
-      position: { x: 5, y: 6 },
-      dragging: true,
-      measured: { width: 200, height: 90 },
-    });
+    const nodes = toFlowNodes(new Map(), graph, view({ dragging: new Map([[id, { x: 5, y: 6 }]]) }));
+    expect(nodes[0]).toMatchObject({ position: { x: 5, y: 6 }, dragging: true });
     expect(nodes[1]?.position).toEqual(graph.nodes[1]?.position);
+  });
+
+  it('gives every node its size and handles, so React Flow need not render it to measure it', () => {
+    const nodes = toFlowNodes(new Map(), graph, view());
+    for (const [i, node] of nodes.entries()) {
+      const branches = graph.nodes[i]?.data.branches ?? [];
+      expect(node).toMatchObject(blockLayout({ branches }));
+      expect(node.handles?.filter((h) => h.type === 'source').map((h) => h.id)).toEqual(
+        branches.map((b) => b.id),
+      );
+    }
   });
 
   it('gives a block new data when its diagnostics change', () => {
@@ -61,7 +61,7 @@ describe('the canvas view', () => {
 });
 
 describe('React Flow changes', () => {
-  it('are sorted into selection, drag frames, drops and sizes; removals are left to the editor', () => {
+  it('are sorted into selection, drag frames and drops; sizes are known and removals left to the editor', () => {
     const changes: NodeChange<BlockFlowNode>[] = [
       { type: 'select', id: 'a', selected: true },
       { type: 'position', id: 'a', position: { x: 1, y: 2 }, dragging: true },
@@ -73,7 +73,7 @@ describe('React Flow changes', () => {
     expect([...c.select]).toEqual([['a', true]]);
     expect([...c.drag]).toEqual([['a', { x: 1, y: 2 }]]);
     expect(c.drop).toEqual({ b: { x: 3, y: 4 } });
-    expect([...c.measured]).toEqual([['c', { width: 10, height: 20 }]]);
+    expect(Object.keys(c)).toEqual(['select', 'drag', 'drop']);
     expect([
       ...readEdgeSelection([
         { type: 'select', id: 'e', selected: false },

@@ -1,21 +1,16 @@
 import type { Diagnostic } from '@parley/flow';
 import type { Edge, Node } from '@xyflow/react';
+import { blockLayout } from '../nodes/layout.js';
 import type { BlockNodeData, Branch, Graph, GraphEdge, XY } from '../system/index.js';
 
 export type BlockFlowNode = Node<BlockNodeData, 'block'>;
 export type BlockFlowEdge = Edge<GraphEdge['data']>;
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-/** What only the canvas knows: the selection, nodes being dragged, sizes React Flow measured. */
+/** What only the canvas knows: the selection and nodes being dragged. */
 export interface ViewState {
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
   dragging: ReadonlyMap<string, XY>;
-  measured: ReadonlyMap<string, Size>;
 }
 
 const sameBranches = (a: readonly Branch[], b: readonly Branch[]) =>
@@ -65,7 +60,9 @@ export function stableGraph(previous: Graph | undefined, next: Graph): Graph {
 
 /**
  * React Flow's nodes for a graph and the view state, reusing a previous node object when nothing of
- * it changed (React Flow skips those). A node being dragged shows where the pointer put it.
+ * it changed (React Flow skips those). A node being dragged shows where the pointer put it. Each
+ * node comes with its size and handles (blockLayout), so React Flow never has to render a block to
+ * measure it, and the sizes it measures need not come back through the editor.
  */
 export function toFlowNodes(
   previous: ReadonlyMap<string, BlockFlowNode>,
@@ -77,18 +74,16 @@ export function toFlowNodes(
     const drag = view.dragging.get(n.id);
     const position = drag ?? n.position;
     const selected = view.selectedNodes.has(n.id);
-    const size = view.measured.get(n.id);
     if (
       old &&
       old.data === n.data &&
       old.position.x === position.x &&
       old.position.y === position.y &&
       (old.selected ?? false) === selected &&
-      (old.dragging ?? false) === (drag !== undefined) &&
-      old.measured?.width === size?.width &&
-      old.measured?.height === size?.height
+      (old.dragging ?? false) === (drag !== undefined)
     )
       return old;
+    const { width, height, handles } = blockLayout(n.data);
     return {
       id: n.id,
       type: 'block',
@@ -96,7 +91,12 @@ export function toFlowNodes(
       data: n.data,
       selected,
       ...(drag ? { dragging: true } : {}),
-      ...(size ? { measured: size } : {}),
+      width,
+      height,
+      handles,
+      // As React Flow would measure it: the node counts as initialized (fitView takes it) and
+      // the ResizeObserver finds nothing to update when it scrolls into view.
+      measured: { width, height },
     };
   });
 }

@@ -56,8 +56,8 @@ describe('BlockNode', () => {
   it('has one labelled source handle per branch, named by the branch id', () => {
     const html = render(data());
     expect(html.match(/react-flow__handle[^"]* source/g)).toHaveLength(2);
-    expect(html).toMatch(/Pressed 1<div data-handleid="condition:0"/);
-    expect(html).toMatch(/Error<div data-handleid="error:NoMatchingError"/);
+    expect(html).toMatch(/Pressed 1<\/span><div data-handleid="condition:0"/);
+    expect(html).toMatch(/Error<\/span><div data-handleid="error:NoMatchingError"/);
   });
 
   it('counts error diagnostics in a badge, and shows none without errors', () => {

@@ -5,7 +5,10 @@ import './BlockNode.css';
 
 export type BlockNodeType = Node<BlockNodeData, 'block'>;
 
-/** One action on the canvas: its label and type, a target handle, one labelled handle per branch. */
+/**
+ * One action on the canvas: its label and type, a target handle, one labelled handle per branch.
+ * Its size depends only on its visible branches (see layout.ts, which React Flow is given).
+ */
 function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
   const errors = data.diagnostics.filter((d) => d.severity === 'error');
   return (
@@ -37,7 +40,7 @@ function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
           {data.branches.map((b) => (
             // A hidden branch keeps its handle (an edge may name it) but takes no room.
             <li key={b.id} data-kind={b.kind} hidden={b.hidden}>
-              {b.label}
+              <span className="block-branch-label">{b.label}</span>
               <Handle type="source" position={Position.Right} id={b.id} />
             </li>
           ))}
