@@ -1,4 +1,4 @@
-import { type Diagnostic, type FlowModel, parseFlowType } from '@parley/flow';
+import { type Diagnostic, type FlowModel, parseFlowType, serialize } from '@parley/flow';
 import { Background, Controls, MiniMap, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import type { SaveResult } from '../app/api.js';
@@ -9,10 +9,14 @@ import { Palette } from '../panels/Palette.js';
 import { DiagnosticList, ProblemsPanel } from '../panels/Problems.js';
 import { SaveBar } from '../panels/SaveBar.js';
 import { ShortcutSheet } from '../panels/ShortcutSheet.js';
+import { SideTabs } from '../panels/SideTabs.js';
 import { Toolbar } from '../panels/Toolbar.js';
+import type { CanvasOverlay } from '../system/index.js';
 import { BlockMiniMap } from './BlockMiniMap.js';
 import { isMac } from './keys.js';
 import { FIT, MIN_ZOOM, useOpening } from './opening.js';
+import { markEdges, OverlayContext } from './overlay.js';
+import type { PanelContext, SidePanel } from './panels.js';
 import { useCanvas } from './useCanvas.js';
 import { useFlowEditor } from './useFlowEditor.js';
 import { useFlowSaving } from './useFlowSaving.js';
@@ -34,7 +38,13 @@ export interface FlowEditorProps {
   onChange?: () => void;
   /** The instance's resource lists, for the inspector's pickers. */
   resources?: InstanceResources;
+  /** Tabs beside the block inspector (test call, versions, replay). */
+  panels?: readonly SidePanel[];
+  /** Marks over the canvas from outside (a diff); a panel's own overlay wins while it sets one. */
+  overlay?: CanvasOverlay;
 }
+
+const BLOCK_TAB = { id: 'block', title: 'Block' };
 
 /** A flow on an editable canvas, with the palette, the problems list and save/publish. */
 export function FlowEditor(props: FlowEditorProps) {
@@ -59,6 +69,19 @@ function EditorLayout(props: FlowEditorProps) {
   const labels = useMemo(() => new Map(fe.graph.nodes.map((n) => [n.id, n.data.label])), [fe.graph]);
   const { selection, model } = fe.state;
   const errors = fe.diagnostics.filter((d) => d.severity === 'error').length;
+  const [tab, setTab] = useState(BLOCK_TAB.id);
+  const [panelOverlay, setPanelOverlay] = useState<CanvasOverlay>();
+  const overlay = panelOverlay ?? props.overlay;
+  const edges = useMemo(() => markEdges(fe.edges, overlay), [fe.edges, overlay]);
+  const panelContext: PanelContext = {
+    model,
+    flowType: props.flowType,
+    content: () => serialize(model),
+    version: saving.version,
+    labels,
+    setOverlay: setPanelOverlay,
+    focusBlock: canvas.focusBlock,
+  };
 
   return (
     <div className="editor">
@@ -66,26 +89,29 @@ function EditorLayout(props: FlowEditorProps) {
       <div className="editor-body">
         <Palette flowType={parseFlowType(props.flowType)} onAdd={canvas.addAtCentre} />
         <div className={opening?.big ? 'canvas big-flow' : 'canvas'} ref={pane} {...canvas.dropHandlers}>
+          {overlay && <p className="canvas-overlay-label">{overlay.label}</p>}
           {opening && (
-            <ReactFlow
-              nodes={fe.nodes}
-              edges={fe.edges}
-              nodeTypes={nodeTypes}
-              onNodesChange={fe.onNodesChange}
-              onEdgesChange={fe.onEdgesChange}
-              onConnect={fe.onConnect}
-              onReconnect={fe.onReconnect}
-              edgesReconnectable
-              deleteKeyCode={null}
-              selectionKeyCode="Shift"
-              minZoom={MIN_ZOOM}
-              onlyRenderVisibleElements
-              defaultViewport={opening.viewport}
-            >
-              {opening.big ? <BlockMiniMap nodes={fe.nodes} /> : <MiniMap pannable zoomable />}
-              <Controls showInteractive={false} fitViewOptions={FIT} />
-              <Background />
-            </ReactFlow>
+            <OverlayContext.Provider value={overlay}>
+              <ReactFlow
+                nodes={fe.nodes}
+                edges={edges}
+                nodeTypes={nodeTypes}
+                onNodesChange={fe.onNodesChange}
+                onEdgesChange={fe.onEdgesChange}
+                onConnect={fe.onConnect}
+                onReconnect={fe.onReconnect}
+                edgesReconnectable
+                deleteKeyCode={null}
+                selectionKeyCode="Shift"
+                minZoom={MIN_ZOOM}
+                onlyRenderVisibleElements
+                defaultViewport={opening.viewport}
+              >
+                {opening.big ? <BlockMiniMap nodes={fe.nodes} /> : <MiniMap pannable zoomable />}
+                <Controls showInteractive={false} fitViewOptions={FIT} />
+                <Background />
+              </ReactFlow>
+            </OverlayContext.Provider>
           )}
           <Toolbar
             canUndo={fe.state.canUndo}
@@ -102,27 +128,39 @@ function EditorLayout(props: FlowEditorProps) {
           </p>
         </div>
         <aside className="editor-side">
-          {selection.nodes.size === 1 && (
-            <Inspector
-              model={model}
-              actionId={[...selection.nodes][0] ?? ''}
-              diagnostics={fe.diagnostics}
-              edits={fe.editor}
-              resources={props.resources}
-              labels={labels}
-            />
-          )}
-          <ProblemsPanel diagnostics={fe.diagnostics} labels={labels} onSelect={canvas.focusBlock} />
-          {saving.problem?.kind === 'publish' && (
-            <section className="publish-report" aria-label="Publish report">
-              <h3>Publish report: {saving.problem.message}</h3>
-              <DiagnosticList
-                diagnostics={saving.problem.diagnostics}
-                labels={labels}
-                onSelect={canvas.focusBlock}
-              />
-            </section>
-          )}
+          <SideTabs tabs={[BLOCK_TAB, ...(props.panels ?? [])]} selected={tab} onSelect={setTab}>
+            {tab === BLOCK_TAB.id && (
+              <>
+                {selection.nodes.size === 1 && (
+                  <Inspector
+                    model={model}
+                    actionId={[...selection.nodes][0] ?? ''}
+                    diagnostics={fe.diagnostics}
+                    edits={fe.editor}
+                    resources={props.resources}
+                    labels={labels}
+                  />
+                )}
+                <ProblemsPanel diagnostics={fe.diagnostics} labels={labels} onSelect={canvas.focusBlock} />
+                {saving.problem?.kind === 'publish' && (
+                  <section className="publish-report" aria-label="Publish report">
+                    <h3>Publish report: {saving.problem.message}</h3>
+                    <DiagnosticList
+                      diagnostics={saving.problem.diagnostics}
+                      labels={labels}
+                      onSelect={canvas.focusBlock}
+                    />
+                  </section>
+                )}
+              </>
+            )}
+            {/* Every panel stays mounted, hidden when not shown: a test call goes on under another tab. */}
+            {props.panels?.map((p) => (
+              <div key={p.id} hidden={p.id !== tab}>
+                {p.render(panelContext)}
+              </div>
+            ))}
+          </SideTabs>
         </aside>
       </div>
       {fe.shortcutsOpen && <ShortcutSheet mac={mac} onClose={() => fe.setShortcutsOpen(false)} />}

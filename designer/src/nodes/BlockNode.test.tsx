@@ -2,7 +2,8 @@ import type { Diagnostic } from '@parley/flow';
 import { type NodeProps, ReactFlowProvider } from '@xyflow/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { BlockNodeData } from '../system/index.js';
+import { OverlayContext } from '../editor/overlay.js';
+import type { BlockNodeData, CanvasOverlay } from '../system/index.js';
 import { BlockNode, type BlockNodeType } from './BlockNode.js';
 
 const data = (over: Partial<BlockNodeData> = {}): BlockNodeData => ({
@@ -21,7 +22,7 @@ const data = (over: Partial<BlockNodeData> = {}): BlockNodeData => ({
 });
 
 // The server renderer is enough to check the markup; a browser test comes with Playwright.
-const render = (d: BlockNodeData) => {
+const render = (d: BlockNodeData, overlay?: CanvasOverlay) => {
   const props: NodeProps<BlockNodeType> = {
     id: d.actionId,
     type: 'block',
@@ -38,7 +39,9 @@ const render = (d: BlockNodeData) => {
   };
   return renderToStaticMarkup(
     <ReactFlowProvider>
-      <BlockNode {...props} />
+      <OverlayContext.Provider value={overlay}>
+        <BlockNode {...props} />
+      </OverlayContext.Provider>
     </ReactFlowProvider>,
   );
 };
@@ -70,5 +73,15 @@ describe('BlockNode', () => {
   it('marks the entry block', () => {
     expect(render(data({ isStart: true }))).toContain('Entry');
     expect(render(data())).not.toContain('Entry');
+  });
+
+  it('carries the mark an overlay gives it (a test call running it), and none without one', () => {
+    const overlay: CanvasOverlay = {
+      label: 'Test call',
+      blocks: new Map([['a1', 'running']]),
+      edges: new Map(),
+    };
+    expect(render(data(), overlay)).toContain('data-mark="running"');
+    expect(render(data())).not.toContain('data-mark');
   });
 });

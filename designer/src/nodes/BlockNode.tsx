@@ -1,5 +1,6 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useBlockMark } from '../editor/overlay.js';
 import type { BlockNodeData } from '../system/index.js';
 import './BlockNode.css';
 
@@ -11,6 +12,7 @@ export type BlockNodeType = Node<BlockNodeData, 'block'>;
  */
 function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
   const errors = data.diagnostics.filter((d) => d.severity === 'error');
+  const mark = useBlockMark(data.actionId);
   return (
     <div
       className="block-node"
@@ -18,6 +20,7 @@ function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
       data-action-id={data.actionId}
       data-group={data.group}
       data-start={data.isStart || undefined}
+      data-mark={mark}
     >
       <Handle type="target" position={Position.Left} />
       <header>
