@@ -11,6 +11,7 @@ import { contactRoutes } from './routes/contacts.js';
 import { eventRoutes } from './routes/events.js';
 import { flowRoutes } from './routes/flows.js';
 import { instanceRoutes } from './routes/instances.js';
+import { resourceTypeRoutes } from './routes/resource-types.js';
 import { resourceRoutes } from './routes/resources.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { transferRoutes } from './routes/transfer.js';
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps = { store: options.store, events };
   await app.register(instanceRoutes(deps), { prefix: '/api' });
   await app.register(tokenRoutes(deps), { prefix: '/api' });
+  await app.register(resourceTypeRoutes(), { prefix: '/api' });
   await app.register(resourceRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(flowRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(transferRoutes(), { prefix: '/api/instances/:instance' });
