@@ -5,6 +5,7 @@ import { benchDesigner } from '../designer/bench/open.bench.js';
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
 import { benchAri } from '../packages/harness/bench/ari.bench.js';
 import { benchEngine } from '../runtime/bench/engine.bench.js';
+import { benchRouting } from '../runtime/bench/routing.bench.js';
 import { benchServer } from '../runtime/bench/server.bench.js';
 
 /** A section's figures, and what it has to say beside them (what it skipped, and why). */
@@ -14,6 +15,7 @@ const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'flow core', run: benchValidate },
   { name: 'telephony', run: benchAri },
   { name: 'contact engine', run: benchEngine },
+  { name: 'routing', run: benchRouting },
   { name: 'server', run: benchServer },
   { name: 'designer', run: benchDesigner },
 ];

@@ -1,0 +1,3 @@
+export { DEFAULT_CONTACT_PRIORITY, RoutingEngine, type RoutingEngineOptions } from './engine.js';
+export type * from './types.js';
+export { statusName } from './types.js';
