@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { emptyFlowDocument } from '../system/index.js';
+import { FlowListActions } from '../transfer/FlowListActions.js';
 import { type Api, ApiError, createApi } from './api.js';
 import { FlowCanvas } from './FlowCanvas.js';
 import { FlowList } from './FlowList.js';
@@ -71,6 +72,15 @@ function InstanceView(props: {
     <div className="instance">
       <aside>
         <NewFlowForm onCreate={create} />
+        <FlowListActions
+          api={api}
+          instance={route.instance}
+          flows={flows.state === 'done' ? flows.value : []}
+          onImported={(flow) => {
+            refresh();
+            navigate({ instance: route.instance, flow });
+          }}
+        />
         {flows.state === 'loading' && <p className="hint">Loading flows…</p>}
         {flows.state === 'failed' && <p className="error">{flows.error.message}</p>}
         {flows.state === 'done' && (

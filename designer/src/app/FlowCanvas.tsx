@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { FlowEditor } from '../editor/FlowEditor.js';
 import { type InstanceResources, useInstanceResources } from '../inspector/useInstanceResources.js';
 import { emptyFlowDocument } from '../system/index.js';
+import { ExportButton } from '../transfer/ExportButton.js';
 import type { Api, FlowContent, FlowSummary } from './api.js';
 import { useAsync } from './hooks.js';
 
@@ -67,6 +68,7 @@ function OpenedFlow(props: {
       publish={() => api.publish(instance, summary.id)}
       resources={props.resources}
       onChange={props.onChange}
+      saveActions={<ExportButton api={api} instance={instance} flow={summary.id} />}
     />
   );
 }

@@ -83,17 +83,27 @@ export interface Api {
   publish(instance: string, flow: string): Promise<{ flow: FlowSummary; version: number }>;
   /** One of the instance's resource lists as the API answers it (`queues`, `hours-of-operation`, `flows`…). */
   resources(instance: string, path: string): Promise<unknown>;
+  /**
+   * Any other request below `/api` (`path` starts with `/api/`): a JSON body, or bytes as a Blob
+   * sent with the Blob's type. The response when it is a success; refusals throw ApiError.
+   */
+  send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: object | Blob): Promise<Response>;
 }
 
 const segment = encodeURIComponent;
 
 export function createApi(token: string, fetchImpl: typeof fetch = fetch): Api {
-  const request = async (path: string, body?: object): Promise<Response> => {
+  const request = async (path: string, body?: object | Blob, method?: string): Promise<Response> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body) headers['content-type'] = 'application/json';
+    const bytes = body instanceof Blob;
+    if (body) headers['content-type'] = bytes ? body.type || 'application/octet-stream' : 'application/json';
     const res = await fetchImpl(
       path,
-      body ? { method: 'POST', headers, body: JSON.stringify(body) } : { headers },
+      body
+        ? { method: method ?? 'POST', headers, body: bytes ? body : JSON.stringify(body) }
+        : method && method !== 'GET'
+          ? { method, headers }
+          : { headers },
     );
     if (res.ok) return res;
     const error = (await res.json().catch(() => ({}))) as ErrorBody;
@@ -126,5 +136,6 @@ export function createApi(token: string, fetchImpl: typeof fetch = fetch): Api {
     saveVersion: (instance, flow, input) => json<SaveResult>(`${flowPath(instance, flow)}/versions`, input),
     publish: (instance, flow) => json(`${flowPath(instance, flow)}/publish`, {}),
     resources: (instance, path) => json(`/api/instances/${segment(instance)}/${segment(path)}`),
+    send: (method, path, body) => request(path, body, method),
   };
 }

@@ -1,6 +1,6 @@
 import { type Diagnostic, type FlowModel, parseFlowType, serialize } from '@parley/flow';
 import { Background, Controls, MiniMap, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import type { SaveResult } from '../app/api.js';
 import { Inspector } from '../inspector/Inspector.js';
 import type { InstanceResources } from '../inspector/useInstanceResources.js';
@@ -42,6 +42,8 @@ export interface FlowEditorProps {
   panels?: readonly SidePanel[];
   /** Marks over the canvas from outside (a diff); a panel's own overlay wins while it sets one. */
   overlay?: CanvasOverlay;
+  /** More actions on the flow, shown in the save bar after Publish (Export). */
+  saveActions?: ReactNode;
 }
 
 const BLOCK_TAB = { id: 'block', title: 'Block' };
@@ -85,7 +87,7 @@ function EditorLayout(props: FlowEditorProps) {
 
   return (
     <div className="editor">
-      <SaveBar saving={saving} />
+      <SaveBar saving={saving}>{props.saveActions}</SaveBar>
       <div className="editor-body">
         <Palette flowType={parseFlowType(props.flowType)} onAdd={canvas.addAtCentre} />
         <div className={opening?.big ? 'canvas big-flow' : 'canvas'} ref={pane} {...canvas.dropHandlers}>

@@ -1,9 +1,12 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { FlowSaving } from '../editor/useFlowSaving.js';
 import './panels.css';
 
-/** Save with a message, publish, the dirty indicator and what the last save or publish said. */
-export function SaveBar({ saving }: { saving: FlowSaving }) {
+/**
+ * Save with a message, publish, the dirty indicator and what the last save or publish said;
+ * `children` are more actions on the flow (Export), after Publish.
+ */
+export function SaveBar({ saving, children }: { saving: FlowSaving; children?: ReactNode }) {
   const { dirty, version, publishedVersion, busy, problem } = saving;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -35,6 +38,7 @@ export function SaveBar({ saving }: { saving: FlowSaving }) {
       >
         {busy === 'publishing' ? 'Publishing…' : 'Publish'}
       </button>
+      {children}
       {saving.notice && (
         <span className="save-notice" role="status">
           {saving.notice}
