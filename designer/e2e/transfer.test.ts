@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type JsonObject, normalize } from '@parley/flow';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  blocksOnCanvas,
+  browserTests,
+  type Designer,
+  launchChromium,
+  newPage,
+  settledCanvas,
+  signIn,
+  startDesigner,
+} from './support.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const corpusDir = join(process.env.PARLEY_CORPUS ?? resolve(repoRoot, '../shared/corpus'), 'modern');
+/** A real export of 12 actions whose one queue (BasicQueue) is another account's. */
+const CORPUS_FLOW = join(
+  corpusDir,
+  'aws-samples__amazon-connect-data-analytics-sample__contact-flows__SimpleInboundFlow.json',
+);
+
+type Action = { Identifier: string; Parameters?: Record<string, unknown> };
+
+/** The source with one action's QueueId sent to `queue`, its Metadata naming the queue as Connect does. */
+function withQueue(source: JsonObject, actionId: string, queue: { arn: string; name: string }): JsonObject {
+  const doc = structuredClone(source) as JsonObject & {
+    Actions: Action[];
+    Metadata: { ActionMetadata: Record<string, Record<string, unknown>> };
+  };
+  const action = doc.Actions.find((a) => a.Identifier === actionId);
+  if (!action?.Parameters) throw new Error(`no action ${actionId} with parameters`);
+  action.Parameters.QueueId = queue.arn;
+  const meta = doc.Metadata.ActionMetadata[actionId] ?? {};
+  meta.parameters = { QueueId: { displayName: queue.name } };
+  meta.queue = { text: queue.name };
+  return doc;
+}
+
+const { skip } = browserTests();
+
+describe.skipIf(skip)('import and export in the designer', () => {
+  let designer: Designer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    designer = await startDesigner();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await designer?.close();
+  });
+
+  it.skipIf(!existsSync(CORPUS_FLOW))(
+    'imports a Connect export through the dialog, fixes up its queue, shows every block and exports it back',
+    async () => {
+      const text = readFileSync(CORPUS_FLOW, 'utf8');
+      const source = JSON.parse(text) as JsonObject & { Actions: Action[] };
+      const billing = (await (await designer.api('GET', '/api/instances/demo/queues/Billing')).json()) as {
+        arn: string;
+        name: string;
+      };
+      const dry = (await (
+        await designer.api('POST', '/api/instances/demo/import', { content: text, dryRun: true })
+      ).json()) as { report: { references: { actionId: string; kind: string; resolution: string }[] } };
+      const unresolved = dry.report.references.filter((r) => r.resolution === 'unresolved');
+      expect(unresolved.map((r) => r.kind)).toEqual(['queue']);
+      const queueAction = unresolved[0]?.actionId ?? '';
+
+      const page = await newPage(browser);
+      await signIn(page, designer);
+      await page.getByRole('button', { name: 'Import flow' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import flow' });
+      await dialog.getByLabel('Flow file').setInputFiles(CORPUS_FLOW);
+
+      // The report: the one reference, unresolved, with its code among the diagnostics.
+      const report = dialog.getByRole('region', { name: 'Resolution report' });
+      await report.waitFor();
+      const row = report.locator(`tr[data-action-id="${queueAction}"]`);
+      expect(await row.getAttribute('data-resolution')).toBe('unresolved');
+      expect(await report.locator('tbody tr').count()).toBe(dry.report.references.length);
+      expect(await report.getByRole('list', { name: 'Import diagnostics' }).textContent()).toContain(
+        'IMPORT_REFERENCE_UNRESOLVED',
+      );
+      expect(await dialog.textContent()).toContain('Type: CONTACT_FLOW');
+
+      // Fixed up: the dry run again, with the mapping, resolves it to Billing.
+      await row.getByRole('combobox').selectOption({ label: 'Billing' });
+      await report.locator(`tr[data-action-id="${queueAction}"][data-resolution="map"]`).waitFor();
+      expect(await row.locator('.import-target').textContent()).toBe('Billing');
+      expect(await report.textContent()).not.toContain('IMPORT_REFERENCE_UNRESOLVED');
+
+      await dialog.getByLabel('New flow name').fill('Simple inbound');
+      await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.waitForURL(/\/instances\/demo\/flows\/[^/]+$/);
+      const canvas = await settledCanvas(page);
+      expect(canvas).toMatchObject({ blocks: source.Actions.length, rendered: source.Actions.length });
+      const shown = (await blocksOnCanvas(page)).map((b) => b.actionId).sort();
+      expect(shown).toEqual(source.Actions.map((a) => a.Identifier).sort());
+      expect(await page.getByRole('navigation', { name: 'Flows' }).textContent()).toContain('Simple inbound');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('Simple inbound.json');
+      const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as JsonObject;
+      expect(normalize(exported)).toEqual(normalize(withQueue(source, queueAction, billing)));
+      await page.context().close();
+    },
+  );
+});
