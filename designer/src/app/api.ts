@@ -56,6 +56,20 @@ export interface SaveResult {
   diagnostics: Diagnostic[];
 }
 
+/** Who published which version when, newest first: the first is the one contacts run. */
+export interface Publication {
+  version: number;
+  action: 'publish' | 'rollback';
+  actor: string;
+  at: string;
+}
+
+/** A flow's saved versions, newest first, and its publications. */
+export interface VersionHistory {
+  versions: VersionSummary[];
+  publications: Publication[];
+}
+
 /** A flow's latest version: its JSON text and number; no text when the flow has no version yet. */
 export interface FlowContent {
   text: string | undefined;
@@ -66,8 +80,9 @@ export interface Api {
   instances(): Promise<Instance[]>;
   flows(instance: string): Promise<FlowSummary[]>;
   flow(instance: string, flow: string): Promise<FlowSummary>;
-  /** The flow document as saved (JSON text), latest version. */
-  flowContent(instance: string, flow: string): Promise<FlowContent>;
+  /** The flow document as saved (JSON text), latest version or the one asked for. */
+  flowContent(instance: string, flow: string, version?: number): Promise<FlowContent>;
+  versions(instance: string, flow: string): Promise<VersionHistory>;
   /** Creates a flow, with a first version when `content` is given. */
   createFlow(
     instance: string,
@@ -79,8 +94,11 @@ export interface Api {
     flow: string,
     input: { content: string; message: string; baseVersion: number },
   ): Promise<SaveResult>;
-  /** Publishes the latest version; refused with PUBLISH_HAS_ERRORS and the report's diagnostics. */
-  publish(instance: string, flow: string): Promise<{ flow: FlowSummary; version: number }>;
+  /**
+   * Publishes the latest version, or an older one (a rollback); refused with PUBLISH_HAS_ERRORS and
+   * the report's diagnostics.
+   */
+  publish(instance: string, flow: string, version?: number): Promise<{ flow: FlowSummary; version: number }>;
   /** One of the instance's resource lists as the API answers it (`queues`, `hours-of-operation`, `flows`…). */
   resources(instance: string, path: string): Promise<unknown>;
   /**
@@ -118,9 +136,11 @@ export function createApi(token: string, fetchImpl: typeof fetch = fetch): Api {
     flows: async (instance) =>
       (await json<{ flows: FlowSummary[] }>(`/api/instances/${segment(instance)}/flows`)).flows,
     flow: (instance, flow) => json<FlowSummary>(flowPath(instance, flow)),
-    async flowContent(instance, flow) {
+    async flowContent(instance, flow, version) {
       try {
-        const res = await request(`${flowPath(instance, flow)}/content`);
+        const res = await request(
+          `${flowPath(instance, flow)}/content${version ? `?version=${version}` : ''}`,
+        );
         return { text: await res.text(), version: Number(res.headers.get('x-parley-version') ?? 0) };
       } catch (e) {
         // A flow created without content has no version to open yet: it opens empty.
@@ -134,7 +154,9 @@ export function createApi(token: string, fetchImpl: typeof fetch = fetch): Api {
       return created.flow;
     },
     saveVersion: (instance, flow, input) => json<SaveResult>(`${flowPath(instance, flow)}/versions`, input),
-    publish: (instance, flow) => json(`${flowPath(instance, flow)}/publish`, {}),
+    versions: (instance, flow) => json<VersionHistory>(`${flowPath(instance, flow)}/versions`),
+    publish: (instance, flow, version) =>
+      json(`${flowPath(instance, flow)}/publish`, version === undefined ? {} : { version }),
     resources: (instance, path) => json(`/api/instances/${segment(instance)}/${segment(path)}`),
     send: (method, path, body) => request(path, body, method),
   };

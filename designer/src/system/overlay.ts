@@ -18,6 +18,11 @@ export interface CanvasOverlay {
   blocks: ReadonlyMap<string, BlockMark>;
   /** By edge id (`<action>-><branch>`, as toGraph names them). */
   edges: ReadonlyMap<string, EdgeMark>;
+  /**
+   * Blocks and edges the flow no longer has (a diff's removed ones), drawn beside it at their old
+   * places but never selected or edited; their marks are in `blocks` and `edges` like the others'.
+   */
+  ghosts?: Graph;
 }
 
 /**
