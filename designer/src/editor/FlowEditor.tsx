@@ -13,9 +13,10 @@ import { SideTabs } from '../panels/SideTabs.js';
 import { Toolbar } from '../panels/Toolbar.js';
 import type { CanvasOverlay } from '../system/index.js';
 import { BlockMiniMap } from './BlockMiniMap.js';
+import { useOverlaid } from './ghosts.js';
 import { isMac } from './keys.js';
 import { FIT, MIN_ZOOM, useOpening } from './opening.js';
-import { markEdges, OverlayContext } from './overlay.js';
+import { OverlayContext } from './overlay.js';
 import type { PanelContext, SidePanel } from './panels.js';
 import { useCanvas } from './useCanvas.js';
 import { useFlowEditor } from './useFlowEditor.js';
@@ -74,7 +75,7 @@ function EditorLayout(props: FlowEditorProps) {
   const [tab, setTab] = useState(BLOCK_TAB.id);
   const [panelOverlay, setPanelOverlay] = useState<CanvasOverlay>();
   const overlay = panelOverlay ?? props.overlay;
-  const edges = useMemo(() => markEdges(fe.edges, overlay), [fe.edges, overlay]);
+  const shown = useOverlaid(fe.nodes, fe.edges, overlay);
   const panelContext: PanelContext = {
     model,
     flowType: props.flowType,
@@ -95,8 +96,8 @@ function EditorLayout(props: FlowEditorProps) {
           {opening && (
             <OverlayContext.Provider value={overlay}>
               <ReactFlow
-                nodes={fe.nodes}
-                edges={edges}
+                nodes={shown.nodes}
+                edges={shown.edges}
                 nodeTypes={nodeTypes}
                 onNodesChange={fe.onNodesChange}
                 onEdgesChange={fe.onEdgesChange}

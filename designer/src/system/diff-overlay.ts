@@ -164,8 +164,8 @@ function changeLines(changes: readonly ValueChange[], previousType?: string, typ
   ];
 }
 
-/** Near enough to a drawn block to cover it (flow px between corners). */
-const COVER = { x: 160, y: 60 };
+/** Near enough to a drawn block to cover it (flow px between corners: a block is 220 wide). */
+const COVER = { x: 220, y: 120 };
 
 /**
  * Ghosts at their old places, moved down past any block now drawn there: in a flow without saved
