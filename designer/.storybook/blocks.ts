@@ -3,9 +3,12 @@ import type { Plugin } from 'vite';
 import { blockStoryEntries } from '../src/nodes/block-stories.js';
 
 /** The module whose stories are the catalog's blocks; its exports are written here, one per block. */
-export const BLOCK_STORIES = /[\\/]src[\\/]nodes[\\/]BlockNode\.catalog\.tsx$/;
+export const BLOCK_STORIES = /[\\/]src[\\/]nodes[\\/]BlockNode\.catalog\.stories\.tsx$/;
 
-/** Lists one story per catalog block: Storybook's own indexer only reads exports written in the file. */
+/**
+ * Lists one story per catalog block: Storybook's own indexer only reads exports written in the file.
+ * First in the list, so it claims the file before the CSF indexer its name also matches.
+ */
 export const blockIndexer: Indexer = {
   test: BLOCK_STORIES,
   createIndex: async (fileName) =>

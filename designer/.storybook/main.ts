@@ -3,7 +3,7 @@ import { blockExports, blockIndexer } from './blocks.js';
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
-  stories: ['../src/**/*.stories.tsx', '../src/nodes/BlockNode.catalog.tsx'],
+  stories: ['../src/**/*.stories.tsx'],
   // No addons: the stories are for looking at components and for the browser test that renders each.
   addons: [],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },

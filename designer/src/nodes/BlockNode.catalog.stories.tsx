@@ -1,8 +1,7 @@
 import type { Meta } from '@storybook/react-vite';
-import { type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
+import { BlockCanvas } from '../stories/BlockCanvas.js';
 import { storyFlows } from '../stories/flows.js';
-import { BlockNode } from './BlockNode.js';
 import { blockSample } from './block-sample.js';
 
 /**
@@ -10,26 +9,9 @@ import { blockSample } from './block-sample.js';
  * Vite plugin (.storybook/blocks.ts) add one per catalog entry (block-stories.ts), so a block added
  * to the catalog has its story with no file to edit.
  */
-
-const nodeTypes: NodeTypes = { block: BlockNode };
-
 function CatalogBlock({ type }: { type: string }) {
   const sample = useMemo(() => blockSample(type, storyFlows()), [type]);
-  const node = { ...sample.node, position: { x: 0, y: 0 } };
-  return (
-    <div style={{ width: 520, height: 360 }} data-sample-flow={sample.flow}>
-      <ReactFlowProvider>
-        <ReactFlow
-          nodes={[node]}
-          edges={[]}
-          nodeTypes={nodeTypes}
-          fitView
-          fitViewOptions={{ maxZoom: 1 }}
-          proOptions={{ hideAttribution: true }}
-        />
-      </ReactFlowProvider>
-    </div>
-  );
+  return <BlockCanvas node={sample.node} />;
 }
 
 export default {

@@ -1,0 +1,38 @@
+import type { FlowModel } from '@parley/flow';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { BlockCanvas } from '../stories/BlockCanvas.js';
+import { storyFlow, storyFlows } from '../stories/flows.js';
+import { addBlock, type GraphNode, toGraph } from '../system/index.js';
+import { blockSample } from './block-sample.js';
+
+// The states a block is drawn in; one story per catalog block is in BlockNode.catalog.stories.tsx.
+const ivr = storyFlow('inbound-main-ivr.json').model;
+
+function nodeOf(model: FlowModel, id: string | undefined): GraphNode {
+  const node = toGraph(model).nodes.find((n) => n.id === id);
+  if (!node) throw new Error(`no block ${id}`);
+  return node;
+}
+
+const menu = blockSample('GetParticipantInput', storyFlows()).node;
+
+const meta = {
+  component: BlockCanvas,
+  parameters: { layout: 'centered' },
+  args: { node: menu },
+} satisfies Meta<typeof BlockCanvas>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Menu: Story = {};
+
+export const Selected: Story = { args: { selected: true } };
+
+export const Entry: Story = { args: { node: nodeOf(ivr, ivr.startAction) } };
+
+export const WithErrors: Story = { args: { node: blockSample('MessageParticipant', []).node } };
+
+export const UnknownType: Story = {
+  args: { node: nodeOf(addBlock(ivr, 'NotAConnectAction', { x: 0, y: 0 }, 'Mystery'), 'Mystery') },
+};
