@@ -114,4 +114,82 @@ describe.skipIf(skip)('import and export in the designer', () => {
       await page.context().close();
     },
   );
+
+  it('creates hours and a queue on the resource pages, lists them, edits the queue and deletes both', async () => {
+    const page = await newPage(browser);
+    await signIn(page, designer);
+    const nav = page.getByRole('navigation', { name: 'Instance' });
+    await nav.getByRole('link', { name: 'Hours' }).click();
+    await page.waitForURL(`${designer.url}/instances/demo/resources/hours-of-operation`);
+    const hoursPage = page.getByRole('region', { name: 'Hours of operation' });
+    await hoursPage.getByRole('row', { name: /Always open/ }).waitFor();
+
+    await hoursPage.getByRole('button', { name: 'New hours of operation' }).click();
+    const newHours = hoursPage.getByRole('form', { name: 'New hours of operation' });
+    await newHours.getByLabel('Name', { exact: true }).fill('Weekdays');
+    await newHours.getByLabel('Time zone *').fill('Mars/Olympus');
+    await newHours.getByRole('button', { name: 'Add range' }).click();
+    await newHours.getByRole('button', { name: 'Add range' }).click();
+    await newHours.getByLabel('Range 2 end').fill('18:30');
+    await newHours.getByRole('button', { name: 'Create' }).click();
+    // The server's refusal, with its code, beside the form; the form keeps what was typed.
+    await expect(newHours.getByRole('alert').textContent()).resolves.toContain('RESOURCE_TIME_ZONE_UNKNOWN');
+    await newHours.getByLabel('Time zone *').fill('Europe/Paris');
+    await newHours.getByRole('button', { name: 'Create' }).click();
+    const weekdays = hoursPage.getByRole('row', { name: /Weekdays/ });
+    await weekdays.waitFor();
+    expect(await weekdays.textContent()).toContain('Europe/Paris');
+    expect(await weekdays.textContent()).toContain('MONDAY 09:00–17:00, TUESDAY 09:00–18:30');
+
+    await nav.getByRole('link', { name: 'Queues' }).click();
+    const queuesPage = page.getByRole('region', { name: 'Queue' });
+    await queuesPage.getByRole('row', { name: /Billing/ }).waitFor();
+    await queuesPage.getByRole('button', { name: 'New queue' }).click();
+    const newQueue = queuesPage.getByRole('form', { name: 'New queue' });
+    await newQueue.getByLabel('Name', { exact: true }).fill('Sales');
+    await newQueue.getByLabel('Hours of operation').selectOption({ label: 'Weekdays' });
+    await newQueue.getByLabel('Max contacts').fill('10');
+    await newQueue.getByRole('button', { name: 'Create' }).click();
+    const sales = queuesPage.getByRole('row', { name: /Sales/ });
+    await sales.waitFor();
+    expect(await sales.textContent()).toContain('Weekdays');
+    const created = (await (await designer.api('GET', '/api/instances/demo/queues/Sales')).json()) as {
+      id: string;
+      maxContacts: number;
+      hoursOfOperation: string;
+    };
+    const hours = (await (
+      await designer.api('GET', '/api/instances/demo/hours-of-operation/Weekdays')
+    ).json()) as {
+      id: string;
+      timeZone: string;
+    };
+    expect(created).toMatchObject({ maxContacts: 10, hoursOfOperation: hours.id });
+    expect(hours.timeZone).toBe('Europe/Paris');
+
+    await queuesPage.getByRole('button', { name: 'Edit Sales' }).click();
+    const edit = queuesPage.getByRole('form', { name: 'Edit Sales' });
+    await edit.getByLabel('Name', { exact: true }).fill('Sales EU');
+    await edit.getByLabel('Max contacts').fill('20');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const salesEu = queuesPage.getByRole('row', { name: /Sales EU/ });
+    await salesEu.waitFor();
+    expect(await salesEu.textContent()).toContain('20');
+    const edited = await (await designer.api('GET', `/api/instances/demo/queues/${created.id}`)).json();
+    expect(edited).toMatchObject({ name: 'Sales EU', maxContacts: 20, hoursOfOperation: hours.id });
+
+    await queuesPage.getByRole('button', { name: 'Delete Sales EU' }).click();
+    await queuesPage.getByRole('button', { name: 'Delete Sales EU?' }).click();
+    await salesEu.waitFor({ state: 'detached' });
+    expect((await designer.api('GET', `/api/instances/demo/queues/${created.id}`)).status).toBe(404);
+
+    await nav.getByRole('link', { name: 'Hours' }).click();
+    await hoursPage.getByRole('button', { name: 'Delete Weekdays' }).click();
+    await hoursPage.getByRole('button', { name: 'Delete Weekdays?' }).click();
+    await weekdays.waitFor({ state: 'detached' });
+    expect((await designer.api('GET', `/api/instances/demo/hours-of-operation/${hours.id}`)).status).toBe(
+      404,
+    );
+    await page.context().close();
+  });
 });

@@ -1,4 +1,6 @@
 import { useEffect, useMemo } from 'react';
+import { ResourceNav } from '../resources/ResourceNav.js';
+import { ResourcePage } from '../resources/ResourcePage.js';
 import { emptyFlowDocument } from '../system/index.js';
 import { FlowListActions } from '../transfer/FlowListActions.js';
 import { type Api, ApiError, createApi } from './api.js';
@@ -71,6 +73,7 @@ function InstanceView(props: {
   return (
     <div className="instance">
       <aside>
+        <ResourceNav instance={route.instance} selected={route.resources} navigate={navigate} />
         <NewFlowForm onCreate={create} />
         <FlowListActions
           api={api}
@@ -92,7 +95,9 @@ function InstanceView(props: {
         )}
       </aside>
       <main>
-        {route.flow ? (
+        {route.resources ? (
+          <ResourcePage key={route.resources} api={api} instance={route.instance} path={route.resources} />
+        ) : route.flow ? (
           <FlowCanvas api={api} instance={route.instance} flow={route.flow} onChange={refresh} />
         ) : (
           <p className="hint">Open a flow.</p>

@@ -14,4 +14,15 @@ describe('designer routes', () => {
       expect(parseRoute(routePath(route))).toEqual(route);
     expect(routePath({ instance: 'demo', flow: 'a/b' })).toBe('/instances/demo/flows/a%2Fb');
   });
+
+  it('reads and writes a resource page of an instance, its kind by API path', () => {
+    expect(parseRoute('/instances/demo/resources/hours-of-operation')).toEqual({
+      instance: 'demo',
+      resources: 'hours-of-operation',
+    });
+    expect(parseRoute('/instances/demo/resources')).toEqual({ instance: 'demo' });
+    const route = { instance: 'demo', resources: 'queues' };
+    expect(routePath(route)).toBe('/instances/demo/resources/queues');
+    expect(parseRoute(routePath(route))).toEqual(route);
+  });
 });

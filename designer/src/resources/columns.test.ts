@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf } from './columns.js';
+import { formOf } from './schemaForm.js';
+import { typeAt } from './test-types.js';
+
+describe('resource table columns', () => {
+  it('shows a queue’s hours by name', () => {
+    const refs = { 'hours-of-operation': [{ id: 'h-1', arn: 'arn:h', name: 'Always open' }] };
+    const columns = columnsOf(formOf(typeAt('queues')), refs);
+    const entry = { id: 'q', arn: 'arn:q', name: 'Billing', hoursOfOperation: 'h-1', maxContacts: 50 };
+    expect(Object.fromEntries(columns.map((c) => [c.label, c.cell(entry)]))).toMatchObject({
+      'Hours of operation': 'Always open',
+      'Max contacts': '50',
+    });
+  });
+
+  it('sums up a weekly schedule and says which source a prompt has', () => {
+    const hours = columnsOf(formOf(typeAt('hours-of-operation')), {});
+    const monday = { Day: 'MONDAY', StartTime: { Hours: 9, Minutes: 0 }, EndTime: { Hours: 17, Minutes: 0 } };
+    const cells = (e: object) => hours.map((c) => c.cell({ id: 'h', arn: 'a', name: 'n', ...e }));
+    expect(cells({ timeZone: 'UTC', config: [monday] })).toEqual(['UTC', 'MONDAY 09:00–17:00']);
+    expect(cells({ timeZone: 'UTC', config: [] })).toEqual(['UTC', 'Closed']);
+    const prompts = columnsOf(formOf(typeAt('prompts')), {});
+    const source = prompts.find((c) => c.key === 'source');
+    expect(source?.cell({ id: 'p', arn: 'a', name: 'Beep', file: 'beep' })).toBe('File: beep');
+  });
+});
