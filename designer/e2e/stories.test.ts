@@ -15,8 +15,15 @@ interface IndexEntry {
   tags?: string[];
 }
 
-/** What the preview said after it was asked for a story. */
-type Outcome = { event: string; detail?: unknown };
+/** What the preview said after it was asked for a story, and what #storybook-root then held. */
+interface Outcome {
+  event: string;
+  detail?: unknown;
+  /** Elements in #storybook-root once rendered. */
+  children: number;
+  /** The block node, once React Flow measured and showed it (asked for block stories only). */
+  block?: { actionId: string | null; type: string | null } | null;
+}
 
 const chromium = browserTests();
 
@@ -78,39 +85,41 @@ describe.skipIf(chromium.skip)('Storybook', () => {
     const flows = fixtureFlows();
     const failures: string[] = [];
     const started = Date.now();
+    const times: [string, number][] = [];
     for (const story of stories) {
       errors.length = 0;
-      const outcome = await show(page, story.id);
-      const problem =
-        outcome.event !== 'storyRendered'
-          ? `${outcome.event} ${JSON.stringify(outcome.detail ?? '').slice(0, 500)}`
-          : await page.evaluate(() =>
-              (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0
-                ? undefined
-                : '#storybook-root is empty',
-            );
-      if (problem) failures.push(`${story.id}: ${problem}`);
+      const asked = Date.now();
       const block = entries.get(story.id);
-      if (block && !problem) {
+      const outcome = await show(page, story.id, block !== undefined);
+      if (outcome.event !== 'storyRendered')
+        failures.push(`${story.id}: ${outcome.event} ${JSON.stringify(outcome.detail ?? '').slice(0, 500)}`);
+      else if (outcome.children === 0) failures.push(`${story.id}: #storybook-root is empty`);
+      else if (block) {
         const sample = blockSample(block.type, flows);
-        const shown = await shownBlock(page);
-        if (shown?.actionId !== sample.actionId || shown.type !== block.type)
+        if (outcome.block?.actionId !== sample.actionId || outcome.block.type !== block.type)
           failures.push(
-            `${story.id}: expected ${block.type} ${sample.actionId}, shown ${JSON.stringify(shown)}`,
+            `${story.id}: expected ${block.type} ${sample.actionId}, shown ${JSON.stringify(outcome.block)}`,
           );
       }
       for (const e of errors) failures.push(`${story.id}: ${e.slice(0, 600)}`);
+      times.push([story.id, Date.now() - asked]);
     }
-    console.log(`rendered ${stories.length} stories in ${Date.now() - started} ms`);
+    const slowest = times.sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(
+      `rendered ${stories.length} stories in ${Date.now() - started} ms; slowest: ${slowest.map(([id, ms]) => `${id} ${ms} ms`).join(', ')}`,
+    );
     expect(failures).toEqual([]);
     expect(stories.length).toBeGreaterThan(CATALOG.size);
   }, 300_000);
 });
 
-/** Asks the preview for a story and waits for it to say it rendered it, or why not. */
-function show(page: Page, storyId: string): Promise<Outcome> {
+/**
+ * Asks the preview for a story and waits for it to say it rendered it, or why not; for a block
+ * story, also for React Flow to show the node (it hides a node until measured). One round trip.
+ */
+function show(page: Page, storyId: string, block: boolean): Promise<Outcome> {
   return page.evaluate(
-    (id) =>
+    ([id, withBlock]) =>
       new Promise<Outcome>((done) => {
         type Channel = {
           on(event: string, f: (detail: unknown) => void): void;
@@ -119,6 +128,16 @@ function show(page: Page, storyId: string): Promise<Outcome> {
         };
         const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel })
           .__STORYBOOK_ADDONS_CHANNEL__;
+        const root = () => document.querySelector('#storybook-root');
+        const shownBlock = () => {
+          const node = root()?.querySelector('[data-testid="block-node"]');
+          const wrapper = node?.closest<HTMLElement>('.react-flow__node');
+          if (!node || !wrapper || wrapper.style.visibility === 'hidden') return undefined;
+          return {
+            actionId: node.getAttribute('data-action-id'),
+            type: node.querySelector('.block-type')?.textContent ?? null,
+          };
+        };
         const events = [
           'storyRendered',
           'storyErrored',
@@ -126,42 +145,34 @@ function show(page: Page, storyId: string): Promise<Outcome> {
           'storyMissing',
           'playFunctionThrewException',
         ];
-        const stop = (outcome: Outcome) => {
+        const finish = (event: string, detail?: unknown) => {
+          const children = root()?.childElementCount ?? 0;
+          if (event !== 'storyRendered' || !withBlock) return done({ event, detail, children });
+          // A block is shown within a few frames of the render; 300 frames is 5 s at 60 fps.
+          let frames = 0;
+          const look = () => {
+            const shown = shownBlock();
+            if (shown || ++frames > 300) done({ event, children, block: shown ?? null });
+            else requestAnimationFrame(look);
+          };
+          look();
+        };
+        const stop = (event: string, detail?: unknown) => {
           clearTimeout(timer);
           events.forEach((e, i) => {
             const h = handlers[i];
             if (h) channel.off(e, h);
           });
-          done(outcome);
+          finish(event, detail);
         };
         const handlers = events.map((event) => {
-          const h = (detail: unknown) => stop({ event, detail });
+          const h = (detail: unknown) => stop(event, detail);
           channel.on(event, h);
           return h;
         });
-        const timer = setTimeout(() => stop({ event: 'no answer from the preview in 30 s' }), 30_000);
+        const timer = setTimeout(() => stop('no answer from the preview in 30 s'), 30_000);
         channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
       }),
-    storyId,
+    [storyId, block] as const,
   );
-}
-
-/** The block node of a block story once React Flow has measured and shown it. */
-async function shownBlock(page: Page): Promise<{ actionId: string | null; type: string | null } | null> {
-  const handle = await page
-    .waitForFunction(
-      () => {
-        const node = document.querySelector('#storybook-root [data-testid="block-node"]');
-        const wrapper = node?.closest<HTMLElement>('.react-flow__node');
-        if (!node || !wrapper || wrapper.style.visibility === 'hidden') return false;
-        return {
-          actionId: node.getAttribute('data-action-id'),
-          type: node.querySelector('.block-type')?.textContent ?? null,
-        };
-      },
-      undefined,
-      { polling: 'raf', timeout: 10_000 },
-    )
-    .catch(() => null);
-  return (await handle?.jsonValue()) || null;
 }

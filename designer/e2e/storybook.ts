@@ -21,12 +21,16 @@ const SOURCES = [
   'fixtures/flows',
 ];
 
+/** Tests sit beside the sources but never reach a story. */
+const NOT_IN_STORYBOOK = /\.test\.[cm]?[jt]sx?$/;
+
 async function newestMtime(path: string): Promise<number> {
   const top = await stat(path).catch(() => undefined);
   if (!top?.isDirectory()) return top?.mtimeMs ?? 0;
   let newest = 0;
   for (const entry of await readdir(path, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+    if (entry.isFile() && !NOT_IN_STORYBOOK.test(entry.name))
+      newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
   return newest;
 }
 
