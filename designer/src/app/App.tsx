@@ -3,6 +3,7 @@ import { ResourceNav } from '../resources/ResourceNav.js';
 import { ResourcePage } from '../resources/ResourcePage.js';
 import { emptyFlowDocument } from '../system/index.js';
 import { FlowListActions } from '../transfer/FlowListActions.js';
+import { VersionView } from '../versions/VersionView.js';
 import { type Api, ApiError, createApi } from './api.js';
 import { FlowCanvas } from './FlowCanvas.js';
 import { FlowList } from './FlowList.js';
@@ -97,8 +98,25 @@ function InstanceView(props: {
       <main>
         {route.resources ? (
           <ResourcePage key={route.resources} api={api} instance={route.instance} path={route.resources} />
+        ) : route.flow && route.version !== undefined ? (
+          <VersionView
+            key={`${route.flow}\n${route.version}\n${route.compare ?? ''}`}
+            api={api}
+            instance={route.instance}
+            flow={route.flow}
+            version={route.version}
+            compare={route.compare}
+            navigate={navigate}
+            onChange={refresh}
+          />
         ) : route.flow ? (
-          <FlowCanvas api={api} instance={route.instance} flow={route.flow} onChange={refresh} />
+          <FlowCanvas
+            api={api}
+            instance={route.instance}
+            flow={route.flow}
+            onChange={refresh}
+            navigate={navigate}
+          />
         ) : (
           <p className="hint">Open a flow.</p>
         )}

@@ -81,6 +81,7 @@ function EditorLayout(props: FlowEditorProps) {
     flowType: props.flowType,
     content: () => serialize(model),
     version: saving.version,
+    dirty: saving.dirty,
     labels,
     setOverlay: setPanelOverlay,
     focusBlock: canvas.focusBlock,

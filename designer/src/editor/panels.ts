@@ -11,6 +11,8 @@ export interface PanelContext {
   content(): string;
   /** The version the draft is based on (0 for a flow without one). */
   version: number;
+  /** The draft has changes not saved yet (what leaving the editor would lose). */
+  dirty?: boolean;
   /** Block names by action id, for lists that name blocks. */
   labels: ReadonlyMap<string, string>;
   /** Lays marks over the canvas (undefined clears them). */

@@ -68,6 +68,8 @@ export function useFlowSaving(input: FlowSavingInput): FlowSaving {
   const [saved, setSaved] = useState(input.model);
   const [version, setVersion] = useState(input.version);
   const [publishedVersion, setPublished] = useState(input.publishedVersion);
+  // Publishing happens outside the save bar too (a rollback from the versions list).
+  useEffect(() => setPublished(input.publishedVersion), [input.publishedVersion]);
   const [busy, setBusy] = useState<FlowSaving['busy']>();
   const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<string>();
