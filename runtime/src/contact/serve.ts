@@ -9,7 +9,7 @@ import type { FlowLogSink } from '../logs/sinks.js';
 import { AriTelephony } from '../telephony/ari-telephony.js';
 import type { Instance } from './instance.js';
 import type { MemoryRouting } from './routing.js';
-import { type ContactRun, runContact } from './runner.js';
+import { type ContactRun, type ContactStep, runContact } from './runner.js';
 
 export interface ServeOptions {
   /** The runtime's ARI app, connected (or connecting) to Asterisk or ari-sim. */
@@ -31,6 +31,8 @@ export interface ServeOptions {
   /** Told of each contact as it starts; `transcript` receives what its call did. */
   onContact?: (run: ContactRun, info: { from: string; to: string }) => void;
   transcript?: (contactId: string, entry: Parameters<RuntimePorts['transcript']>[0]) => void;
+  /** Told of every block a contact runs (the designer's test calls follow the running block). */
+  onStep?: (contactId: string, step: ContactStep) => void;
 }
 
 export interface Serving {
@@ -72,6 +74,7 @@ export function serveInbound(options: ServeOptions): Serving {
       log: options.log,
       ...(options.records ? { records: options.records } : {}),
       instanceArn: instance.arn,
+      ...(options.onStep ? { onStep: (step: ContactStep) => options.onStep?.(contactId, step) } : {}),
     });
     running.add(run);
     const forget = () => running.delete(run);

@@ -85,8 +85,16 @@ export class LiveInstances {
       this.#numbers.set(digitsOf(String(entry.number ?? '')), instanceId);
   }
 
-  async #instanceOf(row: InstanceRow): Promise<Instance> {
-    const instance = new Instance(row);
+  /**
+   * A fresh instance from the store that nobody dials: a test call runs its draft in one of its own
+   * (runtime/src/testcalls), made by `make` so that it can be a subclass.
+   */
+  async detached(instanceId: string, make: (row: InstanceRow) => Instance): Promise<Instance | undefined> {
+    const row = await this.store.catalog.instance(instanceId);
+    return row ? this.#instanceOf(row, make(row)) : undefined;
+  }
+
+  async #instanceOf(row: InstanceRow, instance = new Instance(row)): Promise<Instance> {
     const [resources, flows] = await Promise.all([
       this.store.catalog.resources(row.id),
       this.store.flows.list(row.id),

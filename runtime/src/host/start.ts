@@ -12,6 +12,9 @@ import { DESIGNER_DIST, designerPlugin } from '../server/designer.js';
 import { EventBus } from '../services/events.js';
 import { bootstrapAdminToken } from '../services/tokens.js';
 import { openStore, type Store } from '../store/index.js';
+import { harnessLink } from '../testcalls/harness.js';
+import { markTestContacts } from '../testcalls/records.js';
+import { TestCalls } from '../testcalls/registry.js';
 import { seedDemo } from './demo.js';
 import { LiveInstances } from './live-instances.js';
 import { storeContactRecords, storeFlowLogs } from './sinks.js';
@@ -88,18 +91,30 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       () => log.close(),
       () => records.close(),
     );
+    // The designer's test calls run drafts on numbers of their own, asked before the live ones.
+    const harness = harnessLink(telephony, clock);
+    closing.push(() => harness?.close());
+    const testCalls = new TestCalls({
+      harness: harness && (() => harness.get()),
+      detached: (id, make) => instances.detached(id, make),
+      clock,
+    });
+    closing.push(testCalls.follow(events));
     const serving = serveInbound({
       ari: telephony.ari,
       clock,
-      instance: (dialled) => instances.forNumber(dialled),
+      instance: (dialled) => testCalls.instanceFor(dialled) ?? instances.forNumber(dialled),
       voice: new TextToSpeech({ cacheDir: join(dataDir, 'tts'), clock }),
       // Lambda and queue ARNs name their account and instance, so any instance that knows one owns it.
       lambda: new LambdaPort({ resolve: (arn) => instances.find((i) => i.lambda(arn)), clock }),
       routing: new MemoryRouting(clock, (ref) => instances.find((i) => i.queue(ref) ?? i.agentQueue(ref))),
       log,
-      records,
+      records: markTestContacts(records, (id) => testCalls.isTestContact(id)),
       executors: createExecutors(),
+      onStep: (contactId, step) => testCalls.onStep(contactId, step),
+      transcript: (contactId, entry) => testCalls.transcript(contactId, entry),
       onContact: (run, call) => {
+        testCalls.onContact(run, call);
         const instanceId = /instance\/([^/]+)/.exec(run.contact.InstanceARN ?? '')?.[1];
         if (instanceId)
           events.emit({
@@ -112,12 +127,16 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
           });
       },
     });
-    closing.push(() => serving.close());
+    closing.push(
+      () => serving.close(),
+      () => testCalls.close(),
+    );
 
     const designer = options.designer ?? DESIGNER_DIST;
     const app = await buildApp({
       store,
       events,
+      testCalls,
       plugins: designer === false ? [] : [designerPlugin({ dist: designer })],
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });

@@ -9,6 +9,8 @@ export interface AriTarget {
   password: string;
   /** The runtime's Stasis app; inbound calls arrive as `Stasis(<app>, inbound, <number>)`. */
   app: string;
+  /** An ARI user of the `harness` app, for the designer's test calls (the `from-test` dialplan). */
+  harness?: { username: string; password: string };
 }
 
 export interface Telephony {
@@ -19,12 +21,15 @@ export interface Telephony {
   ari: AriClient;
   /** The simulated Asterisk, when there is no real one; its `harness` app places test calls. */
   sim?: AriSim;
-  /** Credentials of ari-sim's harness app (test calls), never printed. */
+  /** Credentials of the harness app (ari-sim's, or Asterisk's when given): test calls. Never printed. */
   harness?: { username: string; password: string };
   close(): Promise<void>;
 }
 
-/** `PARLEY_ARI_URL`, `_USER`, `_PASSWORD`, `_APP`: a real Asterisk to drive instead of ari-sim. */
+/**
+ * `PARLEY_ARI_URL`, `_USER`, `_PASSWORD`, `_APP`: a real Asterisk to drive instead of ari-sim;
+ * `_HARNESS_USER` and `_HARNESS_PASSWORD`: the harness app's ARI user, for test calls.
+ */
 export function ariFromEnv(env: NodeJS.ProcessEnv = process.env): AriTarget | undefined {
   const url = env.PARLEY_ARI_URL;
   if (!url) return undefined;
@@ -32,7 +37,17 @@ export function ariFromEnv(env: NodeJS.ProcessEnv = process.env): AriTarget | un
   const password = env.PARLEY_ARI_PASSWORD;
   if (!username || !password)
     throw new Error('PARLEY_ARI_URL is set: PARLEY_ARI_USER and PARLEY_ARI_PASSWORD are needed too');
-  return { url: url.replace(/\/$/, ''), username, password, app: env.PARLEY_ARI_APP ?? 'parley' };
+  const harnessUser = env.PARLEY_ARI_HARNESS_USER;
+  const harnessPassword = env.PARLEY_ARI_HARNESS_PASSWORD;
+  return {
+    url: url.replace(/\/$/, ''),
+    username,
+    password,
+    app: env.PARLEY_ARI_APP ?? 'parley',
+    ...(harnessUser && harnessPassword
+      ? { harness: { username: harnessUser, password: harnessPassword } }
+      : {}),
+  };
 }
 
 /**
@@ -46,7 +61,14 @@ export async function openTelephony(target?: AriTarget): Promise<Telephony> {
       app: target.app,
     });
     await ari.connect();
-    return { kind: 'asterisk', url: target.url, app: target.app, ari, close: async () => ari.close() };
+    return {
+      kind: 'asterisk',
+      url: target.url,
+      app: target.app,
+      ari,
+      ...(target.harness ? { harness: target.harness } : {}),
+      close: async () => ari.close(),
+    };
   }
   const runtime = { username: 'parley', password: randomBytes(16).toString('hex') };
   const harness = { username: 'harness', password: randomBytes(16).toString('hex') };

@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { EventBus } from '../services/events.js';
 import type { Store } from '../store/index.js';
+import type { TestCallService } from '../testcalls/types.js';
 import { type Access, registerAuth } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { bundleRoutes } from './routes/bundles.js';
@@ -13,6 +14,7 @@ import { flowRoutes } from './routes/flows.js';
 import { instanceRoutes } from './routes/instances.js';
 import { resourceTypeRoutes } from './routes/resource-types.js';
 import { resourceRoutes } from './routes/resources.js';
+import { testCallRoutes } from './routes/test-calls.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { transferRoutes } from './routes/transfer.js';
 
@@ -25,6 +27,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Extra plugins (the designer's static files, telephony routes) registered after the API. */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** Test calls of drafts; without telephony their routes answer TESTCALL_UNAVAILABLE. */
+  testCalls?: TestCallService;
 }
 
 export interface RouteEntry {
@@ -93,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bundleRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(contactRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(eventRoutes(deps), { prefix: '/api/instances/:instance' });
+  await app.register(testCallRoutes(options.testCalls), { prefix: '/api/instances/:instance' });
   for (const plugin of options.plugins ?? []) await app.register(async (scoped) => plugin(scoped));
   return app;
 }

@@ -686,6 +686,33 @@ export const CODES = {
     doc: 'A resource or flow of the bundle posted to `/instances/:instance/bundle` failed its check (its diagnostics name it by its place in the bundle, e.g. `/queues/2/hoursOfOperation`). The bundle is imported in one transaction, so nothing of it was written. Fix those items and post again; `?dryRun=true` reports the same without writing. Flows that only fail the publish checks do not refuse the bundle: they are imported unpublished.',
   },
 
+  // Test calls from the designer
+  TESTCALL_UNAVAILABLE: {
+    severity: 'error',
+    title: 'Test calls are not available',
+    doc: 'This server cannot place test calls: it was started without telephony, or against an Asterisk without the test dialplan. With Asterisk, set PARLEY_ARI_HARNESS_USER and PARLEY_ARI_HARNESS_PASSWORD to an ARI user of the `harness` app and install the `from-test` context of docs/asterisk/etc/extensions.conf.',
+  },
+  TESTCALL_DRAFT_INVALID: {
+    severity: 'error',
+    title: 'Draft cannot be called',
+    doc: 'A test call runs the draft as it would be published, so it needs what publishing needs: no validator error and every resource reference resolving in the instance. The response lists each problem.',
+  },
+  TESTCALL_FLOW_TYPE_UNSUPPORTED: {
+    severity: 'error',
+    title: 'Only contact flows take test calls',
+    doc: 'A test call dials into the flow as a customer would, which only an inbound contact flow (CONTACT_FLOW) answers. Test other flow types through a contact flow that transfers to them.',
+  },
+  TESTCALL_LIMIT: {
+    severity: 'error',
+    title: 'Too many test calls',
+    doc: 'An instance runs a few test calls at once (4); hang one up first.',
+  },
+  TESTCALL_ENDED: {
+    severity: 'error',
+    title: 'Test call is over',
+    doc: 'Keys or words were sent to a test call that has already ended.',
+  },
+
   // The HTTP API and its tokens
   API_UNAUTHORIZED: {
     severity: 'error',
