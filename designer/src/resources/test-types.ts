@@ -1,4 +1,5 @@
-import { RESOURCE_TYPES } from '../../../runtime/src/resources/index.js';
+// The registry, not the index: the index brings bundle code that needs Node, and stories run in a browser.
+import { RESOURCE_TYPES } from '../../../runtime/src/resources/registry.js';
 import type { ResourceTypeInfo } from './resourceApi.js';
 
 /** The kinds as GET /api/resource-types serves them (runtime/src/server/routes/resource-types.ts). */
