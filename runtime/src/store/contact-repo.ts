@@ -79,13 +79,16 @@ export class ContactRepo {
 
   async contacts(
     instanceId: string,
-    options: { limit?: number; before?: string } = {},
+    options: { limit?: number; before?: string; flowArn?: string } = {},
   ): Promise<ContactSummary[]> {
+    // A contact "of a flow" is one that ran a block of it: its flow logs say so.
     const rows = await this.db.query(
-      `SELECT contact_id, initial_contact_id, initiation_timestamp, disconnect_timestamp FROM contact_records
+      `SELECT contact_id, initial_contact_id, initiation_timestamp, disconnect_timestamp FROM contact_records c
        WHERE instance_id = $1 AND ($2::timestamptz IS NULL OR initiation_timestamp < $2)
+         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM flow_logs l
+           WHERE l.instance_id = c.instance_id AND l.flow_arn = $4 AND l.contact_id = c.contact_id))
        ORDER BY initiation_timestamp DESC NULLS LAST LIMIT $3`,
-      [instanceId, options.before ?? null, Math.min(options.limit ?? 100, 1000)],
+      [instanceId, options.before ?? null, Math.min(options.limit ?? 100, 1000), options.flowArn ?? null],
     );
     return rows.map((r) => ({
       contactId: String(r.contact_id),

@@ -94,6 +94,18 @@ describe('test calls of a draft', () => {
     } finally {
       call.close();
     }
+    // Replay lists the contacts of a flow: this one ran Bank menu's draft, so it is one of them.
+    const contactId = call.messages.find((m) => m.type === 'contact')?.contactId;
+    const ofBank = await server.api(
+      'GET',
+      `/api/instances/demo/contacts?flow=${encodeURIComponent(bank.arn)}`,
+    );
+    expect(ofBank.json.contacts.map((c: { contactId: string }) => c.contactId)).toContain(contactId);
+    const ofOther = await server.api(
+      'GET',
+      `/api/instances/demo/contacts?flow=${encodeURIComponent(`${bank.arn}-x`)}`,
+    );
+    expect(ofOther.json.contacts).toEqual([]);
     const still = await server.api('GET', `/api/instances/demo/flows/${bank.id}`);
     expect(still.json.publishedVersion).toBe(bank.publishedVersion);
   }, 60_000);

@@ -11,7 +11,7 @@ const page = {
 
 /** Contacts that ran: their records (Connect's CTR shape) and flow logs (CloudWatch entries). */
 export const contactRoutes = () => async (app: FastifyInstance) => {
-  app.get<{ Querystring: { limit?: number; before?: string } }>(
+  app.get<{ Querystring: { limit?: number; before?: string; flow?: string } }>(
     '/contacts',
     {
       config: { access: 'read' },
@@ -22,13 +22,24 @@ export const contactRoutes = () => async (app: FastifyInstance) => {
           properties: {
             limit: { type: 'integer', minimum: 1, maximum: 1000 },
             before: { type: 'string', format: 'date-time' },
+            flow: {
+              type: 'string',
+              maxLength: 2048,
+              description: 'Only contacts that ran a block of this flow (ARN)',
+            },
           },
         },
       },
     },
     async (request) => {
       const scope = scopeOf(request);
-      return { contacts: await scope.store.contacts.contacts(scope.instance.id, request.query) };
+      const { flow, ...rest } = request.query;
+      return {
+        contacts: await scope.store.contacts.contacts(scope.instance.id, {
+          ...rest,
+          ...(flow ? { flowArn: flow } : {}),
+        }),
+      };
     },
   );
 
