@@ -256,4 +256,29 @@ describe.skipIf(skip)('version history in Chromium', () => {
     expect(await list.locator('li[data-published]').getAttribute('data-version')).toBe('2');
     await page.context().close();
   });
+
+  it('asks before leaving an unsaved draft, and restores only once told to', async () => {
+    const page = await newPage(browser);
+    await signIn(page, designer);
+    await openFlow(page, designer, menu);
+    await page.locator('[data-testid="block-node"][data-action-id="Agent"]').click();
+    await page.keyboard.press('Delete');
+    await page.locator('.save-state[data-dirty]').waitFor();
+    await openVersions(page);
+    const ask = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+
+    await page.getByRole('button', { name: 'Open version 1' }).click();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(`${designer.url}/instances/demo/flows/${menu}`);
+
+    const before = (await versions()).length;
+    await page.getByRole('button', { name: 'Restore version 2' }).click();
+    await ask.getByRole('button', { name: 'Restore version 2 anyway' }).click();
+    await page.locator('.save-state', { hasText: `Version ${before + 1}` }).waitFor();
+    expect((await versions())[0]?.message).toBe('Restore version 2');
+    expect(await page.locator('.save-state[data-dirty]').count()).toBe(0);
+    await page.context().close();
+  });
 });
