@@ -1,5 +1,5 @@
 import type { FlowModel } from '@parley/flow';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { PanelContext } from '../editor/panels.js';
 import { compareFlows, type FlowComparison } from '../system/diff-overlay.js';
 
@@ -20,7 +20,9 @@ export function useDraftComparison(
   const [base, setBase] = useState<{ from: number; model?: FlowModel; message?: string } | undefined>(
     undefined,
   );
-  const { model, setOverlay } = context;
+  const { setOverlay } = context;
+  // Typing in a big flow should not wait for the diff: the marks catch up when React is idle.
+  const model = useDeferredValue(context.model);
 
   const comparison = useMemo((): DraftComparison => {
     if (!base) return { state: 'off' };
