@@ -5,6 +5,8 @@ import type { SaveResult } from '../app/api.js';
 import { Inspector } from '../inspector/Inspector.js';
 import type { InstanceResources } from '../inspector/useInstanceResources.js';
 import { BlockNode } from '../nodes/BlockNode.js';
+import { NoteNode } from '../nodes/NoteNode.js';
+import { FindBar } from '../panels/FindBar.js';
 import { Palette } from '../panels/Palette.js';
 import { DiagnosticList, ProblemsPanel } from '../panels/Problems.js';
 import { SaveBar } from '../panels/SaveBar.js';
@@ -19,12 +21,13 @@ import { FIT, MIN_ZOOM, useOpening } from './opening.js';
 import { OverlayContext } from './overlay.js';
 import type { PanelContext, SidePanel } from './panels.js';
 import { useCanvas } from './useCanvas.js';
+import { useCanvasExtras } from './useCanvasExtras.js';
 import { useFlowEditor } from './useFlowEditor.js';
 import { useFlowSaving } from './useFlowSaving.js';
 import './editor.css';
 
 // Outside the component: React Flow warns (and re-mounts every node) when nodeTypes changes.
-const nodeTypes: NodeTypes = { block: BlockNode };
+const nodeTypes: NodeTypes = { block: BlockNode, note: NoteNode };
 
 export interface FlowEditorProps {
   model: FlowModel;
@@ -64,7 +67,14 @@ function EditorLayout(props: FlowEditorProps) {
   const fe = useFlowEditor(props.model, {
     flowType: props.flowType,
     diagnostics: props.diagnostics,
-    hooks: { save: () => void saving.save(), fit: () => canvas.fit() },
+    hooks: {
+      save: () => void saving.save(),
+      fit: () => canvas.fit(),
+      layout: () => extras.layout.run(),
+      addNote: () => extras.addNote(),
+      find: () => extras.find.show(),
+      closeFind: () => extras.find.close(),
+    },
   });
   const canvas = useCanvas(fe.editor, pane);
   const opening = useOpening(pane, fe.nodes, fe.state.model.startAction);
@@ -76,6 +86,7 @@ function EditorLayout(props: FlowEditorProps) {
   const [panelOverlay, setPanelOverlay] = useState<CanvasOverlay>();
   const overlay = panelOverlay ?? props.overlay;
   const shown = useOverlaid(fe.nodes, fe.edges, overlay);
+  const extras = useCanvasExtras(fe, canvas, pane, shown.nodes, mac);
   const panelContext: PanelContext = {
     model,
     flowType: props.flowType,
@@ -97,10 +108,10 @@ function EditorLayout(props: FlowEditorProps) {
           {opening && (
             <OverlayContext.Provider value={overlay}>
               <ReactFlow
-                nodes={shown.nodes}
+                nodes={extras.nodes}
                 edges={shown.edges}
                 nodeTypes={nodeTypes}
-                onNodesChange={fe.onNodesChange}
+                onNodesChange={extras.onNodesChange}
                 onEdgesChange={fe.onEdgesChange}
                 onConnect={fe.onConnect}
                 onReconnect={fe.onReconnect}
@@ -125,10 +136,13 @@ function EditorLayout(props: FlowEditorProps) {
             startAction={model.startAction}
             onCommand={fe.run}
             onSetStart={fe.editor.setStart}
+            layingOut={extras.layout.busy}
           />
+          <FindBar {...extras.findBar} />
           <p className="canvas-status">
             {fe.graph.nodes.length} blocks · {errors} error{errors === 1 ? '' : 's'}
             {selection.nodes.size > 0 && ` · ${selection.nodes.size} selected`}
+            {extras.layout.error && ` · layout failed: ${extras.layout.error}`}
           </p>
         </div>
         <aside className="editor-side">

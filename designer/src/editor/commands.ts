@@ -6,6 +6,13 @@ import { type Command, commandFor, isTextTarget, type KeyPress } from './keys.js
 export interface CommandHooks {
   save?: () => void;
   fit?: () => void;
+  /** Lays out the flow, or the selected blocks when there are two or more. */
+  layout?: () => void;
+  addNote?: () => void;
+  /** Opens the find bar (or focuses it when open). */
+  find?: () => void;
+  /** Closes the find bar if it is open; returns whether it was. */
+  closeFind?: () => boolean;
   toggleShortcuts?: () => void;
   /** Closes the shortcut sheet if it is open; returns whether it was. */
   closeShortcuts?: () => boolean;
@@ -43,10 +50,17 @@ export async function runCommand(
       return hooks.save?.();
     case 'fit':
       return hooks.fit?.();
+    case 'layout':
+      return hooks.layout?.();
+    case 'note':
+      return hooks.addNote?.();
+    case 'find':
+      return hooks.find?.();
     case 'shortcuts':
       return hooks.toggleShortcuts?.();
     case 'escape':
-      if (!hooks.closeShortcuts?.()) editor.select({ nodes: new Set(), edges: new Set() });
+      if (!hooks.closeShortcuts?.() && !hooks.closeFind?.())
+        editor.select({ nodes: new Set(), edges: new Set() });
       return;
   }
 }

@@ -70,6 +70,11 @@ export interface Editor {
   /** Changes what a condition tests; `group` as for editParameters. */
   updateCondition(id: string, index: number, operator: string, value: string, group?: string): void;
   removeCondition(id: string, index: number): void;
+  /**
+   * Applies a pure edit of the model (the notes' edits, say) as one undo step; `group` as for
+   * editParameters. An edit that changes nothing is not recorded.
+   */
+  update(f: (model: FlowModel) => FlowModel, group?: string): void;
   undo(): void;
   redo(): void;
   select(selection: Partial<Selection>): void;
@@ -185,6 +190,9 @@ export function createEditor(initial: FlowModel, newId: () => string = newAction
     },
     updateCondition(id, index, operator, value, group) {
       edit(updateCondition(history.present, id, index, operator, value), state.selection, group);
+    },
+    update(f, group) {
+      edit(f(history.present), state.selection, group);
     },
     removeCondition(id, index) {
       const model = removeCondition(history.present, id, index);

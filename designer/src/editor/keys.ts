@@ -9,6 +9,9 @@ export type Command =
   | 'selectAll'
   | 'save'
   | 'fit'
+  | 'layout'
+  | 'note'
+  | 'find'
   | 'shortcuts'
   | 'escape';
 
@@ -77,6 +80,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     help: 'Zoom to fit',
     match: (k, mod) => !mod && k.shiftKey === true && (k.key === '!' || k.key === '1'),
   },
+  {
+    command: 'layout',
+    keys: ['Shift+L'],
+    help: 'Lay out the flow (or the selected blocks) left to right',
+    match: (k, mod) => !mod && k.shiftKey === true && letter(k, 'l'),
+  },
+  {
+    command: 'note',
+    keys: ['Shift+N'],
+    help: 'Add a note',
+    match: (k, mod) => !mod && k.shiftKey === true && letter(k, 'n'),
+  },
+  { command: 'find', keys: ['Mod+F'], help: 'Find blocks', match: (k, mod) => mod && letter(k, 'f') },
   {
     command: 'shortcuts',
     keys: ['?'],

@@ -24,7 +24,7 @@ export interface FlowEditorOptions {
   diagnostics?: readonly Diagnostic[];
   clipboard?: Clipboard;
   /** Commands the page answers (save, zoom to fit). */
-  hooks?: Pick<CommandHooks, 'save' | 'fit'>;
+  hooks?: Pick<CommandHooks, 'save' | 'fit' | 'layout' | 'addNote' | 'find' | 'closeFind'>;
 }
 
 export interface FlowEditor {
@@ -126,6 +126,10 @@ export function useFlowEditor(initialModel: FlowModel, options: FlowEditorOption
       void runCommand(command, editor, clipboard, {
         save: () => hooks.current?.save?.(),
         fit: () => hooks.current?.fit?.(),
+        layout: () => hooks.current?.layout?.(),
+        addNote: () => hooks.current?.addNote?.(),
+        find: () => hooks.current?.find?.(),
+        closeFind: () => hooks.current?.closeFind?.() ?? false,
         toggleShortcuts: () => setShortcutsOpen((o) => !o),
         closeShortcuts: () => {
           if (open.current) setShortcutsOpen(false);

@@ -23,13 +23,21 @@ const enabled = (html: string) =>
 
 describe('Toolbar', () => {
   it('enables undo, redo and delete only when they can do something', () => {
-    expect(enabled(render())).toEqual(['?']);
+    expect(enabled(render())).toEqual(['Lay out', 'Add note', '?']);
     expect(enabled(render({ canUndo: true, canRedo: true, canDelete: true }))).toEqual([
       'Undo',
       'Redo',
       'Delete',
+      'Lay out',
+      'Add note',
       '?',
     ]);
+  });
+
+  it('lays out the selection when two or more blocks are selected, and says when it is working', () => {
+    expect(enabled(render({ selected: ['a', 'b'] }))).toContain('Lay out selection');
+    const html = render({ layingOut: true });
+    expect(html).toMatch(/disabled=""[^>]*>Laying out…</);
   });
 
   it('offers to make the one selected block the entry, unless it is already', () => {

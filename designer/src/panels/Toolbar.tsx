@@ -12,6 +12,8 @@ export function Toolbar(props: {
   startAction: string | undefined;
   onCommand: (command: Command) => void;
   onSetStart: (id: string) => void;
+  /** Whether an auto-layout is running. */
+  layingOut?: boolean;
 }) {
   const only = props.selected.length === 1 ? props.selected[0] : undefined;
   const isStart = only !== undefined && only === props.startAction;
@@ -33,6 +35,17 @@ export function Toolbar(props: {
         onClick={() => only !== undefined && props.onSetStart(only)}
       >
         Set as entry
+      </button>
+      <button
+        type="button"
+        disabled={props.layingOut}
+        title="Lay out left to right: the selected blocks, or the whole flow"
+        onClick={() => props.onCommand('layout')}
+      >
+        {props.layingOut ? 'Laying out…' : props.selected.length >= 2 ? 'Lay out selection' : 'Lay out'}
+      </button>
+      <button type="button" onClick={() => props.onCommand('note')}>
+        Add note
       </button>
       <button type="button" aria-label="Keyboard shortcuts" onClick={() => props.onCommand('shortcuts')}>
         ?
