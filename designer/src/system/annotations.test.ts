@@ -47,7 +47,8 @@ describe('annotations', () => {
 
   it('leave a flow with notes byte for byte as read when each note is set to what it is', () => {
     const withNotes = allFlows().filter((f) => notesOf(f.model).length > 0);
-    for (const { name, model } of withNotes) {
+    for (const { name, model, text } of withNotes) {
+      expect(annotationsOf(model), name).toEqual(JSON.parse(text).Metadata.Annotations);
       const same = Object.fromEntries(notesOf(model).map((n) => [n.id, { ...n }]));
       const m = updateNotes(model, same);
       expect(m, name).toBe(model);

@@ -7,6 +7,7 @@ import {
   validateDocument,
 } from '@parley/flow';
 import { describe, expect, it } from 'vitest';
+import { notesOf, updateNotes } from './annotations.js';
 import {
   addBlock,
   connect,
@@ -79,6 +80,8 @@ describe('edits', () => {
       for (const e of edges) m = connect(m, e.source, e.sourceHandle, e.target);
       for (const a of m.actions) if (!('raw' in a)) m = setParameters(m, a.id, a.parameters);
       if (model.startAction) m = setStart(m, model.startAction);
+      // Notes too (Metadata.Annotations of real exports): each set to what it is.
+      m = updateNotes(m, Object.fromEntries(notesOf(model).map((n) => [n.id, n])));
       const history = createHistory(model);
       history.push(m);
       history.undo();
