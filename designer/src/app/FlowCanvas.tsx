@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { FlowEditor } from '../editor/FlowEditor.js';
 import { type InstanceResources, useInstanceResources } from '../inspector/useInstanceResources.js';
 import { emptyFlowDocument } from '../system/index.js';
+import { useTestCallPanels } from '../testcall/panels.js';
 import { ExportButton } from '../transfer/ExportButton.js';
 import { useVersionsPanel, type VersionsHost } from '../versions/useVersionsPanel.js';
 import type { Api, FlowContent, FlowSummary } from './api.js';
@@ -67,6 +68,7 @@ function OpenedFlow(props: {
     () => loadFlow(content.text ?? { json: emptyFlowDocument(summary.type) }, { flowType: summary.type }),
     [content, summary.type],
   );
+  const testCallPanels = useTestCallPanels({ api, instance, flowId: summary.id });
   if (!loaded.model)
     return (
       <ul className="error">
@@ -90,7 +92,7 @@ function OpenedFlow(props: {
       publish={() => api.publish(instance, summary.id)}
       resources={props.resources}
       onChange={props.onChange}
-      panels={[props.versions.panel]}
+      panels={[props.versions.panel, ...testCallPanels]}
       saveActions={<ExportButton api={api} instance={instance} flow={summary.id} />}
     />
   );

@@ -106,6 +106,11 @@ export interface Api {
    * sent with the Blob's type. The response when it is a success; refusals throw ApiError.
    */
   send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: object | Blob): Promise<Response>;
+  /**
+   * A WebSocket to a route below `/api` on this page's host. Browsers send no headers on one, so
+   * the token goes in the query. Optional: stand-in APIs of tests and stories have none.
+   */
+  socket?(path: string): WebSocket;
 }
 
 const segment = encodeURIComponent;
@@ -159,5 +164,11 @@ export function createApi(token: string, fetchImpl: typeof fetch = fetch): Api {
       json(`${flowPath(instance, flow)}/publish`, version === undefined ? {} : { version }),
     resources: (instance, path) => json(`/api/instances/${segment(instance)}/${segment(path)}`),
     send: (method, path, body) => request(path, body, method),
+    socket(path) {
+      const url = new URL(path, location.href);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      url.searchParams.set('access_token', token);
+      return new WebSocket(url);
+    },
   };
 }
