@@ -36,3 +36,10 @@ export const WithErrors: Story = { args: { node: blockSample('MessageParticipant
 export const UnknownType: Story = {
   args: { node: nodeOf(addBlock(ivr, 'NotAConnectAction', { x: 0, y: 0 }, 'Mystery'), 'Mystery') },
 };
+
+// The marks test calls, replays and diffs lay over blocks (system/overlay.ts).
+export const Running: Story = { args: { mark: 'running' } };
+export const Visited: Story = { args: { mark: 'visited' } };
+export const Added: Story = { args: { mark: 'added' } };
+export const Changed: Story = { args: { mark: 'changed' } };
+export const Removed: Story = { args: { mark: 'removed' } };
