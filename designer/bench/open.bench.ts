@@ -16,6 +16,7 @@ import {
   signIn,
   startDesigner,
 } from '../e2e/support.js';
+import { benchLayout } from './layout.bench.js';
 
 const SIZES = [250, 1000, 2000] as const;
 const REPEATS = 3;
@@ -156,6 +157,8 @@ export async function benchDesigner(): Promise<{ figures: Figure[]; notes: strin
       unit: 'fps',
       target: `>= ${PAN_TARGET_FPS}`,
     });
+    const laid = await benchLayout(page, 2000);
+    figures.push(laid.figure);
     const cpu = cpus();
     return {
       figures,
@@ -163,7 +166,7 @@ export async function benchDesigner(): Promise<{ figures: Figure[]; notes: strin
         `designer: Chromium ${browser.version()} headless, 1440×900, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'} (load average ${loadavg()[0]?.toFixed(1)}); ` +
           `open = median of ${REPEATS} navigations to /instances/demo/flows/<id> (bundle cached), from navigation start to the frame the canvas settled; ` +
           `blocks in the page (flows above BIG_FLOW blocks open on their entry at zoom 1; every node comes with its size, so React Flow renders only those in view): ${seen.join('; ')}; ` +
-          `pan: ${panned.moves} middle-button mouse moves in ${PAN_MS} ms, the view moved in ${panned.moved} frames, longest frame ${panned.longestMs.toFixed(0)} ms`,
+          `pan: ${panned.moves} middle-button mouse moves in ${PAN_MS} ms, the view moved in ${panned.moved} frames, longest frame ${panned.longestMs.toFixed(0)} ms; ${laid.note}`,
       ],
     };
   } finally {
