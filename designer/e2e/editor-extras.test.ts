@@ -145,6 +145,73 @@ describe.skipIf(skip)('auto-layout, notes and find in Chromium', () => {
     await page.context().close();
   });
 
+  it('folds, moves, resizes and deletes a note, and Undo takes each back', async () => {
+    const page = await openMenu();
+    await page.keyboard.press('Shift+N');
+    // The note just added is the selected one (the flow may have notes already).
+    const added = page.locator('.react-flow__node-note.selected');
+    await added.waitFor();
+    const id = await added.getAttribute('data-id');
+    const note = page.locator(`.react-flow__node-note[data-id="${id}"]`);
+    const box = async () => {
+      const el = await note.evaluate((n) => ({
+        transform: (n as HTMLElement).style.transform,
+        width: (n as HTMLElement).offsetWidth,
+        height: (n as HTMLElement).offsetHeight,
+      }));
+      return el;
+    };
+    const start = await box();
+    expect({ width: start.width, height: start.height }).toEqual({ width: 300, height: 295 });
+
+    await note.getByRole('button', { name: 'Fold note' }).click();
+    await note.getByRole('button', { name: 'Unfold note' }).waitFor();
+    expect((await box()).height).toBeLessThan(60);
+    await note.getByRole('button', { name: 'Unfold note' }).click();
+    await note.locator('.note-content').waitFor();
+
+    const header = await note.locator('.note-title').boundingBox();
+    if (!header) throw new Error('the note should have a title bar');
+    await page.mouse.move(header.x + 20, header.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(header.x + 80, header.y + 60, { steps: 5 });
+    await page.mouse.up();
+    const moved = await box();
+    expect(moved.transform).not.toBe(start.transform);
+
+    const corner = await note.locator('.react-flow__resize-control.handle.bottom.right').boundingBox();
+    if (!corner) throw new Error('the selected note should have resize handles');
+    await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 60, corner.y - 80, { steps: 5 });
+    await page.mouse.up();
+    const resized = await box();
+    expect(resized.width).toBeGreaterThan(start.width);
+    expect(resized.height).toBeLessThan(start.height);
+
+    await note.getByRole('button', { name: 'Delete note' }).click();
+    await note.waitFor({ state: 'detached' });
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await undo.click();
+    await note.waitFor();
+    expect(await box()).toEqual(resized);
+    await undo.click();
+    await page.waitForFunction(
+      ({ id, w }) =>
+        (document.querySelector(`.react-flow__node-note[data-id="${id}"]`) as HTMLElement | null)
+          ?.offsetWidth === w,
+      { id, w: start.width },
+    );
+    await undo.click();
+    await page.waitForFunction(
+      ({ id, t }) =>
+        (document.querySelector(`.react-flow__node-note[data-id="${id}"]`) as HTMLElement | null)?.style
+          .transform === t,
+      { id, t: start.transform },
+    );
+    await page.context().close();
+  });
+
   it('finds a block by its prompt text, selects it and centres it', async () => {
     const page = await openMenu();
     await page.keyboard.press('Control+f');
