@@ -20,7 +20,7 @@ export {
 export { emptyFlowDocument } from './empty.js';
 export { layoutPositions, type ToGraphOptions, toGraph } from './graph.js';
 export { createHistory, HISTORY_LIMIT, type History } from './history.js';
+export { type BlockMark, type CanvasOverlay, type EdgeMark, pathOverlay } from './overlay.js';
 export { type PaletteEntry, type PaletteGroup, palette, searchPalette } from './palette.js';
 export { renameBlock, renameProblem } from './rename.js';
 export type * from './types.js';
-export { type BlockMark, type CanvasOverlay, type EdgeMark, pathOverlay } from './overlay.js';
