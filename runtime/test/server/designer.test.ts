@@ -20,8 +20,9 @@ describe('the designer served at /', () => {
     const built = await ensureDesigner();
     expect(built.error).toBeUndefined();
     const assets = await readdir(join(built.dist, 'assets'));
-    script = `/assets/${assets.find((f) => f.endsWith('.js'))}`;
-    style = `/assets/${assets.find((f) => f.endsWith('.css'))}`;
+    // The page's entry and style are index-*; other assets (chunks, the ELK worker) are loaded later.
+    script = `/assets/${assets.find((f) => /^index-.*\.js$/.test(f))}`;
+    style = `/assets/${assets.find((f) => /^index-.*\.css$/.test(f))}`;
     store = await openStore();
     app = await buildApp({ store, plugins: [designerPlugin({ dist: built.dist })] });
   }, 180_000);
