@@ -128,22 +128,25 @@ function EditorLayout(props: FlowEditorProps) {
               </ReactFlow>
             </OverlayContext.Provider>
           )}
-          <Toolbar
-            canUndo={fe.state.canUndo}
-            canRedo={fe.state.canRedo}
-            selected={[...selection.nodes]}
-            canDelete={selection.nodes.size + selection.edges.size > 0}
-            startAction={model.startAction}
-            onCommand={fe.run}
-            onSetStart={fe.editor.setStart}
-            layingOut={extras.layout.busy}
-          />
-          <FindBar {...extras.findBar} />
-          <p className="canvas-status">
-            {fe.graph.nodes.length} blocks · {errors} error{errors === 1 ? '' : 's'}
-            {selection.nodes.size > 0 && ` · ${selection.nodes.size} selected`}
-            {extras.layout.error && ` · layout failed: ${extras.layout.error}`}
-          </p>
+          {/* One row over the canvas, wrapping when the pane is narrow, so none of these covers another. */}
+          <div className="canvas-top">
+            <FindBar {...extras.findBar} />
+            <p className="canvas-status">
+              {fe.graph.nodes.length} blocks · {errors} error{errors === 1 ? '' : 's'}
+              {selection.nodes.size > 0 && ` · ${selection.nodes.size} selected`}
+              {extras.layout.error && ` · layout failed: ${extras.layout.error}`}
+            </p>
+            <Toolbar
+              canUndo={fe.state.canUndo}
+              canRedo={fe.state.canRedo}
+              selected={[...selection.nodes]}
+              canDelete={selection.nodes.size + selection.edges.size > 0}
+              startAction={model.startAction}
+              onCommand={fe.run}
+              onSetStart={fe.editor.setStart}
+              layingOut={extras.layout.busy}
+            />
+          </div>
         </div>
         <aside className="editor-side">
           <SideTabs tabs={[BLOCK_TAB, ...(props.panels ?? [])]} selected={tab} onSelect={setTab}>
