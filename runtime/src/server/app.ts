@@ -2,11 +2,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { CenterLookup } from '../agents/types.js';
 import { EventBus } from '../services/events.js';
 import type { Store } from '../store/index.js';
 import type { TestCallService } from '../testcalls/types.js';
 import { type Access, registerAuth } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { agentRoutes } from './routes/agents.js';
 import { bundleRoutes } from './routes/bundles.js';
 import { contactRoutes } from './routes/contacts.js';
 import { eventRoutes } from './routes/events.js';
@@ -29,6 +31,8 @@ export interface AppOptions {
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** Test calls of drafts; without telephony their routes answer TESTCALL_UNAVAILABLE. */
   testCalls?: TestCallService;
+  /** Each instance's contact center, for the agent API; without one its routes answer AGENT_UNAVAILABLE. */
+  center?: CenterLookup;
 }
 
 export interface RouteEntry {
@@ -98,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contactRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(eventRoutes(deps), { prefix: '/api/instances/:instance' });
   await app.register(testCallRoutes(options.testCalls), { prefix: '/api/instances/:instance' });
+  await app.register(agentRoutes(options.center), { prefix: '/api/instances/:instance' });
   for (const plugin of options.plugins ?? []) await app.register(async (scoped) => plugin(scoped));
   return app;
 }

@@ -8,7 +8,7 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 export async function createToken(
   store: Store,
-  t: { role: Role; name: string; instanceId: string | null; actor: string },
+  t: { role: Role; name: string; instanceId: string | null; actor: string; userId?: string | null },
 ): Promise<{ token: string; row: TokenRow }> {
   const id = randomBytes(6).toString('hex');
   const token = `parley_${id}_${randomBytes(24).toString('base64url')}`;
@@ -19,13 +19,14 @@ export async function createToken(
       role: t.role,
       name: t.name,
       secretHash: hashToken(token),
+      userId: t.userId ?? null,
     });
     await tx.access.audit({
       instanceId: t.instanceId,
       actor: t.actor,
       action: 'token.create',
       target: id,
-      detail: { role: t.role },
+      detail: { role: t.role, ...(t.userId ? { user: t.userId } : {}) },
     });
     return created;
   });

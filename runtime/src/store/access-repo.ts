@@ -19,10 +19,11 @@ export class AccessRepo {
     role: Role;
     name: string;
     secretHash: string;
+    userId?: string | null;
   }): Promise<TokenRow> {
     const [row] = await this.db.query(
-      'INSERT INTO tokens (id, instance_id, role, name, secret_hash) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-      [t.id, t.instanceId, t.role, t.name, t.secretHash],
+      'INSERT INTO tokens (id, instance_id, role, name, secret_hash, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+      [t.id, t.instanceId, t.role, t.name, t.secretHash, t.userId ?? null],
     );
     return toToken(row ?? {});
   }

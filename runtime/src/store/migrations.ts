@@ -10,7 +10,10 @@ export interface Migration {
 const file = (name: string) => readFileSync(new URL(`./migrations/${name}`, import.meta.url), 'utf8');
 
 /** Append only: a released migration is never edited, a change is a new one. */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: '001-init', sql: file('001-init.sql') }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '001-init', sql: file('001-init.sql') },
+  { id: 2, name: '002-token-user', sql: file('002-token-user.sql') },
+];
 
 // Any constant works; it only has to be the same in every worker migrating one database.
 const MIGRATION_LOCK = 7_204_815;

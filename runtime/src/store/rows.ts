@@ -70,6 +70,8 @@ export interface TokenRow {
   instanceId: string | null;
   role: Role;
   name: string;
+  /** An agent token's instance user (resource ID): whom the agent API acts as. */
+  userId: string | null;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -140,6 +142,7 @@ export const toToken = (r: Raw): TokenRow => ({
   instanceId: r.instance_id === null ? null : String(r.instance_id),
   role: r.role as Role,
   name: String(r.name),
+  userId: r.user_id === null || r.user_id === undefined ? null : String(r.user_id),
   createdAt: iso(r.created_at),
   lastUsedAt: isoOrNull(r.last_used_at),
   revokedAt: isoOrNull(r.revoked_at),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { type AppOptions, buildApp } from '../../src/server/app.js';
 import { bootstrapAdminToken } from '../../src/services/tokens.js';
 import type { Store } from '../../src/store/index.js';
 import type { StoreDriver } from '../support/stores.js';
@@ -28,9 +28,12 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(driver: StoreDriver): Promise<Api> {
+export async function openApi(
+  driver: StoreDriver,
+  options: (store: Store) => Omit<AppOptions, 'store'> = () => ({}),
+): Promise<Api> {
   const store = await driver.open();
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, ...options(store) });
   const admin = (await bootstrapAdminToken(store)) ?? '';
   const call: Api['call'] = async (method, url, body, token = admin) => {
     const res = await app.inject({

@@ -713,6 +713,38 @@ export const CODES = {
     doc: 'Keys or words were sent to a test call that has already ended.',
   },
 
+  // The agent API and panel (CCP)
+  AGENT_UNAVAILABLE: {
+    severity: 'error',
+    title: 'No contact center on this server',
+    doc: 'The agent API drives the contact-center core (queues, agents, call control), which this server was started without, or which the instance has not got. `parley start` runs one per instance.',
+  },
+  AGENT_TOKEN_UNBOUND: {
+    severity: 'error',
+    title: 'Token is not an agent’s',
+    doc: 'The agent routes act as the instance user the token was made for. An admin makes one with POST /tokens `{ "role": "agent", "user": "<user ID, ARN or username>", "instance": "<instance>" }`; a token without a user (an admin’s, or an agent token made without one) cannot use them.',
+  },
+  AGENT_USER_UNKNOWN: {
+    severity: 'error',
+    title: 'No such user',
+    doc: 'The agent token names a user the instance does not have (or no longer has). Tokens for a user are agent tokens of that user’s instance; make a new one for an existing user.',
+  },
+  AGENT_NOT_LOGGED_IN: {
+    severity: 'error',
+    title: 'Agent is not logged in',
+    doc: 'The agent must log in (POST /instances/:instance/agent/login) before setting a status or controlling calls.',
+  },
+  AGENT_NOT_FOUND: {
+    severity: 'error',
+    title: 'No such contact, participant or quick connect',
+    doc: 'The contact, participant or quick connect named is not one of this agent’s: the contact may have ended, or the quick connect is not in the queues of their routing profile.',
+  },
+  AGENT_NOT_ALLOWED: {
+    severity: 'error',
+    title: 'Not possible in the agent’s state',
+    doc: 'The operation does not fit what the agent is doing: accepting when nothing is offered, holding when not on a call, clearing a contact not in After Contact Work, adding a party while a dial is in progress. The message says which.',
+  },
+
   // The HTTP API and its tokens
   API_UNAUTHORIZED: {
     severity: 'error',

@@ -4,13 +4,28 @@ import { createToken, ROLES } from '../../services/tokens.js';
 import type { Role } from '../../store/index.js';
 import type { RouteDeps } from './shared.js';
 
+/** The user an agent token acts as, checked against the token's instance. */
+async function tokenUser(
+  deps: RouteDeps,
+  body: { role: Role; user?: string },
+  instanceId: string | null,
+): Promise<string | null> {
+  if (body.user === undefined) return null;
+  if (body.role !== 'agent') throw new Problem('API_REQUEST_INVALID', 'only agent tokens act as a user');
+  if (instanceId === null)
+    throw new Problem('API_REQUEST_INVALID', "an agent token for a user needs the user's instance");
+  const user = await deps.store.catalog.resource(instanceId, 'user', body.user);
+  if (!user) throw new Problem('AGENT_USER_UNKNOWN', `the instance has no user ${JSON.stringify(body.user)}`);
+  return user.id;
+}
+
 /** API tokens. An instance's admin manages that instance's tokens; a global admin, all. */
 export const tokenRoutes = (deps: RouteDeps) => async (app: FastifyInstance) => {
   app.get('/tokens', { config: { access: 'admin' } }, async (request) => ({
     tokens: await deps.store.access.tokens(request.token?.instanceId ?? undefined),
   }));
 
-  app.post<{ Body: { role: Role; name: string; instance?: string } }>(
+  app.post<{ Body: { role: Role; name: string; instance?: string; user?: string } }>(
     '/tokens',
     {
       config: { access: 'admin' },
@@ -27,6 +42,12 @@ export const tokenRoutes = (deps: RouteDeps) => async (app: FastifyInstance) => 
               maxLength: 128,
               description: 'Instance ID or alias; every instance when absent',
             },
+            user: {
+              type: 'string',
+              maxLength: 256,
+              description:
+                "An agent token's instance user (ID, ARN or username): the agent API acts as them. Needs role agent and an instance.",
+            },
           },
         },
       },
@@ -40,8 +61,11 @@ export const tokenRoutes = (deps: RouteDeps) => async (app: FastifyInstance) => 
           throw new Problem('API_FORBIDDEN', 'tokens can be made only for your own instance');
         instanceId = instance.id;
       } else if (own !== null) instanceId = own;
+      const userId = await tokenUser(deps, request.body, instanceId);
       const { token, row } = await createToken(deps.store, {
-        ...request.body,
+        role: request.body.role,
+        name: request.body.name,
+        userId,
         instanceId,
         actor: request.token?.id ?? 'system',
       });
