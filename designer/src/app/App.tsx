@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { AgentPage } from '../agent/AgentPage.js';
 import { ResourceNav } from '../resources/ResourceNav.js';
 import { ResourcePage } from '../resources/ResourcePage.js';
 import { emptyFlowDocument } from '../system/index.js';
@@ -10,7 +11,7 @@ import { FlowList } from './FlowList.js';
 import { useAsync, useToken } from './hooks.js';
 import { InstancePicker } from './InstancePicker.js';
 import { NewFlowForm } from './NewFlowForm.js';
-import { type Route, useRoute } from './route.js';
+import { type Route, routePath, useRoute } from './route.js';
 import { TokenForm } from './TokenForm.js';
 import { useFlows } from './useFlows.js';
 
@@ -44,12 +45,28 @@ function Workspace({ token, setToken }: { token: string; setToken: (token: strin
             onSelect={(instance) => navigate({ instance })}
           />
         )}
-        {instances.state === 'failed' && <span className="error">{instances.error.message}</span>}
+        {instances.state === 'failed' && !route.agent && (
+          <span className="error">{instances.error.message}</span>
+        )}
+        {route.instance && !route.agent && (
+          <a
+            className="agent-link"
+            href={routePath({ instance: route.instance, agent: true })}
+            onClick={(e) => {
+              e.preventDefault();
+              if (route.instance) navigate({ instance: route.instance, agent: true });
+            }}
+          >
+            Agent panel
+          </a>
+        )}
         <button type="button" className="sign-out" onClick={() => setToken(null)}>
           Sign out
         </button>
       </header>
-      {route.instance ? (
+      {route.instance && route.agent ? (
+        <AgentPage api={api} instance={route.instance} apiFor={createApi} />
+      ) : route.instance ? (
         <InstanceView api={api} route={{ ...route, instance: route.instance }} navigate={navigate} />
       ) : (
         <p className="hint">Choose an instance.</p>

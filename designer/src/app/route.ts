@@ -12,6 +12,8 @@ export interface Route {
   version?: number;
   /** With `version`: coloured by its changes since this one (`…/versions/<n>/compare/<m>`). */
   compare?: number;
+  /** The agent panel of the instance (`/instances/<instance>/agent`). */
+  agent?: true;
 }
 
 const positive = (part: string | undefined): number | undefined =>
@@ -29,6 +31,7 @@ export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] !== 'instances' || !parts[1]) return {};
   if (parts[2] === 'resources' && parts[3]) return { instance: parts[1], resources: parts[3] };
+  if (parts[2] === 'agent') return { instance: parts[1], agent: true };
   if (parts[2] !== 'flows' || !parts[3]) return { instance: parts[1] };
   return { instance: parts[1], flow: parts[3], ...versionOf(parts.slice(4)) };
 }
@@ -37,6 +40,7 @@ export function routePath(route: Route): string {
   if (!route.instance) return '/';
   const instance = `/instances/${encodeURIComponent(route.instance)}`;
   if (route.resources) return `${instance}/resources/${encodeURIComponent(route.resources)}`;
+  if (route.agent) return `${instance}/agent`;
   if (!route.flow) return instance;
   const flow = `${instance}/flows/${encodeURIComponent(route.flow)}`;
   if (route.version === undefined) return flow;
