@@ -21,12 +21,7 @@ describe.skipIf(skip)('the inspector in Chromium', () => {
   beforeAll(async () => {
     designer = await startDesigner();
     browser = await launchChromium();
-    const { flows } = (await (await designer.api('GET', '/api/instances/demo/flows')).json()) as {
-      flows: { id: string; name: string }[];
-    };
-    const found = flows.find((f) => f.name === 'Bank menu');
-    if (!found) throw new Error('the demo instance should have Bank menu');
-    menu = found.id;
+    menu = await designer.flowId('Bank menu');
   });
 
   afterAll(async () => {

@@ -36,6 +36,8 @@ export interface Designer {
   parley: RunningParley;
   /** `fetch` against the API with the admin token; JSON bodies are sent as JSON. */
   api(method: string, path: string, body?: unknown): Promise<Response>;
+  /** The id of the flow named `name` (the demo's Bank menu…); throws when there is none. */
+  flowId(name: string, instance?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,15 @@ export async function startDesigner(say: (line: string) => void = () => {}): Pro
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         }),
+      flowId: async (name, instance = 'demo') => {
+        const res = await fetch(`${parley.url}/api/instances/${instance}/flows`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const { flows } = (await res.json()) as { flows: { id: string; name: string }[] };
+        const flow = flows.find((f) => f.name === name);
+        if (!flow) throw new Error(`instance ${instance} should have a flow named ${name}`);
+        return flow.id;
+      },
       close: async () => {
         await parley.close();
         rmSync(dir, { recursive: true, force: true });

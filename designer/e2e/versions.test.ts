@@ -69,12 +69,7 @@ describe.skipIf(skip)('version history in Chromium', () => {
   beforeAll(async () => {
     designer = await startDesigner();
     browser = await launchChromium();
-    const { flows } = (await (await designer.api('GET', '/api/instances/demo/flows')).json()) as {
-      flows: { id: string; name: string }[];
-    };
-    const found = flows.find((f) => f.name === 'Bank menu');
-    if (!found) throw new Error('the demo instance should have Bank menu');
-    menu = found.id;
+    menu = await designer.flowId('Bank menu');
     // Version 1 is the demo's, published. Then one change per version:
     await saveNext('Warmer welcome', (_, action) => {
       action('Welcome').Parameters = { Text: 'Welcome to Parley Bank, we are glad you called.' };
