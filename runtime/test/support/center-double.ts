@@ -8,7 +8,10 @@ import type {
   QuickConnectView,
   Result,
 } from '../../src/center/types.js';
-import { type AgentStatus, RoutingEngine, type RoutingEvent, statusName } from '../../src/routing/index.js';
+import { type AgentStatus, RoutingEngine, type RoutingEvent } from '../../src/routing/index.js';
+import { agentSnapshot, type Call, type DoubleUser, offeredCall } from './center-double-shapes.js';
+
+export type { DoubleUser };
 
 /**
  * TEST DOUBLE of the contact-center core, for the agent API's tests: agent states, offers,
@@ -16,18 +19,6 @@ import { type AgentStatus, RoutingEngine, type RoutingEvent, statusName } from '
  * call is a list of participants whose hold and mute are flags, and transfers, conferences and
  * swaps are refused. The real core is runtime/src/center.
  */
-export interface DoubleUser {
-  id: string;
-  arn: string;
-  username: string;
-  acwSeconds?: number;
-  queues: { arn: string; name: string }[];
-}
-
-interface Call {
-  contact: AgentContact;
-  details: ContactDetails;
-}
 
 interface AgentState {
   user: DoubleUser;
@@ -231,42 +222,7 @@ export class CenterDouble implements AgentCenter {
       const queued = this.#queued.get(e.contact.contactId);
       if (!a || !queued) return;
       const queue = a.user.queues.find((q) => q.arn === e.contact.queueArn);
-      a.call = {
-        contact: {
-          Channel: 'VOICE',
-          ConnectedToAgentTimestamp: null,
-          ContactId: e.contact.contactId,
-          InitialContactId: null,
-          InitiationMethod: 'INBOUND',
-          Queue: queue ? { ARN: queue.arn, Name: queue.name } : null,
-          QueueTimestamp: new Date(e.contact.enqueuedAt).toISOString(),
-          State: 'INCOMING',
-          StateStartTimestamp: this.#now(),
-        },
-        details: {
-          contactId: e.contact.contactId,
-          customerEndpoint: queued.from,
-          attributes: queued.attributes,
-          participants: [
-            {
-              participantId: `${e.contact.contactId}-customer`,
-              role: 'CUSTOMER',
-              name: queued.from,
-              state: 'CONNECTED',
-              muted: false,
-              self: false,
-            },
-            {
-              participantId: `${e.contact.contactId}-${a.user.id}`,
-              role: 'AGENT',
-              name: a.user.username,
-              state: 'CONNECTED',
-              muted: false,
-              self: true,
-            },
-          ],
-        },
-      };
+      a.call = offeredCall(e.contact, a.user, queued, queue, this.#now());
       return;
     }
     if (e.type === 'missed') {
@@ -313,30 +269,7 @@ export class CenterDouble implements AgentCenter {
 
   #snapshot(a: AgentState): AgentSnapshot {
     const status = this.engine.agent(a.user.id)?.status ?? 'Offline';
-    const name = statusName(status);
-    const type = status === 'Available' ? 'ROUTABLE' : status === 'Offline' ? 'OFFLINE' : 'CUSTOM';
-    const queues = a.user.queues.map((q) => ({ ARN: q.arn, Name: q.name, Channels: ['VOICE'] }));
     const contact = a.call?.contact ?? a.missed;
-    return structuredClone({
-      AgentStatus: {
-        ARN: `${this.instanceArn}/agent-state/${name}`,
-        Name: name,
-        StartTimestamp: a.statusSince,
-        Type: type,
-      },
-      Configuration: {
-        AgentHierarchyGroups: null,
-        FirstName: a.user.username,
-        LastName: '',
-        RoutingProfile: {
-          ARN: `${this.instanceArn}/routing-profile/profile`,
-          Name: 'Profile',
-          DefaultOutboundQueue: null,
-          InboundQueues: queues,
-        },
-        Username: a.user.username,
-      },
-      Contacts: contact ? [contact] : [],
-    });
+    return agentSnapshot(this.instanceArn, a.user, status, a.statusSince, contact ? [contact] : []);
   }
 }
