@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exclusively, outOfDate, pnpm } from './stale-build.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -16,8 +16,9 @@ const SOURCES = [
   'packages/flow/package.json',
 ];
 
-/** Tests and stories sit beside the sources but never reach the bundle. */
-const NOT_BUNDLED = /\.(test|stories)\.[cm]?[jt]sx?$/;
+/** Tests, stories and the stories' helpers sit beside the sources but never reach the bundle. */
+const notBundled = (file: string) =>
+  /\.(test|stories)\.[cm]?[jt]sx?$/.test(file) || file.includes(`${sep}designer${sep}src${sep}stories${sep}`);
 
 export interface DesignerBuild {
   dist: string;
@@ -28,66 +29,9 @@ export interface DesignerBuild {
   error?: string;
 }
 
-async function newestMtime(path: string): Promise<number> {
-  const top = await stat(path).catch(() => undefined);
-  if (!top) return 0;
-  if (!top.isDirectory()) return top.mtimeMs;
-  // Files only: a folder's time changes when a test is added beside the sources.
-  let newest = 0;
-  for (const entry of await readdir(path, { recursive: true, withFileTypes: true }))
-    if (entry.isFile() && !NOT_BUNDLED.test(entry.name))
-      newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
-  return newest;
-}
-
 /** Why dist needs building, or undefined when index.html is newer than every source. */
-export async function designerOutOfDate(repo = REPO): Promise<'missing' | 'stale' | undefined> {
-  const built = await stat(join(repo, 'designer/dist/index.html')).catch(() => undefined);
-  if (!built) return 'missing';
-  const sources = await Promise.all(SOURCES.map((s) => newestMtime(join(repo, s))));
-  return Math.max(...sources) > built.mtimeMs ? 'stale' : undefined;
-}
-
-/** One build at a time across processes (parley start and tests may race on the same dist). */
-async function exclusively<T>(lock: string, run: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const since = await stat(lock).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0,
-      );
-      // A build that died holding the lock: no build takes ten minutes.
-      if (since > 10 * 60_000) await rm(lock, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    return await run();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-}
-
-function pnpm(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
-  // Under `pnpm parley start` the running pnpm is the pinned one, wherever it was installed.
-  const execPath = process.env.npm_execpath;
-  const [command, prefix] =
-    execPath && /pnpm\.c?js$/.test(execPath) ? [process.execPath, [execPath]] : ['pnpm', []];
-  return new Promise((resolve) => {
-    const child = spawn(command, [...prefix, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', (e) => resolve({ code: null, output: `${output}${e.message}\n` }));
-    child.on('close', (code) => resolve({ code, output }));
-  });
+export function designerOutOfDate(repo = REPO): Promise<'missing' | 'stale' | undefined> {
+  return outOfDate(repo, 'designer/dist/index.html', SOURCES, notBundled);
 }
 
 /**
