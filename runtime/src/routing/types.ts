@@ -1,3 +1,5 @@
+import type { QueueMetrics } from '../executors/types.js';
+
 /** What an agent chose in the panel: Available, Offline, or one of the instance's custom statuses. */
 export type AgentStatus = 'Available' | 'Offline' | { custom: string };
 
@@ -69,19 +71,7 @@ export type RoutingEvent =
   | { type: 'missed'; agentId: string; contactId: string; reason: 'rejected' | 'timeout' }
   | { type: 'agent'; agent: AgentView };
 
-export interface QueueCounts {
-  size: number;
-  /** Seconds the oldest waiting contact has waited (time adjustment included), or null. */
-  oldestContactAgeSeconds: number | null;
-  agents: {
-    online: number;
-    available: number;
-    staffed: number;
-    afterContactWork: number;
-    busy: number;
-    missed: number;
-    nonProductive: number;
-  };
-}
+/** A queue's real-time figures as the metrics blocks read them, less the queue's name. */
+export type QueueCounts = Omit<QueueMetrics, 'queue'>;
 
 export const statusName = (s: AgentStatus): string => (typeof s === 'string' ? s : s.custom);
