@@ -16,7 +16,7 @@ import {
   parseArn,
   type QueueInfo,
 } from '@parley/flow';
-import type { FlowTarget, PromptAudio, RuntimePorts } from '../executors/types.js';
+import type { FlowTarget, PromptAudio, RoutingPort, RuntimePorts } from '../executors/types.js';
 import type { BotResource } from '../integrations/bot.js';
 import type { FunctionResource, LambdaPort } from '../integrations/lambda.js';
 import type { VoicePort } from '../integrations/tts.js';
@@ -44,7 +44,6 @@ import {
   queueView,
 } from '../resources/views.js';
 import type { CallPort } from '../telephony/port.js';
-import type { MemoryRouting } from './routing.js';
 
 export { addFlowsFromDir, exportBundle, instanceBundleSchema } from '../resources/index.js';
 export type { QueueResource } from '../resources/views.js';
@@ -326,7 +325,7 @@ export class Instance {
     clock: Clock;
     voice: VoicePort;
     lambda: LambdaPort;
-    routing: MemoryRouting;
+    routing: RoutingPort;
     transcript: RuntimePorts['transcript'];
     env?: EngineEnv;
   }): RuntimePorts {

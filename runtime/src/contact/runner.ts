@@ -37,6 +37,7 @@ import type { BlockExecutor, FlowTarget, RuntimePorts, TranscriptEntry } from '.
 import {
   buildContactRecord,
   type ContactRecord,
+  type ContactRecordInput,
   type ContactRecordSink,
   disconnectReasonFor,
   endpointOf,
@@ -70,7 +71,25 @@ export interface ContactRunOptions {
   answer?: boolean;
   /** Told of every block execution, after the flow log. */
   onStep?: (step: ContactStep) => void;
+  /**
+   * Stops the flows when aborted, the call staying up (the contact center stops a customer queue
+   * flow when an agent takes the contact): the run ends `stopped`.
+   */
+  signal?: AbortSignal;
+  /**
+   * A customer queue or whisper flow: ending the flow (EndFlowExecution, or a block with no next)
+   * ends the run `stopped` by the flow instead of disconnecting, as those flow types do in Connect.
+   */
+  keepCall?: boolean;
+  /**
+   * What the contact center adds to the contact record (agent, queue times); awaited once the
+   * call is over, so the record waits for the agent's After Contact Work.
+   */
+  recordDetails?: () => Promise<RecordDetails | undefined>;
 }
+
+/** Contact-record fields the contact center knows better than the flows. */
+export type RecordDetails = Pick<ContactRecordInput, 'agent' | 'queue' | 'agentConnectionAttempts'>;
 
 /** One block execution, as the runner saw it. */
 export interface ContactStep {
@@ -92,7 +111,9 @@ export type ContactEnd =
   /** Handed to routing: TransferContactToQueue or TransferContactToAgent (an agent's queue). */
   | { kind: 'queued'; queue: string; toAgent: boolean; at?: string }
   /** A runtime fault stopped the flows; the call was disconnected. */
-  | { kind: 'fault'; problem: RunProblem };
+  | { kind: 'fault'; problem: RunProblem }
+  /** The run's signal stopped the flows, or a `keepCall` flow ended; the call is left as it is. */
+  | { kind: 'stopped'; by: 'signal' | 'flow'; at?: string };
 
 export interface PathStep {
   /** The flow (or module) name. */
@@ -180,7 +201,7 @@ function actionsOf(model: FlowTarget['model']): Map<string, ActionNode> {
 }
 const providedMachines = new WeakMap<object, WeakMap<object, CompiledFlow['machine']>>();
 
-type FlowRun = { kind: 'done'; output: FlowOutput } | { kind: 'hungUp' };
+type FlowRun = { kind: 'done'; output: FlowOutput } | { kind: 'hungUp' } | { kind: 'stopped' };
 
 class Runner implements ContactRun {
   readonly contactId: string;
@@ -208,6 +229,8 @@ class Runner implements ContactRun {
   #hungUp!: () => void;
   /** Settles when the caller hangs up: the running block is abandoned. */
   readonly #hangup: Promise<FlowRun>;
+  /** Settles when the run's signal aborts. */
+  readonly #stopped: Promise<FlowRun>;
   #callOver!: () => void;
   /** Settles when the call is over, whoever ended it. */
   readonly #over: Promise<void>;
@@ -227,6 +250,11 @@ class Runner implements ContactRun {
     });
     this.#over = new Promise<void>((resolve) => {
       this.#callOver = resolve;
+    });
+    this.#stopped = new Promise<FlowRun>((resolve) => {
+      const { signal } = options;
+      if (signal?.aborted) resolve({ kind: 'stopped' });
+      else signal?.addEventListener('abort', () => resolve({ kind: 'stopped' }), { once: true });
     });
     const off = options.ports.call.onEnd((end) => this.#callEnded(end));
     this.done = this.#run();
@@ -272,6 +300,7 @@ class Runner implements ContactRun {
     for (;;) {
       const run = await this.#runFlow(target, contact, 0);
       if (run.kind === 'hungUp') return this.#result(this.#hungUpEnd(), undefined);
+      if (run.kind === 'stopped') return this.#result(this.#stoppedEnd(), undefined);
       contact = run.output.contact;
       this.#contact = contact;
       const end = run.output.end;
@@ -338,18 +367,29 @@ class Runner implements ContactRun {
             end,
           );
         }
-        default: {
-          // disconnect, endFlow, noTransition, and a stray module return: Connect disconnects.
-          if (end.error)
-            this.#transcript({ kind: 'note', identifier: end.at ?? '', text: describeError(end.error) });
-          this.#transcript({ kind: 'disconnect', identifier: end.at ?? '', by: 'flow' });
-          await this.#hangupQuietly();
-          const ended: ContactEnd = { kind: 'disconnected', by: 'flow' };
-          if (end.at !== undefined) ended.at = end.at;
-          return this.#result(ended, end);
-        }
+        case 'endFlow':
+        case 'noTransition':
+          if (this.#options.keepCall) {
+            const ended: ContactEnd = { kind: 'stopped', by: 'flow' };
+            if (end.at !== undefined) ended.at = end.at;
+            return this.#result(ended, end);
+          }
+          return this.#disconnected(end);
+        default:
+          return this.#disconnected(end);
       }
     }
+  }
+
+  /** disconnect, endFlow, noTransition, and a stray module return: Connect disconnects. */
+  async #disconnected(end: FlowEnd): Promise<ContactResult> {
+    if (end.error)
+      this.#transcript({ kind: 'note', identifier: end.at ?? '', text: describeError(end.error) });
+    this.#transcript({ kind: 'disconnect', identifier: end.at ?? '', by: 'flow' });
+    await this.#hangupQuietly();
+    const ended: ContactEnd = { kind: 'disconnected', by: 'flow' };
+    if (end.at !== undefined) ended.at = end.at;
+    return this.#result(ended, end);
   }
 
   /** Runs one flow (or module) on the contact until it ends or the call does. */
@@ -379,8 +419,8 @@ class Runner implements ContactRun {
     try {
       if (this.#callEnd?.by === 'caller') return { kind: 'hungUp' };
       actor.start();
-      const run = await Promise.race([finished, this.#hangup]);
-      if (run.kind === 'hungUp' && frame.current !== undefined && this.#hungUpAt === undefined)
+      const run = await Promise.race([finished, this.#hangup, this.#stopped]);
+      if (run.kind !== 'done' && frame.current !== undefined && this.#hungUpAt === undefined)
         this.#hungUpAt = frame.current;
       return run;
     } finally {
@@ -531,7 +571,7 @@ class Runner implements ContactRun {
     for (const key of FLOW_LOCAL) if (key !== 'FlowAttributes') delete inside[key];
     delete inside.moduleResult;
     const run = await this.#runFlow(module, inside, depth + 1);
-    if (run.kind === 'hungUp') return { outcome: { kind: 'end', reason: 'disconnect' } };
+    if (run.kind !== 'done') return { outcome: { kind: 'end', reason: 'disconnect' } };
     const { end, contact: after } = run.output;
     const patch: Partial<Contact> = { ...after };
     for (const key of FLOW_LOCAL) delete patch[key];
@@ -603,6 +643,12 @@ class Runner implements ContactRun {
     return end;
   }
 
+  #stoppedEnd(): ContactEnd {
+    const end: ContactEnd = { kind: 'stopped', by: 'signal' };
+    if (this.#hungUpAt !== undefined) end.at = this.#hungUpAt;
+    return end;
+  }
+
   #stepLimit(end: FlowEnd): ContactResult {
     return this.#result(
       {
@@ -641,6 +687,7 @@ class Runner implements ContactRun {
   /** Waits for the call to be over (a queued contact stays on the line), then writes the record. */
   async #close(result: ContactResult): Promise<ContactRecord> {
     if (result.end.kind === 'queued' && !this.#callEnd && !this.#ports.call.ended) await this.#over;
+    const details = await this.#options.recordDetails?.().catch(() => undefined);
     const { clock } = this.#ports;
     const contact = this.#contact;
     const callEnd = this.#callEnd ?? this.#ports.call.ended;
@@ -666,6 +713,7 @@ class Runner implements ContactRun {
         attributes: contact.Attributes,
         tags: contact.tags,
         queue: this.#queue ?? null,
+        ...details,
         // Once started, the IVR recording exists whether a later block stopped it or the hang-up did.
         ...(this.#ivrRecorded
           ? {

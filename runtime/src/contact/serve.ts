@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { AriClient, Clock } from '@parley/ari';
 import { createExecutors } from '../executors/index.js';
-import type { BlockExecutor, RuntimePorts } from '../executors/types.js';
+import type { BlockExecutor, RoutingPort, RuntimePorts } from '../executors/types.js';
 import type { LambdaPort } from '../integrations/lambda.js';
 import type { VoicePort } from '../integrations/tts.js';
 import type { ContactRecordSink } from '../logs/contact-record.js';
 import type { FlowLogSink } from '../logs/sinks.js';
 import { AriTelephony } from '../telephony/ari-telephony.js';
+import type { CallPort } from '../telephony/port.js';
 import type { Instance } from './instance.js';
-import type { MemoryRouting } from './routing.js';
-import { type ContactRun, type ContactStep, runContact } from './runner.js';
+import { type ContactRun, type ContactStep, type RecordDetails, runContact } from './runner.js';
 
 export interface ServeOptions {
   /** The runtime's ARI app, connected (or connecting) to Asterisk or ari-sim. */
@@ -23,7 +23,12 @@ export interface ServeOptions {
   instance: Instance | ((dialled: string) => Instance | undefined);
   voice: VoicePort;
   lambda: LambdaPort;
-  routing: MemoryRouting;
+  routing: RoutingPort;
+  /**
+   * The contact center (runtime/src/center): when it takes the call, its routing replaces `routing`
+   * for the contact and it follows the run (queue flow, agents, record details).
+   */
+  attach?: (instance: Instance, call: CallPort, contactId: string) => CallAttachment | undefined;
   log: FlowLogSink;
   records?: ContactRecordSink;
   /** Block executors; the runtime's own (`createExecutors()`) unless told. */
@@ -33,6 +38,14 @@ export interface ServeOptions {
   transcript?: (contactId: string, entry: Parameters<RuntimePorts['transcript']>[0]) => void;
   /** Told of every block a contact runs (the designer's test calls follow the running block). */
   onStep?: (contactId: string, step: ContactStep) => void;
+}
+
+/** What the contact center does with one call. */
+export interface CallAttachment {
+  routing: RoutingPort;
+  /** Told of the run once it started. */
+  follow(run: ContactRun): void;
+  recordDetails(): Promise<RecordDetails | undefined>;
 }
 
 export interface Serving {
@@ -59,6 +72,7 @@ export function serveInbound(options: ServeOptions): Serving {
     }
     const contactId = randomUUID();
     const contact = instance.inboundContact({ contactId, from: call.from, to: call.to });
+    const attached = options.attach?.(instance, call, contactId);
     const run = runContact({
       contact,
       flow,
@@ -67,16 +81,18 @@ export function serveInbound(options: ServeOptions): Serving {
         clock: options.clock,
         voice: options.voice,
         lambda: options.lambda,
-        routing: options.routing,
+        routing: attached?.routing ?? options.routing,
         transcript: (entry) => options.transcript?.(contactId, entry),
       }),
       executors,
       log: options.log,
       ...(options.records ? { records: options.records } : {}),
+      ...(attached ? { recordDetails: () => attached.recordDetails() } : {}),
       instanceArn: instance.arn,
       ...(options.onStep ? { onStep: (step: ContactStep) => options.onStep?.(contactId, step) } : {}),
     });
     running.add(run);
+    attached?.follow(run);
     const forget = () => running.delete(run);
     run.closed.then(forget, forget);
     options.onContact?.(run, { from: call.from, to: call.to });

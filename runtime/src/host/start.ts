@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { systemClock } from '@parley/ari';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { MemoryRouting } from '../contact/routing.js';
+import { AriAgentLines, ContactCenters, TEST_AGENT_ENDPOINT } from '../center/index.js';
 import { type Serving, serveInbound } from '../contact/serve.js';
 import { createExecutors } from '../executors/index.js';
 import { LambdaPort } from '../integrations/lambda.js';
@@ -35,6 +35,11 @@ export interface StartOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built designer served at `/` (default designer/dist); false serves only the API. */
   designer?: string | false;
+  /**
+   * Where agents' phones ring when their user has no `endpoint`: `{ext}` is their extension.
+   * Default `PJSIP/{ext}` on Asterisk, the test dialplan's `Local/{ext}@test-agents/n` on ari-sim.
+   */
+  agentEndpoint?: string;
 }
 
 export interface RunningParley {
@@ -100,17 +105,30 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       clock,
     });
     closing.push(testCalls.follow(events));
+    const voice = new TextToSpeech({ cacheDir: join(dataDir, 'tts'), clock });
+    // Lambda ARNs name their account and instance, so any instance that knows one owns it.
+    const lambda = new LambdaPort({ resolve: (arn) => instances.find((i) => i.lambda(arn)), clock });
+    const executors = createExecutors();
+    const centers = new ContactCenters({
+      instance: (id) => instances.get(id),
+      lines: new AriAgentLines(telephony.ari, clock),
+      clock,
+      flows: { clock, voice, lambda, log, executors },
+      endpointTemplate:
+        options.agentEndpoint ?? (telephony.kind === 'ari-sim' ? TEST_AGENT_ENDPOINT : 'PJSIP/{ext}'),
+    });
+    closing.push(() => centers.close());
     const serving = serveInbound({
       ari: telephony.ari,
       clock,
       instance: (dialled) => testCalls.instanceFor(dialled) ?? instances.forNumber(dialled),
-      voice: new TextToSpeech({ cacheDir: join(dataDir, 'tts'), clock }),
-      // Lambda and queue ARNs name their account and instance, so any instance that knows one owns it.
-      lambda: new LambdaPort({ resolve: (arn) => instances.find((i) => i.lambda(arn)), clock }),
-      routing: new MemoryRouting(clock, (ref) => instances.find((i) => i.queue(ref) ?? i.agentQueue(ref))),
+      voice,
+      lambda,
+      routing: centers.unattached,
+      attach: centers.attach,
       log,
       records: markTestContacts(records, (id) => testCalls.isTestContact(id)),
-      executors: createExecutors(),
+      executors,
       onStep: (contactId, step) => testCalls.onStep(contactId, step),
       transcript: (contactId, entry) => testCalls.transcript(contactId, entry),
       onContact: (run, call) => {
@@ -137,6 +155,7 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       store,
       events,
       testCalls,
+      center: centers.get,
       plugins: designer === false ? [] : [designerPlugin({ dist: designer })],
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });

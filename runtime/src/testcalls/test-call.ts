@@ -23,6 +23,7 @@ function endReason(end: ContactEnd | undefined): string {
   if (!end) return 'ended';
   if (end.kind === 'fault') return `stopped by ${end.problem.code}`;
   if (end.kind === 'queued') return end.toAgent ? 'transferred to an agent' : 'transferred to a queue';
+  if (end.kind === 'stopped') return 'stopped';
   return end.by === 'caller' ? 'hung up' : 'disconnected by the flow';
 }
 

@@ -745,6 +745,13 @@ export const CODES = {
     doc: 'The operation does not fit what the agent is doing: accepting when nothing is offered, holding when not on a call, clearing a contact not in After Contact Work, adding a party while a dial is in progress. The message says which.',
   },
 
+  // The contact-center core (runtime/src/center)
+  CENTER_NOT_SUPPORTED: {
+    severity: 'error',
+    title: 'Not supported by the contact center yet',
+    doc: 'The contact center routes queued calls to agents (queue flows, whispers, bridging, After Contact Work, hold and mute of the customer) but does not yet do quick connects, transfers, warm transfers and conferences, or holding the agent themself. The message names what was asked.',
+  },
+
   // The HTTP API and its tokens
   API_UNAUTHORIZED: {
     severity: 'error',

@@ -220,7 +220,9 @@ export function formatRun(result: SimulatedCall, flow: FlowTarget, file: string)
         ? `queued in ${end.queue}${end.toAgent ? ' (agent)' : ''}`
         : end.kind === 'disconnected'
           ? `disconnected by the ${end.by}`
-          : `stopped by a fault (${end.problem.code})`;
+          : end.kind === 'stopped'
+            ? 'stopped'
+            : `stopped by a fault (${end.problem.code})`;
   lines.push(
     `${result.ok ? '✓' : '✗'} ${how} after ${(result.durationMs / 1000).toFixed(1)} s, ${result.path.length} block${result.path.length === 1 ? '' : 's'}${result.contactId ? `, contact ${result.contactId}` : ''}`,
   );

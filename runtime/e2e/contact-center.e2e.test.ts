@@ -1,0 +1,323 @@
+/**
+ * The contact center over real sockets: a caller queued by an inbound flow waits in the customer
+ * queue flow, agents' phones (the harness's `test-agents`) ring, whispers play, the two are
+ * bridged, and the agent's After Contact Work follows. Against ari-sim, or a real Asterisk
+ * (PARLEY_TEST_ARI_URL); waits are for states, never for times.
+ */
+import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
+import { Harness } from '@parley/harness';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import './support/telephony.js';
+import {
+  AriAgentLines,
+  ContactCenters,
+  type InstanceCenter,
+  TEST_AGENT_ENDPOINT,
+} from '../src/center/index.js';
+import { Instance } from '../src/contact/instance.js';
+import type { ContactRun } from '../src/contact/runner.js';
+import { type Serving, serveInbound } from '../src/contact/serve.js';
+import { placeholderVoice } from '../src/contact/simulate.js';
+import { createExecutors } from '../src/executors/index.js';
+import { LambdaPort } from '../src/integrations/lambda.js';
+import { MemoryContactRecordSink } from '../src/logs/contact-record.js';
+import { MemoryFlowLogSink } from '../src/logs/sinks.js';
+
+const DNIS = '+18005550170';
+
+const flow = (name: string, type: string, actions: unknown[]) => ({
+  Version: '2019-10-30',
+  StartAction: (actions[0] as { Identifier: string }).Identifier,
+  Metadata: { name, type },
+  Actions: actions,
+});
+const say = (id: string, text: string, next: string) => ({
+  Identifier: id,
+  Type: 'MessageParticipant',
+  Parameters: { Text: text },
+  Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
+});
+const end = { Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} };
+const hook = (id: string, type: string, flowId: string, next: string) => ({
+  Identifier: id,
+  Type: 'UpdateContactEventHooks',
+  Parameters: { EventHooks: { [type]: flowId } },
+  Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
+});
+
+/** Support (max 1 waiting) for the basic profile; Sales first for the sales profile, Support after 2 s. */
+function buildInstance(queueFor: string): Instance {
+  const instance = new Instance();
+  instance.addQueue({ id: 'support', name: 'Support', maxContacts: 1 });
+  instance.addQueue({ id: 'sales', name: 'Sales' });
+  const profile = (id: string, queues: unknown[]) =>
+    instance.add('routingProfile', { id, name: id, arn: instance.arnOf('routing-profile', id), queues });
+  profile('basic', [{ queue: 'support', channel: 'VOICE', priority: 1 }]);
+  profile('mixed', [
+    { queue: 'sales', channel: 'VOICE', priority: 1 },
+    { queue: 'support', channel: 'VOICE', priority: 2, delaySeconds: 2 },
+  ]);
+  const user = (id: string, extension: string, routingProfile: string) =>
+    instance.add('user', {
+      id,
+      name: id,
+      username: id,
+      arn: instance.arnOf('agent', id),
+      extension,
+      routingProfile,
+      afterContactWorkSeconds: 600,
+    });
+  user('alice', '1101', 'basic');
+  user('bob', '1102', 'basic');
+  user('carol', '1103', 'mixed');
+  const load = (doc: unknown, id: string, type: string) => {
+    const loaded = instance.loadFlow(new TextEncoder().encode(JSON.stringify(doc)), { id, type });
+    if (!loaded.ok) throw new Error(loaded.problem.message);
+  };
+  load(
+    flow('Agent whisper', 'AGENT_WHISPER', [say('hello-agent', 'A customer from the queue', 'end'), end]),
+    'aw',
+    'AGENT_WHISPER',
+  );
+  load(
+    flow('Customer whisper', 'CUSTOMER_WHISPER', [say('hello-customer', 'Connecting you', 'end'), end]),
+    'cw',
+    'CUSTOMER_WHISPER',
+  );
+  load(
+    flow('Waiting', 'CUSTOMER_QUEUE', [
+      {
+        Identifier: 'loop',
+        Type: 'MessageParticipantIteratively',
+        Parameters: { Messages: [{ Text: 'Please hold' }] },
+        Transitions: {},
+      },
+    ]),
+    'wait',
+    'CUSTOMER_QUEUE',
+  );
+  load(
+    flow('Inbound', 'CONTACT_FLOW', [
+      {
+        Identifier: 'logging',
+        Type: 'UpdateFlowLoggingBehavior',
+        Parameters: { FlowLoggingBehavior: 'Enabled' },
+        Transitions: { NextAction: 'set-queue' },
+      },
+      {
+        Identifier: 'set-queue',
+        Type: 'UpdateContactTargetQueue',
+        Parameters: { QueueId: instance.arnOf('queue', queueFor) },
+        Transitions: { NextAction: 'h1', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+      },
+      hook('h1', 'AgentWhisper', 'aw', 'h2'),
+      hook('h2', 'CustomerWhisper', 'cw', 'h3'),
+      hook('h3', 'CustomerQueue', 'wait', 'queue'),
+      {
+        Identifier: 'queue',
+        Type: 'TransferContactToQueue',
+        Parameters: {},
+        Transitions: {
+          NextAction: 'full',
+          Errors: [
+            { NextAction: 'full', ErrorType: 'QueueAtCapacity' },
+            { NextAction: 'bye', ErrorType: 'NoMatchingError' },
+          ],
+        },
+      },
+      say('full', 'All our lines are busy', 'bye'),
+      { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+    ]),
+    'inbound',
+    'CONTACT_FLOW',
+  );
+  instance.addPhoneNumber(DNIS, 'inbound');
+  return instance;
+}
+
+let serving: Serving;
+let harness: Harness;
+let centers: ContactCenters;
+let center: InstanceCenter;
+let runtimeAri: AriClient;
+let closeAll: () => void;
+let runs: ContactRun[];
+let logs: MemoryFlowLogSink;
+let records: MemoryContactRecordSink;
+
+async function open(queueFor = 'support'): Promise<void> {
+  const target = inject('telephony');
+  const client = (app: string) =>
+    createAriClient({
+      transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
+      app,
+    });
+  runtimeAri = client('parley');
+  const harnessAri = client('harness');
+  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+  const instance = buildInstance(queueFor);
+  logs = new MemoryFlowLogSink();
+  records = new MemoryContactRecordSink();
+  runs = [];
+  const voice = placeholderVoice();
+  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock });
+  const executors = createExecutors();
+  centers = new ContactCenters({
+    instance: () => instance,
+    lines: new AriAgentLines(runtimeAri, systemClock),
+    clock: systemClock,
+    flows: { clock: systemClock, voice, lambda, log: logs, executors },
+    endpointTemplate: TEST_AGENT_ENDPOINT,
+    offerTimeoutSeconds: 2,
+  });
+  center = centers.get(instance.info.id) as InstanceCenter;
+  serving = serveInbound({
+    ari: runtimeAri,
+    clock: systemClock,
+    instance,
+    voice,
+    lambda,
+    routing: centers.unattached,
+    attach: centers.attach,
+    log: logs,
+    records,
+    executors,
+    onContact: (run) => runs.push(run),
+  });
+  harness = new Harness({ ari: harnessAri });
+  closeAll = () => {
+    centers.close();
+    serving.close();
+    harness.close();
+    runtimeAri.close();
+    harnessAri.close();
+  };
+}
+afterEach(() => closeAll());
+
+/** Waits (real time, bounded) until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+const ran = (contactId: string, flowName: string) =>
+  logs.forContact(contactId).some((e) => e.ContactFlowName === flowName);
+/** The contact waits in a queue (the customer queue flow has it). */
+const waits = (contactId: string | undefined) =>
+  contactId !== undefined && center.engine.waiting(contactId) !== undefined;
+const activity = (user: string) => center.engine.agent(user)?.activity;
+
+async function available(...users: string[]): Promise<void> {
+  for (const u of users) {
+    expect((await center.login(u)).ok).toBe(true);
+    expect((await center.setStatus(u, 'Available')).ok).toBe(true);
+  }
+}
+
+describe('the contact center', () => {
+  beforeEach(() => undefined);
+
+  it('queues the caller in the queue flow, rings the agent, plays both whispers, bridges them and leaves the agent in After Contact Work', async () => {
+    await open();
+    await center.login('alice');
+    harness.phone('agent', '1101', { answer: { ringMs: 50 } });
+    const caller = await harness.call(DNIS.slice(1));
+    await caller.answered();
+    await until(() => runs.length === 1, 'the contact started');
+    const run = runs[0] as ContactRun;
+    await until(() => waits(run.contactId) && caller.prompts.length > 0, 'the queue flow plays');
+    expect((await center.metrics(center.deps().instance.arnOf('queue', 'support')))?.size).toBe(1);
+
+    await center.setStatus('alice', 'Available');
+    const phone = await harness.incoming('agent', '1101');
+    await phone.waitForAnswer();
+    await until(() => center.snapshot('alice')?.Contacts[0]?.State === 'CONNECTED', 'alice connected');
+    expect(ran(run.contactId, 'Agent whisper')).toBe(true);
+    expect(ran(run.contactId, 'Customer whisper')).toBe(true);
+    expect(activity('alice')).toBe('busy');
+
+    await phone.hangup();
+    await caller.waitForHangup();
+    await until(() => activity('alice') === 'acw', 'alice in After Contact Work');
+    expect((await center.clearContact('alice', run.contactId)).ok).toBe(true);
+    const record = await run.closed;
+    expect(record.Agent).toMatchObject({ Username: 'alice', RoutingProfile: { Name: 'basic' } });
+    expect(record.Agent?.ConnectedToAgentTimestamp).toEqual(expect.any(String));
+    expect(record.Agent?.AfterContactWorkEndTimestamp).toEqual(expect.any(String));
+    expect(record.Queue).toMatchObject({ Name: 'Support' });
+    expect(record.AgentConnectionAttempts).toBe(1);
+    expect(activity('alice')).toBe('idle');
+  });
+
+  it('counts an unanswered offer as Missed and offers the contact to the next agent', async () => {
+    await open();
+    harness.phone('agent', '1101', 'ignore');
+    harness.phone('agent', '1102', { answer: { ringMs: 50 } });
+    await available('alice');
+    const caller = await harness.call(DNIS.slice(1));
+    await caller.answered();
+    await harness.incoming('agent', '1101');
+    await until(() => activity('alice') === 'missed', 'alice missed the contact');
+    await available('bob');
+    const phone = await harness.incoming('agent', '1102');
+    await phone.waitForAnswer();
+    await until(() => center.snapshot('bob')?.Contacts[0]?.State === 'CONNECTED', 'bob connected');
+    await caller.hangup();
+    await phone.waitForHangup();
+    const record = await (async () => {
+      await until(() => activity('bob') === 'acw', 'bob in ACW');
+      await center.clearContact('bob', (runs[0] as ContactRun).contactId);
+      return (runs[0] as ContactRun).closed;
+    })();
+    expect(record.Agent?.Username).toBe('bob');
+    expect(record.AgentConnectionAttempts).toBe(2);
+    expect(record.DisconnectReason).toBe('CUSTOMER_DISCONNECT');
+  });
+
+  it('takes a caller who hangs up in the queue out of it, with the queue in the contact record', async () => {
+    await open();
+    const caller = await harness.call(DNIS.slice(1));
+    await caller.answered();
+    await until(() => runs.length === 1, 'started');
+    await until(() => waits(runs[0]?.contactId) && caller.prompts.length > 0, 'queued');
+    await caller.hangup();
+    const record = await (runs[0] as ContactRun).closed;
+    expect(record.Queue).toMatchObject({ Name: 'Support' });
+    expect(record.Agent).toBeNull();
+    const support = center.deps().instance.arnOf('queue', 'support');
+    expect((await center.metrics(support))?.size).toBe(0);
+  });
+
+  it('refuses a contact past the queue capacity: the flow takes its QueueAtCapacity branch', async () => {
+    await open();
+    const first = await harness.call(DNIS.slice(1));
+    await first.answered();
+    await until(() => waits(runs[0]?.contactId) && first.prompts.length > 0, 'first queued');
+    const second = await harness.call(DNIS.slice(1));
+    await second.answered();
+    await until(() => runs.length === 2, 'second started');
+    const result = await (runs[1] as ContactRun).done;
+    expect(result.path.map((p) => p.identifier)).toContain('full');
+    expect(result.end).toMatchObject({ kind: 'disconnected', by: 'flow' });
+    await first.hangup();
+  });
+
+  it('routes by profile priority and delay: a queue behind its delay waits while a first-priority one is taken', async () => {
+    await open('support');
+    harness.phone('agent', '1103', { answer: { ringMs: 50 } });
+    await available('carol');
+    const caller = await harness.call(DNIS.slice(1));
+    await caller.answered();
+    await until(() => waits(runs[0]?.contactId) && caller.prompts.length > 0, 'queued');
+    // Support is carol's second queue with a 2 s delay: not offered at once, then offered.
+    expect(activity('carol')).toBe('idle');
+    const phone = await harness.incoming('agent', '1103');
+    await phone.waitForAnswer();
+    await until(() => center.snapshot('carol')?.Contacts[0]?.State === 'CONNECTED', 'carol connected');
+    await caller.hangup();
+  });
+});

@@ -1,0 +1,416 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock, TimerHandle } from '@parley/ari';
+import type { Contact } from '@parley/flow';
+import type { AgentCenter, ContactDetails } from '../agents/types.js';
+import type { Instance } from '../contact/instance.js';
+import type { CallAttachment } from '../contact/serve.js';
+import type { QueueMetrics } from '../executors/types.js';
+import { recordTimestamp } from '../logs/contact-record.js';
+import { type AgentStatus, RoutingEngine, type RoutingEvent } from '../routing/index.js';
+import type { CallPort } from '../telephony/port.js';
+import { type AgentUser, agentUser, snapshotOf } from './agents.js';
+import type { FlowDeps } from './flows.js';
+import type { AgentLines } from './lines.js';
+import { ContactSession, type SessionHost } from './session.js';
+import type { AgentContact, AgentEvent, AgentSnapshot, QuickConnectView, Result } from './types.js';
+
+export interface CenterOptions {
+  /** The instance as last built (rebuilt on publish): read on each use. */
+  instance: () => Instance | undefined;
+  flows: Omit<FlowDeps, 'instance'>;
+  lines: AgentLines;
+  clock: Clock;
+  /** Endpoint of a user without one of their own; `{ext}` is their extension. Default `PJSIP/{ext}`. */
+  endpointTemplate?: string;
+  /** How long an agent's phone rings before the offer counts as missed. Default 20 s. */
+  offerTimeoutSeconds?: number;
+}
+
+const HEARTBEAT_MS = 120_000;
+const fail = (code: string, message: string): Result<never> => ({ ok: false, code, message });
+const done: Result = { ok: true, value: undefined };
+
+interface Agent {
+  user: AgentUser;
+  statusSince: string;
+  heartbeat: TimerHandle | undefined;
+  last: AgentSnapshot | null;
+  session: ContactSession | undefined;
+}
+
+/**
+ * One instance's contact center: the routing engine over its users and routing profiles, queued
+ * contacts' sessions (queue flow, ringing, whispers, bridge), the agent operations of the panel and
+ * Connect's agent event stream.
+ */
+export class InstanceCenter implements AgentCenter, SessionHost {
+  readonly engine: RoutingEngine;
+  readonly lines: AgentLines;
+  readonly offerTimeoutSeconds: number;
+  readonly #options: CenterOptions;
+  readonly #agents = new Map<string, Agent>();
+  readonly #sessions = new Map<string, ContactSession>();
+  readonly #listeners = new Set<(event: AgentEvent) => void>();
+
+  constructor(options: CenterOptions) {
+    this.#options = options;
+    this.lines = options.lines;
+    this.offerTimeoutSeconds = options.offerTimeoutSeconds ?? 20;
+    this.engine = new RoutingEngine({
+      clock: options.clock,
+      offerTimeoutMs: this.offerTimeoutSeconds * 1000 + 1000,
+      onEvent: (e) => this.#routed(e),
+    });
+  }
+
+  // ---- calls ----------------------------------------------------------------------------------
+
+  /** Takes a call's routing (serveInbound's `attach`). */
+  attach(call: CallPort, contactId: string): CallAttachment {
+    const session = new ContactSession(this, contactId, call);
+    this.#sessions.set(contactId, session);
+    return session;
+  }
+
+  deps(): FlowDeps {
+    const instance = this.#instance();
+    return { ...this.#options.flows, instance };
+  }
+
+  async enqueue(session: ContactSession, contact: Contact, queueArn: string) {
+    const instance = this.#instance();
+    const queue = instance.queue(queueArn) ?? instance.agentQueue(queueArn);
+    if (!queue) return { ok: false as const, errorType: 'NoMatchingError', reason: `no queue ${queueArn}` };
+    const max =
+      'maxContacts' in queue && typeof queue.maxContacts === 'number' ? queue.maxContacts : undefined;
+    const size = this.engine.counts(queue.arn).size;
+    if (max !== undefined && size >= max)
+      return { ok: false as const, errorType: 'QueueAtCapacity', reason: `${queue.name} holds ${size}` };
+    if (this.engine.waiting(contact.ContactId) || session.leg) this.engine.dequeue(contact.ContactId);
+    session.queue = { arn: queue.arn, name: queue.name, enqueuedAt: this.#options.clock.now() };
+    this.engine.enqueue({
+      contactId: contact.ContactId,
+      queueArn: queue.arn,
+      priority: contact.routing.priority,
+      timeAdjustmentSeconds: contact.routing.ageAdjustmentSeconds,
+    });
+    return { ok: true as const };
+  }
+
+  metrics = async (queueArn: string): Promise<QueueMetrics | undefined> => {
+    const instance = this.#instance();
+    const queue = instance.queue(queueArn) ?? instance.agentQueue(queueArn);
+    if (!queue) return undefined;
+    const counts = this.engine.counts(queue.arn);
+    return { queue: { arn: queue.arn, name: queue.name }, ...counts };
+  };
+
+  dequeue(contactId: string): void {
+    this.engine.dequeue(contactId);
+  }
+
+  missed(userId: string, contactId: string): void {
+    if (this.engine.agent(userId)?.contactId === contactId) this.engine.reject(userId);
+  }
+
+  accepted(userId: string, contactId: string): boolean {
+    const a = this.engine.agent(userId);
+    if (a?.activity !== 'offered' || a.contactId !== contactId) return false;
+    return this.engine.accept(userId).ok;
+  }
+
+  finished(userId: string): void {
+    this.engine.endContact(userId);
+    const a = this.#agents.get(userId);
+    if (this.engine.agent(userId)?.activity !== 'acw') {
+      a?.session?.acwOver(this.#options.clock.now(), false);
+      if (a) a.session = undefined;
+    }
+    this.changed(userId);
+  }
+
+  changed(userId: string): void {
+    const a = this.#agents.get(userId);
+    if (a) this.#emit(a, 'STATE_CHANGE');
+  }
+
+  closed(session: ContactSession): void {
+    if (this.#sessions.get(session.contactId) === session) this.#sessions.delete(session.contactId);
+  }
+
+  #routed(e: RoutingEvent): void {
+    const now = this.#options.clock.now();
+    if (e.type === 'offer') {
+      const session = this.#sessions.get(e.contact.contactId);
+      const a = this.#agents.get(e.agentId);
+      if (!session || !a?.user.endpoint) {
+        this.engine.reject(e.agentId);
+        return;
+      }
+      a.session = session;
+      void session.offer(
+        {
+          userId: a.user.id,
+          arn: a.user.arn,
+          username: a.user.username,
+          endpoint: a.user.endpoint,
+          routingProfile: a.user.profileRef,
+        },
+        now,
+      );
+    } else if (e.type === 'offer-withdrawn' || e.type === 'missed') {
+      this.#sessions.get(e.contactId)?.withdraw();
+      const a = this.#agents.get(e.agentId);
+      if (a?.session?.contactId === e.contactId) a.session = undefined;
+    } else if (e.type === 'agent') {
+      const a = this.#agents.get(e.agent.id);
+      if (!a) return;
+      if (e.agent.activity !== 'acw' && a.session?.leg?.state === 'ENDED') {
+        a.session.acwOver(now, true);
+        a.session = undefined;
+      }
+      this.#emit(a, 'STATE_CHANGE');
+    }
+  }
+
+  // ---- agent operations -------------------------------------------------------------------------
+
+  async login(userId: string): Promise<Result<AgentSnapshot>> {
+    const instance = this.#instance();
+    const entry = instance.entry('user', userId);
+    if (!entry) return fail('AGENT_NOT_FOUND', `no user ${userId}`);
+    const user = agentUser(instance, entry, this.#options.endpointTemplate ?? 'PJSIP/{ext}');
+    let a = this.#agents.get(user.id);
+    this.engine.upsertAgent({ id: user.id, profile: user.profile, acwSeconds: user.acwSeconds });
+    if (a) a.user = user;
+    else {
+      a = { user, statusSince: this.#stamp(), heartbeat: undefined, last: null, session: undefined };
+      this.#agents.set(user.id, a);
+      const agent = a;
+      const beat = () => {
+        this.#emit(agent, 'HEART_BEAT');
+        agent.heartbeat = this.#options.clock.setTimeout(beat, HEARTBEAT_MS);
+      };
+      a.heartbeat = this.#options.clock.setTimeout(beat, HEARTBEAT_MS);
+      this.#emit(a, 'LOGIN');
+    }
+    return { ok: true, value: this.#snapshot(a) };
+  }
+
+  async logout(userId: string): Promise<Result> {
+    const a = this.#agent(userId);
+    if (!a.ok) return a;
+    const agent = a.value;
+    if (agent.session) return fail('AGENT_NOT_ALLOWED', 'finish the contact first');
+    this.engine.setStatus(agent.user.id, 'Offline');
+    if (agent.heartbeat !== undefined) this.#options.clock.clearTimeout(agent.heartbeat);
+    this.#agents.delete(agent.user.id);
+    this.#emit(agent, 'LOGOUT', null);
+    return done;
+  }
+
+  async setStatus(userId: string, status: AgentStatus): Promise<Result> {
+    const a = this.#agent(userId);
+    if (!a.ok) return a;
+    a.value.statusSince = this.#stamp();
+    this.engine.setStatus(a.value.user.id, status);
+    return done;
+  }
+
+  async accept(userId: string, contactId: string): Promise<Result> {
+    const s = this.#onContact(userId, contactId);
+    if (!s.ok) return s;
+    // The contact connects when the agent's phone answers; the panel's accept only confirms it.
+    return s.value.leg?.state === 'INCOMING' ? done : fail('AGENT_NOT_ALLOWED', 'nothing is offered');
+  }
+
+  async reject(userId: string, contactId: string): Promise<Result> {
+    const s = this.#onContact(userId, contactId);
+    if (!s.ok) return s;
+    if (s.value.leg?.state !== 'INCOMING') return fail('AGENT_NOT_ALLOWED', 'nothing is offered');
+    s.value.withdraw();
+    this.missed(s.value.leg?.target.userId ?? userId, contactId);
+    return done;
+  }
+
+  async clearContact(userId: string, contactId: string): Promise<Result> {
+    const s = this.#onContact(userId, contactId);
+    if (!s.ok) return s;
+    const r = this.engine.clearAcw(s.value.leg?.target.userId ?? userId);
+    return r.ok ? done : fail('AGENT_NOT_ALLOWED', 'the contact is not in After Contact Work');
+  }
+
+  hold = (userId: string, participantId: string) => this.#customer(userId, participantId, 'hold');
+  resume = (userId: string, participantId: string) => this.#customer(userId, participantId, 'resume');
+  mute = (userId: string, participantId: string) => this.#customer(userId, participantId, 'mute');
+  unmute = (userId: string, participantId: string) => this.#customer(userId, participantId, 'unmute');
+  disconnect = (userId: string, participantId: string) => this.#customer(userId, participantId, 'disconnect');
+
+  async quickConnects(): Promise<Result<QuickConnectView[]>> {
+    return notYet('quick connects');
+  }
+  async transfer(): Promise<Result> {
+    return notYet('transfers');
+  }
+  async conference(): Promise<Result> {
+    return notYet('conferences');
+  }
+  async swap(): Promise<Result> {
+    return notYet('swapping parties');
+  }
+  async holdAll(): Promise<Result> {
+    return notYet('holding all parties');
+  }
+
+  snapshot(userId: string): AgentSnapshot | undefined {
+    const a = this.#agents.get(this.#instance().entry('user', userId)?.id ?? userId);
+    return a && this.#snapshot(a);
+  }
+
+  contactDetails(userId: string, contactId: string): ContactDetails | undefined {
+    const s = this.#onContact(userId, contactId);
+    if (!s.ok) return undefined;
+    const session = s.value;
+    const leg = session.leg;
+    const contact = session.contact;
+    return {
+      contactId,
+      customerEndpoint: contact?.CustomerEndpoint?.Address ?? null,
+      attributes: { ...contact?.Attributes },
+      participants: leg
+        ? [
+            {
+              participantId: `${contactId}-customer`,
+              role: 'CUSTOMER',
+              name: contact?.CustomerEndpoint?.Address ?? session.call.from,
+              state:
+                leg.state === 'CONNECTED_ONHOLD'
+                  ? 'ON_HOLD'
+                  : leg.state === 'ENDED'
+                    ? 'DISCONNECTED'
+                    : leg.state === 'CONNECTED'
+                      ? 'CONNECTED'
+                      : 'CONNECTING',
+              muted: leg.customerMuted,
+              self: false,
+            },
+          ]
+        : [],
+    };
+  }
+
+  customStatuses(): readonly string[] {
+    return [];
+  }
+
+  onAgentEvent(listener: (event: AgentEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  close(): void {
+    this.engine.close();
+    for (const a of this.#agents.values())
+      if (a.heartbeat !== undefined) this.#options.clock.clearTimeout(a.heartbeat);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  async #customer(
+    userId: string,
+    participantId: string,
+    op: 'hold' | 'resume' | 'mute' | 'unmute' | 'disconnect',
+  ): Promise<Result> {
+    const a = this.#agent(userId);
+    if (!a.ok) return a;
+    const session = a.value.session;
+    const leg = session?.leg;
+    if (!session || !leg?.call || (leg.state !== 'CONNECTED' && leg.state !== 'CONNECTED_ONHOLD'))
+      return fail('AGENT_NOT_ALLOWED', 'not on a call');
+    const self = participantId === `${session.contactId}-${a.value.user.id}`;
+    if (participantId !== `${session.contactId}-customer` && !self)
+      return fail('AGENT_NOT_FOUND', `no participant ${participantId}`);
+    const call = self ? leg.call : session.call;
+    if (op === 'disconnect') await call.hangup();
+    else if (op === 'mute' || op === 'unmute') {
+      await this.lines.mute(call.channelId, op === 'mute');
+      if (self) leg.muted = op === 'mute';
+      else leg.customerMuted = op === 'mute';
+    } else if (self) return notYet('holding the agent');
+    else {
+      await session.setConversationMembership(op === 'resume');
+      leg.state = op === 'hold' ? 'CONNECTED_ONHOLD' : 'CONNECTED';
+      this.changed(a.value.user.id);
+    }
+    return done;
+  }
+
+  #onContact(userId: string, contactId: string): Result<ContactSession> {
+    const a = this.#agent(userId);
+    if (!a.ok) return a;
+    const session = a.value.session;
+    if (session?.contactId !== contactId) return fail('AGENT_NOT_FOUND', `no contact ${contactId}`);
+    return { ok: true, value: session };
+  }
+
+  #agent(userId: string): Result<Agent> {
+    const id = this.#options.instance()?.entry('user', userId)?.id ?? userId;
+    const a = this.#agents.get(id);
+    return a ? { ok: true, value: a } : fail('AGENT_NOT_LOGGED_IN', 'log in first');
+  }
+
+  #instance(): Instance {
+    const instance = this.#options.instance();
+    if (!instance) throw new Error('the instance of this contact center is gone');
+    return instance;
+  }
+
+  #stamp(): string {
+    return new Date(this.#options.clock.now()).toISOString();
+  }
+
+  #snapshot(a: Agent): AgentSnapshot {
+    const view = this.engine.agent(a.user.id);
+    const contacts: AgentContact[] = [];
+    const s = a.session;
+    if (s?.leg && s.leg.target.userId === a.user.id) {
+      const acw = view?.activity === 'acw';
+      contacts.push({
+        Channel: 'VOICE',
+        ConnectedToAgentTimestamp:
+          s.leg.connectedAt !== undefined ? recordTimestamp(s.leg.connectedAt) : null,
+        ContactId: s.contactId,
+        InitialContactId: s.contact?.InitialContactId ?? null,
+        InitiationMethod: 'INBOUND',
+        Queue: s.queue ? { ARN: s.queue.arn, Name: s.queue.name } : null,
+        QueueTimestamp: s.queue ? recordTimestamp(s.queue.enqueuedAt) : null,
+        State: acw ? 'ENDED' : s.leg.state,
+        StateStartTimestamp: new Date(s.leg.since).toISOString(),
+      });
+    }
+    return snapshotOf(this.#instance().arn, a.user, view?.status ?? 'Offline', a.statusSince, contacts);
+  }
+
+  #emit(a: Agent, type: AgentEvent['EventType'], current?: AgentSnapshot | null): void {
+    const previous = a.last;
+    const now = type === 'LOGOUT' ? null : (current ?? this.#snapshot(a));
+    if (type === 'STATE_CHANGE' && JSON.stringify(previous) === JSON.stringify(now)) return;
+    a.last = now;
+    const instance = this.#instance();
+    const event: AgentEvent = {
+      AgentARN: a.user.arn,
+      AWSAccountId: instance.info.account,
+      CurrentAgentSnapshot: now,
+      EventId: randomUUID(),
+      EventTimestamp: this.#stamp(),
+      EventType: type,
+      InstanceARN: instance.arn,
+      PreviousAgentSnapshot: type === 'LOGIN' ? null : previous,
+      Version: '2019-05-25',
+    };
+    for (const listener of this.#listeners) listener(event);
+  }
+}
+
+const notYet = (what: string): Result<never> =>
+  fail('CENTER_NOT_SUPPORTED', `Parley's contact center does not do ${what} yet`);

@@ -1,0 +1,291 @@
+import type { Contact } from '@parley/flow';
+import type { ContactRun, RecordDetails } from '../contact/runner.js';
+import type { CallAttachment } from '../contact/serve.js';
+import type { RoutingPort } from '../executors/types.js';
+import type { CallPort } from '../telephony/port.js';
+import { defaultAgentWhisper, type FlowDeps, hookFlow, runSideFlow } from './flows.js';
+import type { AgentLines, Conversation } from './lines.js';
+
+/** What the session needs of its contact center. */
+export interface SessionHost {
+  deps(): FlowDeps;
+  lines: AgentLines;
+  offerTimeoutSeconds: number;
+  /** Puts the contact in line (capacity checked); the session is told of offers through `offer`. */
+  enqueue(session: ContactSession, contact: Contact, queueArn: string): ReturnType<RoutingPort['enqueue']>;
+  metrics: NonNullable<RoutingPort['metrics']>;
+  dequeue(contactId: string): void;
+  /** The offer went unanswered or the agent's phone refused: Missed, and the contact re-offered. */
+  missed(userId: string, contactId: string): void;
+  /** The agent answered: true when the routing engine still has the offer open for them. */
+  accepted(userId: string, contactId: string): boolean;
+  /** The agent's conversation is over: After Contact Work. */
+  finished(userId: string): void;
+  changed(userId: string): void;
+  closed(session: ContactSession): void;
+}
+
+export interface AgentTarget {
+  userId: string;
+  arn: string;
+  username: string;
+  endpoint: string;
+  routingProfile: { arn: string; name: string } | undefined;
+}
+
+/** What the agent's side of the contact is doing, as the agent event stream's contact State. */
+export type LegState = 'INCOMING' | 'CONNECTING' | 'CONNECTED' | 'CONNECTED_ONHOLD' | 'ENDED';
+
+export interface AgentLeg {
+  target: AgentTarget;
+  state: LegState;
+  since: number;
+  call: CallPort | undefined;
+  muted: boolean;
+  customerMuted: boolean;
+  cancel: AbortController;
+  connectedAt?: number;
+  acwStartedAt?: number;
+  acwEndedAt?: number;
+}
+
+/**
+ * One queued contact from TransferContactToQueue to the end of its agent's After Contact Work: the
+ * customer queue flow while it waits, the agent's phone rung on each offer, both whispers, the
+ * bridge, and what the contact record says of it all.
+ */
+export class ContactSession implements CallAttachment {
+  readonly routing: RoutingPort;
+  contact: Contact | undefined;
+  queue: { arn: string; name: string; enqueuedAt: number; dequeuedAt?: number } | undefined;
+  leg: AgentLeg | undefined;
+  attempts = 0;
+  #handedOver = false;
+  #queueFlow: AbortController | undefined;
+  #conversation: Conversation | undefined;
+  #done!: (details: RecordDetails | undefined) => void;
+  readonly #details: Promise<RecordDetails | undefined>;
+  #over = false;
+
+  constructor(
+    private readonly host: SessionHost,
+    readonly contactId: string,
+    readonly call: CallPort,
+  ) {
+    this.#details = new Promise((resolve) => {
+      this.#done = resolve;
+    });
+    this.routing = {
+      enqueue: async (contact, queueArn) => {
+        const queued = await host.enqueue(this, contact, queueArn);
+        if (queued.ok) this.contact = contact;
+        return queued;
+      },
+      metrics: host.metrics,
+    };
+    call.onEnd(() => this.#customerGone());
+  }
+
+  get inQueue(): boolean {
+    return this.queue !== undefined && this.leg?.connectedAt === undefined;
+  }
+
+  follow(run: ContactRun): void {
+    void run.done.then((result) => {
+      if (result.end.kind === 'queued' && !this.call.ended) {
+        this.contact = result.contact;
+        this.#handedOver = true;
+        void this.#queueLoop();
+      } else this.#close();
+    });
+  }
+
+  recordDetails(): Promise<RecordDetails | undefined> {
+    if (!this.queue) return Promise.resolve(undefined);
+    return this.#details;
+  }
+
+  /** The routing engine offers the contact to an agent: ring their phone. */
+  async offer(target: AgentTarget, now: number): Promise<void> {
+    const cancel = new AbortController();
+    const leg: AgentLeg = {
+      target,
+      state: 'INCOMING',
+      since: now,
+      call: undefined,
+      muted: false,
+      customerMuted: false,
+      cancel,
+    };
+    this.leg = leg;
+    this.host.changed(target.userId);
+    this.attempts++;
+    const dialled = await this.host.lines.dial(target.endpoint, {
+      timeoutSeconds: this.host.offerTimeoutSeconds,
+      callerId: `"${this.call.from}" <${this.call.from}>`,
+      signal: cancel.signal,
+      tag: this.contactId,
+    });
+    if (!dialled.ok) {
+      if (this.leg === leg) this.leg = undefined;
+      if (dialled.reason !== 'cancelled') this.host.missed(target.userId, this.contactId);
+      this.host.changed(target.userId);
+      return;
+    }
+    if (this.#over || cancel.signal.aborted || !this.host.accepted(target.userId, this.contactId)) {
+      await dialled.call.hangup();
+      if (this.leg === leg) this.leg = undefined;
+      return;
+    }
+    leg.call = dialled.call;
+    await this.#connect(leg, dialled.call);
+  }
+
+  /** The offer was withdrawn or timed out: stop ringing. */
+  withdraw(): void {
+    const leg = this.leg;
+    if (leg?.state !== 'INCOMING') return;
+    leg.cancel.abort();
+    this.leg = undefined;
+  }
+
+  async #connect(leg: AgentLeg, agentCall: CallPort): Promise<void> {
+    const deps = this.host.deps();
+    const now = () => deps.clock.now();
+    this.#setState(leg, 'CONNECTING', now());
+    agentCall.onEnd(() => void this.#agentGone(leg));
+    this.#queueFlow?.abort();
+    this.#queueFlow = undefined;
+    if (this.queue) this.queue.dequeuedAt = now();
+    await this.call.stopMusicOnHold().catch(() => {});
+    const contact = this.contact;
+    if (contact) {
+      // Agent whisper, then customer whisper, each played to completion; then the two are joined.
+      const agentWhisper =
+        hookFlow(deps.instance, contact, 'AgentWhisper') ?? defaultAgentWhisper(deps.instance);
+      if (agentWhisper && !agentCall.ended && !this.call.ended)
+        await runSideFlow(deps, { call: agentCall, contact, flow: agentWhisper, routing: this.routing });
+      const customerWhisper = hookFlow(deps.instance, contact, 'CustomerWhisper');
+      if (customerWhisper && !agentCall.ended && !this.call.ended)
+        await runSideFlow(deps, { call: this.call, contact, flow: customerWhisper, routing: this.routing });
+    }
+    if (agentCall.ended || this.call.ended) return this.#agentGone(leg);
+    this.#conversation = await this.host.lines.bridge([this.call.channelId, agentCall.channelId]);
+    leg.connectedAt = now();
+    this.#setState(leg, 'CONNECTED', now());
+  }
+
+  /** The agent's leg is over (they hung up, or the customer did and theirs followed): ACW. */
+  async #agentGone(leg: AgentLeg): Promise<void> {
+    if (leg.state === 'ENDED') return;
+    const deps = this.host.deps();
+    leg.state = 'ENDED';
+    leg.since = deps.clock.now();
+    await leg.call?.hangup().catch(() => {});
+    await this.#conversation?.destroy();
+    this.#conversation = undefined;
+    // Without a disconnect flow, the customer goes when the agent does.
+    if (!this.call.ended) await this.call.hangup().catch(() => {});
+    this.host.finished(leg.target.userId);
+  }
+
+  /** The engine moved the agent out of After Contact Work: the record can be written. */
+  acwOver(at: number, hadAcw: boolean): void {
+    const leg = this.leg;
+    if (leg?.state !== 'ENDED') return;
+    if (hadAcw) {
+      leg.acwStartedAt ??= leg.since;
+      leg.acwEndedAt = at;
+    }
+    this.#close();
+  }
+
+  async #queueLoop(): Promise<void> {
+    const deps = this.host.deps();
+    while (!this.#over && !this.call.ended && this.inQueue && !this.leg?.call) {
+      const contact = this.contact;
+      const flow = contact && hookFlow(deps.instance, contact, 'CustomerQueue');
+      if (!flow) {
+        // Connect's "Default customer queue": music until an agent takes the call.
+        await this.call.startMusicOnHold().catch(() => {});
+        return;
+      }
+      const stop = new AbortController();
+      this.#queueFlow = stop;
+      let looped = false;
+      const result = await runSideFlow(deps, {
+        call: this.call,
+        contact: contact as Contact,
+        flow,
+        routing: this.routing,
+        signal: stop.signal,
+        onBlock: (type) => {
+          if (type === 'MessageParticipantIteratively') looped = true;
+        },
+      });
+      if (this.#queueFlow === stop) this.#queueFlow = undefined;
+      this.contact = { ...result.contact, FlowAttributes: {} };
+      const end = result.end;
+      if (end.kind !== 'stopped' && end.kind !== 'queued') return;
+      if (end.kind === 'stopped' && end.by === 'signal') return;
+      // EndFlowExecution resumes the loop: the queue flow starts over while the contact waits. A
+      // flow that never loops its prompts would spin, so it gets hold music instead.
+      if (end.kind === 'stopped' && !looped) {
+        await this.call.startMusicOnHold().catch(() => {});
+        return;
+      }
+    }
+  }
+
+  #customerGone(): void {
+    const leg = this.leg;
+    this.#queueFlow?.abort();
+    if (leg && leg.state !== 'ENDED' && leg.call) void this.#agentGone(leg);
+    else {
+      this.withdraw();
+      this.host.dequeue(this.contactId);
+      if (!this.#handedOver || !leg) this.#close();
+    }
+  }
+
+  #setState(leg: AgentLeg, state: LegState, at: number): void {
+    leg.state = state;
+    leg.since = at;
+    this.host.changed(leg.target.userId);
+  }
+
+  async setConversationMembership(inBridge: boolean): Promise<void> {
+    const conv = this.#conversation;
+    if (!conv) return;
+    if (inBridge) {
+      await this.call.stopMusicOnHold().catch(() => {});
+      await conv.add(this.call.channelId);
+    } else {
+      await conv.remove(this.call.channelId);
+      await this.call.startMusicOnHold().catch(() => {});
+    }
+  }
+
+  #close(): void {
+    if (this.#over) return;
+    this.#over = true;
+    const leg = this.leg;
+    this.#done({
+      ...(this.queue ? { queue: this.queue } : {}),
+      agentConnectionAttempts: this.attempts,
+      agent:
+        leg?.connectedAt !== undefined
+          ? {
+              arn: leg.target.arn,
+              username: leg.target.username,
+              connectedAt: leg.connectedAt,
+              ...(leg.acwStartedAt !== undefined ? { afterContactWorkStartedAt: leg.acwStartedAt } : {}),
+              ...(leg.acwEndedAt !== undefined ? { afterContactWorkEndedAt: leg.acwEndedAt } : {}),
+              interactionSeconds: Math.max(0, Math.floor((leg.since - leg.connectedAt) / 1000)),
+              ...(leg.target.routingProfile ? { routingProfile: leg.target.routingProfile } : {}),
+            }
+          : null,
+    });
+    this.host.closed(this);
+  }
+}
