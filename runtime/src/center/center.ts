@@ -273,6 +273,26 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     const session = s.value;
     const leg = session.leg;
     const contact = session.contact;
+    const user = this.#agent(userId);
+    // The agent is a party of their own call: the panel's End (or Leave) disconnects them.
+    const agent =
+      leg && user.ok && leg.state !== 'ENDED'
+        ? [
+            {
+              participantId: `${contactId}-${user.value.user.id}`,
+              role: 'AGENT' as const,
+              name:
+                [user.value.user.firstName, user.value.user.lastName].filter(Boolean).join(' ') ||
+                user.value.user.username,
+              state:
+                leg.state === 'CONNECTED' || leg.state === 'CONNECTED_ONHOLD'
+                  ? ('CONNECTED' as const)
+                  : ('CONNECTING' as const),
+              muted: leg.muted,
+              self: true,
+            },
+          ]
+        : [];
     return {
       contactId,
       customerEndpoint: contact?.CustomerEndpoint?.Address ?? null,
@@ -294,6 +314,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
               muted: leg.customerMuted,
               self: false,
             },
+            ...agent,
           ]
         : [],
     };

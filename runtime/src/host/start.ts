@@ -12,7 +12,7 @@ import { DESIGNER_DIST, designerPlugin } from '../server/designer.js';
 import { EventBus } from '../services/events.js';
 import { bootstrapAdminToken } from '../services/tokens.js';
 import { openStore, type Store } from '../store/index.js';
-import { harnessLink } from '../testcalls/harness.js';
+import { type HarnessLink, harnessLink } from '../testcalls/harness.js';
 import { markTestContacts } from '../testcalls/records.js';
 import { TestCalls } from '../testcalls/registry.js';
 import { seedDemo } from './demo.js';
@@ -51,6 +51,11 @@ export interface RunningParley {
   telephony: Telephony;
   instances: LiveInstances;
   serving: Serving;
+  /**
+   * The harness app on ari-sim (or an Asterisk given harness credentials): it places the designer's
+   * test calls and plays the phones the runtime dials, agents' included. Undefined without one.
+   */
+  harness: HarnessLink | undefined;
   close(): Promise<void>;
 }
 
@@ -161,7 +166,7 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     });
     closing.push(() => app.close());
     const url = await listenFrom(app, options.port ?? 8080, options.host ?? '127.0.0.1');
-    return { url, adminToken, store, app, telephony, instances, serving, close: closeAll };
+    return { url, adminToken, store, app, telephony, instances, serving, harness, close: closeAll };
   } catch (e) {
     await closeAll();
     throw e;
