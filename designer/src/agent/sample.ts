@@ -64,10 +64,16 @@ export function sampleAgent(
     snapshot: {
       AgentStatus: { ARN: `${INSTANCE}/agent-state/${status}`, Name: status, StartTimestamp: T0, Type: type },
       Configuration: {
+        AgentHierarchyGroups: null,
         FirstName: 'Alice',
         LastName: 'Liddell',
         Username: 'alice',
-        RoutingProfile: { ARN: `${INSTANCE}/routing-profile/basic`, Name: 'Basic', InboundQueues: [] },
+        RoutingProfile: {
+          ARN: `${INSTANCE}/routing-profile/basic`,
+          Name: 'Basic',
+          DefaultOutboundQueue: null,
+          InboundQueues: [],
+        },
       },
       Contacts: contacts,
     },

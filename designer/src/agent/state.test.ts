@@ -12,6 +12,9 @@ const event = (
   kind: 'event',
   event: {
     AgentARN: 'arn',
+    AWSAccountId: '111122223333',
+    InstanceARN: 'arn:aws:connect:us-east-1:111122223333:instance/i',
+    Version: '2019-05-25',
     EventId: id,
     EventTimestamp: T0,
     EventType: type,

@@ -3,66 +3,20 @@
  * reads them. Snapshots and events keep Connect's agent event stream field names.
  */
 
-export type AgentStatusChoice = 'Available' | 'Offline' | { custom: string };
+// Type-only: nothing of the runtime reaches the bundle, and the panel reads the server's own shapes.
+export type { ContactDetails, ParticipantView as Participant } from '../../../runtime/src/agents/types.js';
+export type {
+  AgentContact,
+  AgentEvent,
+  AgentSnapshot,
+  QuickConnectView as QuickConnect,
+} from '../../../runtime/src/center/types.js';
 
-export type ContactState =
-  | 'INCOMING'
-  | 'PENDING'
-  | 'CONNECTING'
-  | 'CONNECTED'
-  | 'CONNECTED_ONHOLD'
-  | 'MISSED'
-  | 'ERROR'
-  | 'ENDED'
-  | 'REJECTED';
+import type { ContactDetails } from '../../../runtime/src/agents/types.js';
+import type { AgentContact, AgentSnapshot } from '../../../runtime/src/center/types.js';
 
-export interface AgentContact {
-  Channel: string;
-  ConnectedToAgentTimestamp: string | null;
-  ContactId: string;
-  InitialContactId: string | null;
-  InitiationMethod: string;
-  Queue: { ARN: string; Name: string } | null;
-  QueueTimestamp: string | null;
-  State: ContactState;
-  StateStartTimestamp: string;
-}
-
-export interface AgentSnapshot {
-  AgentStatus: { ARN: string; Name: string; StartTimestamp: string; Type: 'ROUTABLE' | 'CUSTOM' | 'OFFLINE' };
-  Configuration: {
-    FirstName: string;
-    LastName: string;
-    Username: string;
-    RoutingProfile: { ARN: string; Name: string; InboundQueues: { ARN: string; Name: string }[] };
-  };
-  Contacts: AgentContact[];
-}
-
-export interface AgentEvent {
-  AgentARN: string;
-  EventId: string;
-  EventTimestamp: string;
-  EventType: 'LOGIN' | 'LOGOUT' | 'STATE_CHANGE' | 'HEART_BEAT';
-  CurrentAgentSnapshot: AgentSnapshot | null;
-  PreviousAgentSnapshot: AgentSnapshot | null;
-}
-
-export interface Participant {
-  participantId: string;
-  role: 'CUSTOMER' | 'AGENT' | 'THIRD_PARTY';
-  name: string;
-  state: 'CONNECTING' | 'CONNECTED' | 'ON_HOLD' | 'DISCONNECTED';
-  muted: boolean;
-  self: boolean;
-}
-
-export interface ContactDetails {
-  contactId: string;
-  customerEndpoint: string | null;
-  attributes: Record<string, string>;
-  participants: Participant[];
-}
+export type ContactState = AgentContact['State'];
+export type { AgentStatus as AgentStatusChoice } from '../../../runtime/src/routing/types.js';
 
 /** GET /instances/:instance/agent, and what every agent action answers. */
 export interface AgentState {
@@ -70,10 +24,4 @@ export interface AgentState {
   snapshot: AgentSnapshot | null;
   customStatuses: readonly string[];
   contacts: ContactDetails[];
-}
-
-export interface QuickConnect {
-  id: string;
-  name: string;
-  type: 'USER' | 'QUEUE' | 'PHONE_NUMBER';
 }
