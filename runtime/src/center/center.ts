@@ -4,11 +4,13 @@ import type { Contact } from '@parley/flow';
 import type { AgentCenter, ContactDetails } from '../agents/types.js';
 import type { Instance } from '../contact/instance.js';
 import type { CallAttachment } from '../contact/serve.js';
-import type { QueueMetrics } from '../executors/types.js';
-import { recordTimestamp } from '../logs/contact-record.js';
+import type { CallbackRequest, QueueMetrics } from '../executors/types.js';
+import { type ContactRecordSink, recordTimestamp } from '../logs/contact-record.js';
 import { type AgentStatus, RoutingEngine, type RoutingEvent } from '../routing/index.js';
+import { DEFAULT_PSTN_ENDPOINT } from '../telephony/ari-call.js';
 import type { CallPort } from '../telephony/port.js';
 import { type AgentUser, agentUser, snapshotOf } from './agents.js';
+import { CallbackSession } from './callback.js';
 import type { FlowDeps } from './flows.js';
 import type { AgentLines } from './lines.js';
 import { ContactSession, type SessionHost } from './session.js';
@@ -24,7 +26,16 @@ export interface CenterOptions {
   endpointTemplate?: string;
   /** How long an agent's phone rings before the offer counts as missed. Default 20 s. */
   offerTimeoutSeconds?: number;
+  /** Where callback contacts' records go (inbound contacts' are their runner's). */
+  records?: ContactRecordSink;
+  /** Where callbacks dial the customer; `{number}` is E.164. Default DEFAULT_PSTN_ENDPOINT. */
+  pstnEndpoint?: string;
+  /** How long a callback's customer rings before the attempt counts as unanswered. Default 30 s. */
+  customerRingSeconds?: number;
 }
+
+/** A routed contact: a queued call, or a callback dialled once an agent takes it. */
+type RoutedSession = ContactSession | CallbackSession;
 
 const HEARTBEAT_MS = 120_000;
 const fail = (code: string, message: string): Result<never> => ({ ok: false, code, message });
@@ -35,7 +46,7 @@ interface Agent {
   statusSince: string;
   heartbeat: TimerHandle | undefined;
   last: AgentSnapshot | null;
-  session: ContactSession | undefined;
+  session: RoutedSession | undefined;
 }
 
 /**
@@ -49,7 +60,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   readonly offerTimeoutSeconds: number;
   readonly #options: CenterOptions;
   readonly #agents = new Map<string, Agent>();
-  readonly #sessions = new Map<string, ContactSession>();
+  readonly #sessions = new Map<string, RoutedSession>();
   readonly #listeners = new Set<(event: AgentEvent) => void>();
 
   constructor(options: CenterOptions) {
@@ -134,7 +145,40 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     if (a) this.#emit(a, 'STATE_CHANGE');
   }
 
-  closed(session: ContactSession): void {
+  /** CreateCallbackContact: a new CALLBACK contact, queued once its initial delay has passed. */
+  createCallback = async (contact: Contact, request: CallbackRequest) => {
+    const instance = this.#instance();
+    const queue = instance.queue(request.queueArn) ?? instance.agentQueue(request.queueArn);
+    if (!queue)
+      return { ok: false as const, errorType: 'NoMatchingError', reason: `no queue ${request.queueArn}` };
+    const callback = new CallbackSession(
+      this,
+      { ...request, queueArn: queue.arn, queueName: queue.name },
+      contact,
+      {
+        pstnEndpoint: this.#options.pstnEndpoint ?? DEFAULT_PSTN_ENDPOINT,
+        customerRingSeconds: this.#options.customerRingSeconds ?? 30,
+        records: this.#options.records,
+      },
+    );
+    this.#sessions.set(callback.contactId, callback);
+    callback.schedule(request.initialCallDelaySeconds);
+    return { ok: true as const, contactId: callback.contactId };
+  };
+
+  queueCallback(callback: CallbackSession): boolean {
+    const instance = this.#instance();
+    if (!instance.queue(callback.request.queueArn) && !instance.agentQueue(callback.request.queueArn))
+      return false;
+    this.engine.enqueue({
+      contactId: callback.contactId,
+      queueArn: callback.request.queueArn,
+      kind: 'callback',
+    });
+    return true;
+  }
+
+  closed(session: { contactId: string }): void {
     if (this.#sessions.get(session.contactId) === session) this.#sessions.delete(session.contactId);
   }
 
@@ -302,7 +346,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
             {
               participantId: `${contactId}-customer`,
               role: 'CUSTOMER',
-              name: contact?.CustomerEndpoint?.Address ?? session.call.from,
+              name: contact?.CustomerEndpoint?.Address ?? session.call?.from ?? '',
               state:
                 leg.state === 'CONNECTED_ONHOLD'
                   ? 'ON_HOLD'
@@ -331,6 +375,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
 
   close(): void {
     this.engine.close();
+    for (const s of this.#sessions.values()) if (s instanceof CallbackSession) s.cancel();
     for (const a of this.#agents.values())
       if (a.heartbeat !== undefined) this.#options.clock.clearTimeout(a.heartbeat);
   }
@@ -346,7 +391,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     if (!a.ok) return a;
     const session = a.value.session;
     const leg = session?.leg;
-    if (!session || !leg?.call || (leg.state !== 'CONNECTED' && leg.state !== 'CONNECTED_ONHOLD'))
+    if (!session?.call || !leg?.call || (leg.state !== 'CONNECTED' && leg.state !== 'CONNECTED_ONHOLD'))
       return fail('AGENT_NOT_ALLOWED', 'not on a call');
     const self = participantId === `${session.contactId}-${a.value.user.id}`;
     if (participantId !== `${session.contactId}-customer` && !self)
@@ -366,7 +411,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     return done;
   }
 
-  #onContact(userId: string, contactId: string): Result<ContactSession> {
+  #onContact(userId: string, contactId: string): Result<RoutedSession> {
     const a = this.#agent(userId);
     if (!a.ok) return a;
     const session = a.value.session;
@@ -402,7 +447,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
           s.leg.connectedAt !== undefined ? recordTimestamp(s.leg.connectedAt) : null,
         ContactId: s.contactId,
         InitialContactId: s.contact?.InitialContactId ?? null,
-        InitiationMethod: 'INBOUND',
+        InitiationMethod: s instanceof CallbackSession ? 'CALLBACK' : 'INBOUND',
         Queue: s.queue ? { ARN: s.queue.arn, Name: s.queue.name } : null,
         QueueTimestamp: s.queue ? recordTimestamp(s.queue.enqueuedAt) : null,
         State: acw ? 'ENDED' : s.leg.state,

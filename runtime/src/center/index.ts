@@ -21,6 +21,9 @@ export interface ContactCentersOptions {
   flows: Omit<FlowDeps, 'instance'>;
   endpointTemplate?: string;
   offerTimeoutSeconds?: number;
+  /** Callback contacts' records, and where callbacks dial customers (CenterOptions). */
+  records?: CenterOptions['records'];
+  pstnEndpoint?: string;
 }
 
 /**
@@ -37,7 +40,7 @@ export class ContactCenters {
     if (!this.options.instance(instanceId)) return undefined;
     let center = this.#centers.get(instanceId);
     if (!center) {
-      const { endpointTemplate, offerTimeoutSeconds } = this.options;
+      const { endpointTemplate, offerTimeoutSeconds, records, pstnEndpoint } = this.options;
       const options: CenterOptions = {
         instance: () => this.options.instance(instanceId),
         lines: this.options.lines,
@@ -45,6 +48,8 @@ export class ContactCenters {
         flows: this.options.flows,
         ...(endpointTemplate ? { endpointTemplate } : {}),
         ...(offerTimeoutSeconds ? { offerTimeoutSeconds } : {}),
+        ...(records ? { records } : {}),
+        ...(pstnEndpoint ? { pstnEndpoint } : {}),
       };
       center = new InstanceCenter(options);
       this.#centers.set(instanceId, center);

@@ -14,6 +14,7 @@ export interface SessionHost {
   /** Puts the contact in line (capacity checked); the session is told of offers through `offer`. */
   enqueue(session: ContactSession, contact: Contact, queueArn: string): ReturnType<RoutingPort['enqueue']>;
   metrics: NonNullable<RoutingPort['metrics']>;
+  createCallback: NonNullable<RoutingPort['createCallback']>;
   dequeue(contactId: string): void;
   /** The offer went unanswered or the agent's phone refused: Missed, and the contact re-offered. */
   missed(userId: string, contactId: string): void;
@@ -22,7 +23,7 @@ export interface SessionHost {
   /** The agent's conversation is over: After Contact Work. */
   finished(userId: string): void;
   changed(userId: string): void;
-  closed(session: ContactSession): void;
+  closed(session: { contactId: string }): void;
 }
 
 export interface AgentTarget {
@@ -82,6 +83,7 @@ export class ContactSession implements CallAttachment {
         return queued;
       },
       metrics: host.metrics,
+      createCallback: host.createCallback,
     };
     call.onEnd(() => this.#customerGone());
   }

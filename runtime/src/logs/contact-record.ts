@@ -64,7 +64,9 @@ export type DisconnectReason =
   | 'CONTACT_FLOW_DISCONNECT'
   | 'OTHER'
   | 'EXPIRED'
-  | 'API';
+  | 'API'
+  /** A callback's customer never answered. */
+  | 'CUSTOMER_CONNECTION_NOT_ESTABLISHED';
 
 export interface Endpoint {
   Address: string;

@@ -1,0 +1,226 @@
+/**
+ * Callbacks over real sockets: an inbound flow queues a callback (CreateCallbackContact) and the
+ * caller hangs up; once an agent is Available their phone rings first, then the customer's number
+ * (the harness's `test-pstn`), and the two are bridged. Against ari-sim, or a real Asterisk
+ * (PARLEY_TEST_ARI_URL); waits are for states, never for times.
+ */
+import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
+import { Harness } from '@parley/harness';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import './support/telephony.js';
+import {
+  AriAgentLines,
+  ContactCenters,
+  type InstanceCenter,
+  TEST_AGENT_ENDPOINT,
+} from '../src/center/index.js';
+import { Instance } from '../src/contact/instance.js';
+import type { ContactRun } from '../src/contact/runner.js';
+import { type Serving, serveInbound } from '../src/contact/serve.js';
+import { placeholderVoice } from '../src/contact/simulate.js';
+import { createExecutors } from '../src/executors/index.js';
+import { LambdaPort } from '../src/integrations/lambda.js';
+import { MemoryContactRecordSink } from '../src/logs/contact-record.js';
+import { MemoryFlowLogSink } from '../src/logs/sinks.js';
+
+const DNIS = '+18005550171';
+const CUSTOMER = '+15557770123';
+
+/** One queue, one agent, and an inbound flow that offers a callback then hangs up. */
+function buildInstance(): Instance {
+  const instance = new Instance();
+  instance.addQueue({ id: 'support', name: 'Support' });
+  instance.add('routingProfile', {
+    id: 'basic',
+    name: 'basic',
+    arn: instance.arnOf('routing-profile', 'basic'),
+    queues: [{ queue: 'support', channel: 'VOICE', priority: 1 }],
+  });
+  instance.add('user', {
+    id: 'dana',
+    name: 'dana',
+    username: 'dana',
+    arn: instance.arnOf('agent', 'dana'),
+    extension: '1201',
+    routingProfile: 'basic',
+    afterContactWorkSeconds: 600,
+  });
+  const doc = {
+    Version: '2019-10-30',
+    StartAction: 'set-queue',
+    Metadata: { name: 'Callback please', type: 'CONTACT_FLOW' },
+    Actions: [
+      {
+        Identifier: 'set-queue',
+        Type: 'UpdateContactTargetQueue',
+        Parameters: { QueueId: instance.arnOf('queue', 'support') },
+        Transitions: {
+          NextAction: 'callback',
+          Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }],
+        },
+      },
+      {
+        Identifier: 'callback',
+        Type: 'CreateCallbackContact',
+        Parameters: {
+          InitialCallDelaySeconds: '1',
+          MaximumConnectionAttempts: '1',
+          RetryDelaySeconds: '600',
+        },
+        Transitions: { NextAction: 'thanks', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+      },
+      {
+        Identifier: 'thanks',
+        Type: 'MessageParticipant',
+        Parameters: { Text: 'We will call you back' },
+        Transitions: { NextAction: 'bye', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+      },
+      { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+    ],
+  };
+  const loaded = instance.loadFlow(new TextEncoder().encode(JSON.stringify(doc)), {
+    id: 'inbound',
+    type: 'CONTACT_FLOW',
+  });
+  if (!loaded.ok) throw new Error(loaded.problem.message);
+  instance.addPhoneNumber(DNIS, 'inbound');
+  return instance;
+}
+
+let harness: Harness;
+let center: InstanceCenter;
+let runs: ContactRun[];
+let records: MemoryContactRecordSink;
+let closeAll: () => void = () => {};
+
+async function open(): Promise<void> {
+  const target = inject('telephony');
+  const client = (app: string) =>
+    createAriClient({
+      transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
+      app,
+    });
+  const runtimeAri: AriClient = client('parley');
+  const harnessAri = client('harness');
+  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+  const instance = buildInstance();
+  const logs = new MemoryFlowLogSink();
+  records = new MemoryContactRecordSink();
+  runs = [];
+  const voice = placeholderVoice();
+  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock });
+  const executors = createExecutors();
+  const centers = new ContactCenters({
+    instance: () => instance,
+    lines: new AriAgentLines(runtimeAri, systemClock),
+    clock: systemClock,
+    flows: { clock: systemClock, voice, lambda, log: logs, executors },
+    endpointTemplate: TEST_AGENT_ENDPOINT,
+    offerTimeoutSeconds: 5,
+    records,
+  });
+  center = centers.get(instance.info.id) as InstanceCenter;
+  const serving: Serving = serveInbound({
+    ari: runtimeAri,
+    clock: systemClock,
+    instance,
+    voice,
+    lambda,
+    routing: centers.unattached,
+    attach: centers.attach,
+    log: logs,
+    records,
+    executors,
+    onContact: (run) => runs.push(run),
+  });
+  harness = new Harness({ ari: harnessAri });
+  closeAll = () => {
+    centers.close();
+    serving.close();
+    harness.close();
+    runtimeAri.close();
+    harnessAri.close();
+  };
+}
+afterEach(() => closeAll());
+
+/** Waits (real time, bounded) until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+describe('callbacks', () => {
+  it('calls the agent first, then the customer, and bridges them once the caller who asked has hung up', async () => {
+    await open();
+    // The agent's phone rings and stays ringing until the test picks it up.
+    harness.phone('agent', '1201', 'ignore');
+    harness.phone('pstn', CUSTOMER, { answer: { ringMs: 50 } });
+    const caller = await harness.call(DNIS.slice(1), { callerId: `"Pat" <${CUSTOMER}>` });
+    await caller.answered();
+    await until(() => runs.length === 1, 'the inbound contact started');
+    const inbound = runs[0] as ContactRun;
+    const result = await inbound.done;
+    expect(result.path.map((p) => p.identifier)).toEqual(['set-queue', 'callback', 'thanks', 'bye']);
+    await caller.waitForHangup();
+    expect((await center.login('dana')).ok).toBe(true);
+    expect((await center.setStatus('dana', 'Available')).ok).toBe(true);
+    const agentPhone = await harness.incoming('agent', '1201');
+    // Ringing the agent, not yet the customer: they are dialled once the agent answers.
+    const offered = center.snapshot('dana')?.Contacts[0];
+    expect(offered).toMatchObject({ State: 'INCOMING', InitiationMethod: 'CALLBACK' });
+    const callbackId = offered?.ContactId;
+    expect(callbackId).not.toBe(inbound.contactId);
+    await agentPhone.answer();
+    const customerPhone = await harness.incoming('pstn', CUSTOMER);
+    await customerPhone.waitForAnswer();
+    await until(() => center.snapshot('dana')?.Contacts[0]?.State === 'CONNECTED', 'dana connected');
+    expect(center.snapshot('dana')?.Contacts[0]?.ContactId).toBe(callbackId);
+
+    await customerPhone.hangup();
+    await agentPhone.waitForHangup();
+    await until(() => center.engine.agent('dana')?.activity === 'acw', 'dana in After Contact Work');
+    expect((await center.clearContact('dana', callbackId as string)).ok).toBe(true);
+    await until(() => records.records.some((r) => r.ContactId === callbackId), 'the callback record');
+    const record = records.records.find((r) => r.ContactId === callbackId);
+    expect(record).toMatchObject({
+      InitiationMethod: 'CALLBACK',
+      PreviousContactId: inbound.contactId,
+      CustomerEndpoint: { Address: CUSTOMER, Type: 'TELEPHONE_NUMBER' },
+      DisconnectReason: 'CUSTOMER_DISCONNECT',
+      Queue: { Name: 'Support' },
+      Agent: { Username: 'dana' },
+      AgentConnectionAttempts: 1,
+    });
+  });
+
+  it('ends the callback with CUSTOMER_CONNECTION_NOT_ESTABLISHED when the customer does not answer', async () => {
+    await open();
+    harness.phone('agent', '1201', { answer: { ringMs: 50 } });
+    harness.phone('pstn', CUSTOMER, { reject: 'busy' });
+    const caller = await harness.call(DNIS.slice(1), { callerId: `"Pat" <${CUSTOMER}>` });
+    await caller.answered();
+    await until(() => runs.length === 1, 'the inbound contact started');
+    const inbound = runs[0] as ContactRun;
+    await inbound.done;
+    await caller.waitForHangup();
+    expect((await center.login('dana')).ok).toBe(true);
+    expect((await center.setStatus('dana', 'Available')).ok).toBe(true);
+    const agentPhone = await harness.incoming('agent', '1201');
+    await harness.incoming('pstn', CUSTOMER);
+    await agentPhone.waitForHangup();
+    await until(() => center.engine.agent('dana')?.activity === 'acw', 'dana in After Contact Work');
+    const callbackId = center.snapshot('dana')?.Contacts[0]?.ContactId as string;
+    expect((await center.clearContact('dana', callbackId)).ok).toBe(true);
+    await until(() => records.records.some((r) => r.ContactId === callbackId), 'the callback record');
+    expect(records.records.find((r) => r.ContactId === callbackId)).toMatchObject({
+      InitiationMethod: 'CALLBACK',
+      PreviousContactId: inbound.contactId,
+      DisconnectReason: 'CUSTOMER_CONNECTION_NOT_ESTABLISHED',
+      ConnectedToSystemTimestamp: null,
+    });
+  });
+});
