@@ -3,7 +3,6 @@ import type { Clock, TimerHandle } from '@parley/ari';
 import type { Contact } from '@parley/flow';
 import type { AgentCenter, ContactDetails } from '../agents/types.js';
 import type { Instance } from '../contact/instance.js';
-import type { CallAttachment } from '../contact/serve.js';
 import type { CallbackRequest, QueueMetrics } from '../executors/types.js';
 import { type ContactRecordSink, recordTimestamp } from '../logs/contact-record.js';
 import { type AgentStatus, RoutingEngine, type RoutingEvent } from '../routing/index.js';
@@ -14,6 +13,7 @@ import { CallbackSession } from './callback.js';
 import type { FlowDeps } from './flows.js';
 import type { AgentLines } from './lines.js';
 import { ContactSession, type SessionHost } from './session.js';
+import { Transfers } from './transfer.js';
 import type { AgentContact, AgentEvent, AgentSnapshot, QuickConnectView, Result } from './types.js';
 
 export interface CenterOptions {
@@ -62,10 +62,20 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   readonly #agents = new Map<string, Agent>();
   readonly #sessions = new Map<string, RoutedSession>();
   readonly #listeners = new Set<(event: AgentEvent) => void>();
+  readonly #transfers: Transfers;
 
   constructor(options: CenterOptions) {
     this.#options = options;
     this.lines = options.lines;
+    this.#transfers = new Transfers({
+      instance: () => this.#instance(),
+      deps: () => this.deps(),
+      lines: options.lines,
+      records: options.records,
+      pstnEndpoint: options.pstnEndpoint ?? DEFAULT_PSTN_ENDPOINT,
+      newSession: (call, contactId) => this.attach(call, contactId),
+      changed: (userId) => this.changed(userId),
+    });
     this.offerTimeoutSeconds = options.offerTimeoutSeconds ?? 20;
     this.engine = new RoutingEngine({
       clock: options.clock,
@@ -77,7 +87,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   // ---- calls ----------------------------------------------------------------------------------
 
   /** Takes a call's routing (serveInbound's `attach`). */
-  attach(call: CallPort, contactId: string): CallAttachment {
+  attach(call: CallPort, contactId: string): ContactSession {
     const session = new ContactSession(this, contactId, call);
     this.#sessions.set(contactId, session);
     return session;
@@ -290,20 +300,29 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   unmute = (userId: string, participantId: string) => this.#customer(userId, participantId, 'unmute');
   disconnect = (userId: string, participantId: string) => this.#customer(userId, participantId, 'disconnect');
 
-  async quickConnects(): Promise<Result<QuickConnectView[]>> {
-    return notYet('quick connects');
+  async quickConnects(userId: string): Promise<Result<QuickConnectView[]>> {
+    const a = this.#agent(userId);
+    return a.ok ? { ok: true, value: this.#transfers.quickConnects(a.value.user) } : a;
   }
-  async transfer(): Promise<Result> {
-    return notYet('transfers');
+  async transfer(
+    userId: string,
+    target: { quickConnectId: string } | { phoneNumber: string },
+  ): Promise<Result> {
+    const a = this.#agent(userId);
+    return a.ok ? this.#transfers.transfer(a.value.user, this.#callOf(a.value), target) : a;
   }
-  async conference(): Promise<Result> {
-    return notYet('conferences');
+  conference = (userId: string) => this.#warm(userId, (s) => this.#transfers.conference(s));
+  swap = (userId: string) => this.#warm(userId, (s) => this.#transfers.swap(s));
+  holdAll = (userId: string) => this.#warm(userId, (s) => this.#transfers.holdAll(s));
+
+  async #warm(userId: string, op: (s: ContactSession | undefined) => Promise<Result>): Promise<Result> {
+    const a = this.#agent(userId);
+    return a.ok ? op(this.#callOf(a.value)) : a;
   }
-  async swap(): Promise<Result> {
-    return notYet('swapping parties');
-  }
-  async holdAll(): Promise<Result> {
-    return notYet('holding all parties');
+
+  /** The queued call the agent is on; callbacks have no transfers yet. */
+  #callOf(a: Agent): ContactSession | undefined {
+    return a.session instanceof ContactSession ? a.session : undefined;
   }
 
   snapshot(userId: string): AgentSnapshot | undefined {

@@ -61,6 +61,11 @@ export class ContactSession implements CallAttachment {
   queue: { arn: string; name: string; enqueuedAt: number; dequeuedAt?: number } | undefined;
   leg: AgentLeg | undefined;
   attempts = 0;
+  /**
+   * Set by a transfer: what happens to the customer when the agent leaves while they are still on
+   * the line (a new segment or a third party has them), instead of hanging them up.
+   */
+  onAgentLeave: (() => Promise<void>) | undefined;
   #handedOver = false;
   #queueFlow: AbortController | undefined;
   #conversation: Conversation | undefined;
@@ -184,10 +189,14 @@ export class ContactSession implements CallAttachment {
     leg.state = 'ENDED';
     leg.since = deps.clock.now();
     await leg.call?.hangup().catch(() => {});
-    await this.#conversation?.destroy();
-    this.#conversation = undefined;
-    // Without a disconnect flow, the customer goes when the agent does.
-    if (!this.call.ended) await this.call.hangup().catch(() => {});
+    const leave = this.call.ended ? undefined : this.onAgentLeave;
+    if (leave) await leave();
+    else {
+      await this.#conversation?.destroy();
+      this.#conversation = undefined;
+      // Without a disconnect flow, the customer goes when the agent does.
+      if (!this.call.ended) await this.call.hangup().catch(() => {});
+    }
     this.host.finished(leg.target.userId);
   }
 
@@ -254,6 +263,11 @@ export class ContactSession implements CallAttachment {
     leg.state = state;
     leg.since = at;
     this.host.changed(leg.target.userId);
+  }
+
+  /** The bridge of the agent's conversation, once the agent is connected (transfers add to it). */
+  get conversation(): Conversation | undefined {
+    return this.#conversation;
   }
 
   async setConversationMembership(inBridge: boolean): Promise<void> {

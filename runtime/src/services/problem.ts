@@ -24,6 +24,7 @@ const STATUS: Partial<Record<Code, number>> = {
   AGENT_NOT_FOUND: 404,
   AGENT_NOT_ALLOWED: 409,
   CENTER_NOT_SUPPORTED: 501,
+  CENTER_DIAL_FAILED: 502,
 };
 
 /**

@@ -749,7 +749,12 @@ export const CODES = {
   CENTER_NOT_SUPPORTED: {
     severity: 'error',
     title: 'Not supported by the contact center yet',
-    doc: 'The contact center routes queued calls to agents (queue flows, whispers, bridging, After Contact Work, hold and mute of the customer) but does not yet do quick connects, transfers, warm transfers and conferences, or holding the agent themself. The message names what was asked.',
+    doc: 'The contact center routes queued calls to agents (queue flows, whispers, bridging, After Contact Work, hold and mute of the customer, quick connects and warm transfers with a third party) but not yet everything an agent may ask, such as holding the agent themself or transferring a callback. The message names what was asked.',
+  },
+  CENTER_DIAL_FAILED: {
+    severity: 'error',
+    title: 'The third party did not answer',
+    doc: 'An external quick connect or a dialled number rang a third party who was busy, did not answer, or could not be reached (the message says which). The customer is taken off hold and stays with the agent.',
   },
 
   // The HTTP API and its tokens

@@ -1,0 +1,295 @@
+/**
+ * Quick connects and warm transfers over real sockets (seeds 003, 004): a queue quick connect runs
+ * its transfer flow and re-queues the customer as a new contact segment for the next agent; an
+ * external quick connect rings a third party (the harness's `test-pstn`) as a consult, which the
+ * agent joins into a conference and leaves. Against ari-sim or a real Asterisk; waits are for
+ * states, never for times.
+ */
+import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
+import { Harness } from '@parley/harness';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import './support/telephony.js';
+import {
+  AriAgentLines,
+  ContactCenters,
+  type InstanceCenter,
+  TEST_AGENT_ENDPOINT,
+} from '../src/center/index.js';
+import { Instance } from '../src/contact/instance.js';
+import type { ContactRun } from '../src/contact/runner.js';
+import { type Serving, serveInbound } from '../src/contact/serve.js';
+import { placeholderVoice } from '../src/contact/simulate.js';
+import { createExecutors } from '../src/executors/index.js';
+import { LambdaPort } from '../src/integrations/lambda.js';
+import { MemoryContactRecordSink } from '../src/logs/contact-record.js';
+import { MemoryFlowLogSink } from '../src/logs/sinks.js';
+
+const DNIS = '+18005550171';
+const OUTSIDE = '+15550009876';
+
+const flow = (name: string, type: string, actions: unknown[]) => ({
+  Version: '2019-10-30',
+  StartAction: (actions[0] as { Identifier: string }).Identifier,
+  Metadata: { name, type },
+  Actions: actions,
+});
+const say = (id: string, text: string, next: string) => ({
+  Identifier: id,
+  Type: 'MessageParticipant',
+  Parameters: { Text: text },
+  Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
+});
+const toQueue = (id: string, next: string) => ({
+  Identifier: id,
+  Type: 'TransferContactToQueue',
+  Parameters: {},
+  Transitions: {
+    NextAction: next,
+    Errors: [
+      { NextAction: next, ErrorType: 'QueueAtCapacity' },
+      { NextAction: next, ErrorType: 'NoMatchingError' },
+    ],
+  },
+});
+const bye = { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} };
+
+/** Alice answers Support, whose quick connects are the Sales queue and an outside number; Bob answers Sales. */
+function buildInstance(): Instance {
+  const instance = new Instance();
+  instance.add('queue', {
+    id: 'support',
+    name: 'Support',
+    arn: instance.arnOf('queue', 'support'),
+    quickConnects: ['to-sales', 'to-outside'],
+  });
+  instance.addQueue({ id: 'sales', name: 'Sales' });
+  const qc = (id: string, name: string, fields: Record<string, unknown>) =>
+    instance.add('quickConnect', { id, name, arn: instance.arnOf('transfer-destination', id), ...fields });
+  qc('to-sales', 'Sales desk', { type: 'QUEUE', queue: 'sales', flow: 'qt' });
+  qc('to-outside', 'Partner', { type: 'PHONE_NUMBER', phoneNumber: OUTSIDE });
+  const profile = (id: string, queue: string) =>
+    instance.add('routingProfile', {
+      id,
+      name: id,
+      arn: instance.arnOf('routing-profile', id),
+      queues: [{ queue, channel: 'VOICE', priority: 1 }],
+    });
+  profile('support-desk', 'support');
+  profile('sales-desk', 'sales');
+  const user = (id: string, extension: string, routingProfile: string) =>
+    instance.add('user', {
+      id,
+      name: id,
+      username: id,
+      arn: instance.arnOf('agent', id),
+      extension,
+      routingProfile,
+      afterContactWorkSeconds: 600,
+    });
+  user('alice', '1201', 'support-desk');
+  user('bob', '1202', 'sales-desk');
+  const load = (doc: unknown, id: string, type: string) => {
+    const loaded = instance.loadFlow(new TextEncoder().encode(JSON.stringify(doc)), { id, type });
+    if (!loaded.ok) throw new Error(loaded.problem.message);
+  };
+  load(
+    flow('Queue transfer', 'QUEUE_TRANSFER', [
+      say('moving', 'Transferring you to sales', 'queue'),
+      toQueue('queue', 'bye'),
+      bye,
+    ]),
+    'qt',
+    'QUEUE_TRANSFER',
+  );
+  load(
+    flow('Inbound', 'CONTACT_FLOW', [
+      {
+        Identifier: 'logging',
+        Type: 'UpdateFlowLoggingBehavior',
+        Parameters: { FlowLoggingBehavior: 'Enabled' },
+        Transitions: { NextAction: 'set-queue' },
+      },
+      {
+        Identifier: 'set-queue',
+        Type: 'UpdateContactTargetQueue',
+        Parameters: { QueueId: instance.arnOf('queue', 'support') },
+        Transitions: { NextAction: 'queue', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+      },
+      toQueue('queue', 'bye'),
+      bye,
+    ]),
+    'inbound',
+    'CONTACT_FLOW',
+  );
+  instance.addPhoneNumber(DNIS, 'inbound');
+  return instance;
+}
+
+let harness: Harness;
+let center: InstanceCenter;
+let runtimeAri: AriClient;
+let closeAll: () => void = () => {};
+let runs: ContactRun[];
+let logs: MemoryFlowLogSink;
+let records: MemoryContactRecordSink;
+
+async function open(): Promise<void> {
+  const target = inject('telephony');
+  const client = (app: string) =>
+    createAriClient({
+      transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
+      app,
+    });
+  runtimeAri = client('parley');
+  const harnessAri = client('harness');
+  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+  const instance = buildInstance();
+  logs = new MemoryFlowLogSink();
+  records = new MemoryContactRecordSink();
+  runs = [];
+  const voice = placeholderVoice();
+  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock });
+  const executors = createExecutors();
+  const centers = new ContactCenters({
+    instance: () => instance,
+    lines: new AriAgentLines(runtimeAri, systemClock),
+    clock: systemClock,
+    flows: { clock: systemClock, voice, lambda, log: logs, executors },
+    endpointTemplate: TEST_AGENT_ENDPOINT,
+    offerTimeoutSeconds: 5,
+    records,
+  });
+  center = centers.get(instance.info.id) as InstanceCenter;
+  const serving: Serving = serveInbound({
+    ari: runtimeAri,
+    clock: systemClock,
+    instance,
+    voice,
+    lambda,
+    routing: centers.unattached,
+    attach: centers.attach,
+    log: logs,
+    records,
+    executors,
+    onContact: (run) => runs.push(run),
+  });
+  harness = new Harness({ ari: harnessAri });
+  closeAll = () => {
+    centers.close();
+    serving.close();
+    harness.close();
+    runtimeAri.close();
+    harnessAri.close();
+  };
+}
+afterEach(() => closeAll());
+
+/** Waits (real time, bounded) until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+const activity = (user: string) => center.engine.agent(user)?.activity;
+const state = (user: string) => center.snapshot(user)?.Contacts[0]?.State;
+
+/** A caller reaches Support and Alice takes the call. */
+async function aliceTalksToACaller() {
+  harness.phone('agent', '1201', { answer: { ringMs: 50 } });
+  expect((await center.login('alice')).ok).toBe(true);
+  expect((await center.setStatus('alice', 'Available')).ok).toBe(true);
+  const caller = await harness.call(DNIS.slice(1));
+  await caller.answered();
+  const alicePhone = await harness.incoming('agent', '1201');
+  await alicePhone.waitForAnswer();
+  await until(() => state('alice') === 'CONNECTED', 'alice connected');
+  return { caller, alicePhone, first: runs[0] as ContactRun };
+}
+
+describe('quick connects and warm transfers', () => {
+  it('lists the quick connects of the queues in the agent’s routing profile', async () => {
+    await open();
+    await center.login('alice');
+    await center.login('bob');
+    const alice = await center.quickConnects('alice');
+    expect(alice.ok && alice.value).toEqual([
+      { id: 'to-sales', name: 'Sales desk', type: 'QUEUE' },
+      { id: 'to-outside', name: 'Partner', type: 'PHONE_NUMBER' },
+    ]);
+    const bob = await center.quickConnects('bob');
+    expect(bob.ok && bob.value).toEqual([]);
+    const refused = await center.transfer('bob', { quickConnectId: 'to-sales' });
+    expect(refused).toMatchObject({ ok: false, code: 'AGENT_NOT_ALLOWED' });
+  });
+
+  it('runs the queue transfer flow and re-queues the caller as a new segment that the next agent answers', async () => {
+    await open();
+    const { caller, alicePhone, first } = await aliceTalksToACaller();
+    harness.phone('agent', '1202', { answer: { ringMs: 50 } });
+    expect((await center.login('bob')).ok).toBe(true);
+    expect((await center.setStatus('bob', 'Available')).ok).toBe(true);
+
+    expect((await center.transfer('alice', { quickConnectId: 'to-sales' })).ok).toBe(true);
+    await alicePhone.waitForHangup();
+    await until(() => activity('alice') === 'acw', 'alice in After Contact Work');
+    const bobPhone = await harness.incoming('agent', '1202');
+    await bobPhone.waitForAnswer();
+    await until(() => state('bob') === 'CONNECTED', 'bob connected');
+    const segment = center.snapshot('bob')?.Contacts[0];
+    expect(segment?.ContactId).not.toBe(first.contactId);
+    expect(segment?.InitialContactId).toBe(first.contactId);
+    expect(segment?.Queue?.Name).toBe('Sales');
+    expect(caller.hungUp).toBe(false);
+    expect(
+      logs.forContact(segment?.ContactId ?? '').some((e) => e.ContactFlowName === 'Queue transfer'),
+    ).toBe(true);
+
+    await center.clearContact('alice', first.contactId);
+    await caller.hangup();
+    await bobPhone.waitForHangup();
+    await until(() => activity('bob') === 'acw', 'bob in After Contact Work');
+    await center.clearContact('bob', segment?.ContactId ?? '');
+    await first.closed;
+    await until(() => records.records.length === 2, 'both segments recorded');
+    const second = records.records.find((r) => r.ContactId === segment?.ContactId);
+    expect(second).toMatchObject({
+      PreviousContactId: first.contactId,
+      InitialContactId: first.contactId,
+      InitiationMethod: 'QUEUE_TRANSFER',
+      Queue: { Name: 'Sales' },
+      Agent: { Username: 'bob' },
+    });
+    expect(records.records.find((r) => r.ContactId === first.contactId)?.Agent?.Username).toBe('alice');
+  });
+
+  it('consults an outside number with the caller on hold, joins all three, and leaves them talking', async () => {
+    await open();
+    const { caller, alicePhone, first } = await aliceTalksToACaller();
+    harness.phone('pstn', OUTSIDE, { answer: { ringMs: 50 } });
+
+    expect((await center.transfer('alice', { quickConnectId: 'to-outside' })).ok).toBe(true);
+    const partner = await harness.incoming('pstn', OUTSIDE);
+    await partner.waitForAnswer();
+    expect(state('alice')).toBe('CONNECTED_ONHOLD');
+    expect((await center.swap('alice')).ok).toBe(true);
+    expect(state('alice')).toBe('CONNECTED');
+    expect((await center.holdAll('alice')).ok).toBe(true);
+    expect(state('alice')).toBe('CONNECTED_ONHOLD');
+    expect((await center.conference('alice')).ok).toBe(true);
+    expect(state('alice')).toBe('CONNECTED');
+
+    expect((await center.disconnect('alice', `${first.contactId}-alice`)).ok).toBe(true);
+    await alicePhone.waitForHangup();
+    await until(() => activity('alice') === 'acw', 'alice in After Contact Work');
+    // Still bridged together: the partner's keys reach the caller.
+    await partner.press('7');
+    expect(await caller.waitForDigits(1)).toBe('7');
+    expect(caller.hungUp).toBe(false);
+
+    await partner.hangup();
+    await caller.waitForHangup();
+  });
+});
