@@ -114,7 +114,10 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     // Lambda ARNs name their account and instance, so any instance that knows one owns it.
     const lambda = new LambdaPort({ resolve: (arn) => instances.find((i) => i.lambda(arn)), clock });
     const executors = createExecutors();
+    // One sink for inbound contacts and the segments the contact center makes (transfers, callbacks).
+    const contactRecords = markTestContacts(records, (id) => testCalls.isTestContact(id));
     const centers = new ContactCenters({
+      records: contactRecords,
       instance: (id) => instances.get(id),
       lines: new AriAgentLines(telephony.ari, clock),
       clock,
@@ -132,7 +135,7 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       routing: centers.unattached,
       attach: centers.attach,
       log,
-      records: markTestContacts(records, (id) => testCalls.isTestContact(id)),
+      records: contactRecords,
       executors,
       onStep: (contactId, step) => testCalls.onStep(contactId, step),
       transcript: (contactId, entry) => testCalls.transcript(contactId, entry),
