@@ -175,12 +175,15 @@ function EditorLayout(props: FlowEditorProps) {
                 )}
               </>
             )}
-            {/* Every panel stays mounted, hidden when not shown: a test call goes on under another tab. */}
-            {props.panels?.map((p) => (
-              <div key={p.id} hidden={p.id !== tab}>
-                {p.render(panelContext)}
-              </div>
-            ))}
+            {/* A panel renders while shown, or hidden when it keeps running (a test call under another tab). */}
+            {props.panels?.map(
+              (p) =>
+                (p.id === tab || p.keepMounted) && (
+                  <div key={p.id} hidden={p.id !== tab}>
+                    {p.render(panelContext)}
+                  </div>
+                ),
+            )}
           </SideTabs>
         </aside>
       </div>

@@ -28,5 +28,11 @@ export interface PanelContext {
 export interface SidePanel {
   id: string;
   title: string;
+  /**
+   * Kept mounted (hidden) under other tabs, for a panel whose work goes on there (a test call).
+   * Others render only while shown: a hidden Versions list cost a 2,000-block flow half its
+   * panning frame rate (pnpm bench).
+   */
+  keepMounted?: boolean;
   render(context: PanelContext): ReactNode;
 }

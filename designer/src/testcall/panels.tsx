@@ -24,6 +24,7 @@ export function useTestCallPanels(props: Props): SidePanel[] {
       {
         id: 'test-call',
         title: 'Test call',
+        keepMounted: true,
         render: (context: PanelContext) => (
           <TestCallTab api={api} instance={instance} flowId={flowId} context={context} ended={ended} />
         ),
@@ -31,6 +32,7 @@ export function useTestCallPanels(props: Props): SidePanel[] {
       {
         id: 'replay',
         title: 'Replay',
+        keepMounted: true,
         render: (context: PanelContext) => (
           <ReplayTab api={api} instance={instance} flowId={flowId} context={context} ended={ended} />
         ),
