@@ -6,6 +6,7 @@ import { buildContactRecord, type ContactRecordSink, type DisconnectReason } fro
 import type { CallPort } from '../telephony/port.js';
 import type { FlowDeps } from './flows.js';
 import type { AgentLines, Conversation } from './lines.js';
+import { ringAgent, withdrawOffer } from './ring.js';
 import type { AgentLeg, AgentTarget, LegState } from './session.js';
 
 /** What a callback needs of its contact center: the part of `SessionHost` about agents. */
@@ -86,37 +87,11 @@ export class CallbackSession {
 
   /** The routing engine offers the callback to an agent: ring the agent, then the customer. */
   async offer(target: AgentTarget, now: number): Promise<void> {
-    const leg: AgentLeg = {
-      target,
-      state: 'INCOMING',
-      since: now,
-      call: undefined,
-      muted: false,
-      customerMuted: false,
-      cancel: new AbortController(),
-    };
-    this.leg = leg;
-    this.host.changed(target.userId);
-    this.attempts++;
-    const agent = await this.host.lines.dial(target.endpoint, {
-      timeoutSeconds: this.host.offerTimeoutSeconds,
-      callerId: `"Callback" <${this.request.number}>`,
-      signal: leg.cancel.signal,
-      tag: this.contactId,
-    });
-    if (!agent.ok) {
-      if (this.leg === leg) this.leg = undefined;
-      if (agent.reason !== 'cancelled') this.host.missed(target.userId, this.contactId);
-      this.host.changed(target.userId);
-      return;
-    }
-    if (this.#over || leg.cancel.signal.aborted || !this.host.accepted(target.userId, this.contactId)) {
-      await agent.call.hangup();
-      if (this.leg === leg) this.leg = undefined;
-      return;
-    }
-    leg.call = agent.call;
-    agent.call.onEnd(() => void this.#agentGone(leg, 'AGENT_DISCONNECT'));
+    const callerId = `"Callback" <${this.request.number}>`;
+    const rung = await ringAgent(this.host, this, { target, now, callerId, over: () => this.#over });
+    if (!rung) return;
+    const { leg } = rung;
+    rung.call.onEnd(() => void this.#agentGone(leg, 'AGENT_DISCONNECT'));
     const clock = this.host.deps().clock;
     if (this.queue) this.queue.dequeuedAt = clock.now();
     this.#setState(leg, 'CONNECTING', clock.now());
@@ -150,10 +125,7 @@ export class CallbackSession {
 
   /** The offer was withdrawn or timed out: stop ringing the agent. */
   withdraw(): void {
-    const leg = this.leg;
-    if (leg?.state !== 'INCOMING') return;
-    leg.cancel.abort();
-    this.leg = undefined;
+    withdrawOffer(this);
   }
 
   /** Either side hung up, or the customer never answered: both legs go, the agent to ACW. */

@@ -5,6 +5,7 @@ import type { RoutingPort } from '../executors/types.js';
 import type { CallPort } from '../telephony/port.js';
 import { defaultAgentWhisper, type FlowDeps, hookFlow, runSideFlow } from './flows.js';
 import type { AgentLines, Conversation } from './lines.js';
+import { ringAgent, withdrawOffer } from './ring.js';
 
 /** What the session needs of its contact center. */
 export interface SessionHost {
@@ -114,46 +115,14 @@ export class ContactSession implements CallAttachment {
 
   /** The routing engine offers the contact to an agent: ring their phone. */
   async offer(target: AgentTarget, now: number): Promise<void> {
-    const cancel = new AbortController();
-    const leg: AgentLeg = {
-      target,
-      state: 'INCOMING',
-      since: now,
-      call: undefined,
-      muted: false,
-      customerMuted: false,
-      cancel,
-    };
-    this.leg = leg;
-    this.host.changed(target.userId);
-    this.attempts++;
-    const dialled = await this.host.lines.dial(target.endpoint, {
-      timeoutSeconds: this.host.offerTimeoutSeconds,
-      callerId: `"${this.call.from}" <${this.call.from}>`,
-      signal: cancel.signal,
-      tag: this.contactId,
-    });
-    if (!dialled.ok) {
-      if (this.leg === leg) this.leg = undefined;
-      if (dialled.reason !== 'cancelled') this.host.missed(target.userId, this.contactId);
-      this.host.changed(target.userId);
-      return;
-    }
-    if (this.#over || cancel.signal.aborted || !this.host.accepted(target.userId, this.contactId)) {
-      await dialled.call.hangup();
-      if (this.leg === leg) this.leg = undefined;
-      return;
-    }
-    leg.call = dialled.call;
-    await this.#connect(leg, dialled.call);
+    const callerId = `"${this.call.from}" <${this.call.from}>`;
+    const rung = await ringAgent(this.host, this, { target, now, callerId, over: () => this.#over });
+    if (rung) await this.#connect(rung.leg, rung.call);
   }
 
   /** The offer was withdrawn or timed out: stop ringing. */
   withdraw(): void {
-    const leg = this.leg;
-    if (leg?.state !== 'INCOMING') return;
-    leg.cancel.abort();
-    this.leg = undefined;
+    withdrawOffer(this);
   }
 
   async #connect(leg: AgentLeg, agentCall: CallPort): Promise<void> {
