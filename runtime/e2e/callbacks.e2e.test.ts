@@ -1,27 +1,11 @@
-/**
- * Callbacks over real sockets: an inbound flow queues a callback (CreateCallbackContact) and the
- * caller hangs up; once an agent is Available their phone rings first, then the customer's number
- * (the harness's `test-pstn`), and the two are bridged. Against ari-sim, or a real Asterisk
- * (PARLEY_TEST_ARI_URL); waits are for states, never for times.
- */
-import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
-import { Harness } from '@parley/harness';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Harness } from '@parley/harness';
+import { afterEach, describe, expect, it } from 'vitest';
 import './support/telephony.js';
-import {
-  AriAgentLines,
-  ContactCenters,
-  type InstanceCenter,
-  TEST_AGENT_ENDPOINT,
-} from '../src/center/index.js';
+import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
-import { type Serving, serveInbound } from '../src/contact/serve.js';
-import { placeholderVoice } from '../src/contact/simulate.js';
-import { createExecutors } from '../src/executors/index.js';
-import { LambdaPort } from '../src/integrations/lambda.js';
-import { MemoryContactRecordSink } from '../src/logs/contact-record.js';
-import { MemoryFlowLogSink } from '../src/logs/sinks.js';
+import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
+import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
 const CUSTOMER = '+15557770123';
@@ -87,71 +71,17 @@ function buildInstance(): Instance {
   return instance;
 }
 
+let rig: CenterRig | undefined;
 let harness: Harness;
 let center: InstanceCenter;
 let runs: ContactRun[];
 let records: MemoryContactRecordSink;
-let closeAll: () => void = () => {};
 
 async function open(): Promise<void> {
-  const target = inject('telephony');
-  const client = (app: string) =>
-    createAriClient({
-      transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
-      app,
-    });
-  const runtimeAri: AriClient = client('parley');
-  const harnessAri = client('harness');
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
-  const instance = buildInstance();
-  const logs = new MemoryFlowLogSink();
-  records = new MemoryContactRecordSink();
-  runs = [];
-  const voice = placeholderVoice();
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock });
-  const executors = createExecutors();
-  const centers = new ContactCenters({
-    instance: () => instance,
-    lines: new AriAgentLines(runtimeAri, systemClock),
-    clock: systemClock,
-    flows: { clock: systemClock, voice, lambda, log: logs, executors },
-    endpointTemplate: TEST_AGENT_ENDPOINT,
-    offerTimeoutSeconds: 5,
-    records,
-  });
-  center = centers.get(instance.info.id) as InstanceCenter;
-  const serving: Serving = serveInbound({
-    ari: runtimeAri,
-    clock: systemClock,
-    instance,
-    voice,
-    lambda,
-    routing: centers.unattached,
-    attach: centers.attach,
-    log: logs,
-    records,
-    executors,
-    onContact: (run) => runs.push(run),
-  });
-  harness = new Harness({ ari: harnessAri });
-  closeAll = () => {
-    centers.close();
-    serving.close();
-    harness.close();
-    runtimeAri.close();
-    harnessAri.close();
-  };
+  rig = await openCenterRig(buildInstance(), { offerTimeoutSeconds: 5, recordSegments: true });
+  ({ harness, center, runs, records } = rig);
 }
-afterEach(() => closeAll());
-
-/** Waits (real time, bounded) until `check` holds. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never: ${what}`);
-}
+afterEach(() => rig?.close());
 
 describe('callbacks', () => {
   it('calls the agent first, then the customer, and bridges them once the caller who asked has hung up', async () => {

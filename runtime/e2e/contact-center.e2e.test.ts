@@ -1,27 +1,11 @@
-/**
- * The contact center over real sockets: a caller queued by an inbound flow waits in the customer
- * queue flow, agents' phones (the harness's `test-agents`) ring, whispers play, the two are
- * bridged, and the agent's After Contact Work follows. Against ari-sim, or a real Asterisk
- * (PARLEY_TEST_ARI_URL); waits are for states, never for times.
- */
-import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
-import { Harness } from '@parley/harness';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Harness } from '@parley/harness';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import './support/telephony.js';
-import {
-  AriAgentLines,
-  ContactCenters,
-  type InstanceCenter,
-  TEST_AGENT_ENDPOINT,
-} from '../src/center/index.js';
+import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
-import { type Serving, serveInbound } from '../src/contact/serve.js';
-import { placeholderVoice } from '../src/contact/simulate.js';
-import { createExecutors } from '../src/executors/index.js';
-import { LambdaPort } from '../src/integrations/lambda.js';
-import { MemoryContactRecordSink } from '../src/logs/contact-record.js';
-import { MemoryFlowLogSink } from '../src/logs/sinks.js';
+import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
+import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550170';
 
@@ -135,74 +119,17 @@ function buildInstance(queueFor: string): Instance {
   return instance;
 }
 
-let serving: Serving;
+let rig: CenterRig | undefined;
 let harness: Harness;
-let centers: ContactCenters;
 let center: InstanceCenter;
-let runtimeAri: AriClient;
-let closeAll: () => void;
 let runs: ContactRun[];
 let logs: MemoryFlowLogSink;
-let records: MemoryContactRecordSink;
 
 async function open(queueFor = 'support'): Promise<void> {
-  const target = inject('telephony');
-  const client = (app: string) =>
-    createAriClient({
-      transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
-      app,
-    });
-  runtimeAri = client('parley');
-  const harnessAri = client('harness');
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
-  const instance = buildInstance(queueFor);
-  logs = new MemoryFlowLogSink();
-  records = new MemoryContactRecordSink();
-  runs = [];
-  const voice = placeholderVoice();
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock });
-  const executors = createExecutors();
-  centers = new ContactCenters({
-    instance: () => instance,
-    lines: new AriAgentLines(runtimeAri, systemClock),
-    clock: systemClock,
-    flows: { clock: systemClock, voice, lambda, log: logs, executors },
-    endpointTemplate: TEST_AGENT_ENDPOINT,
-    offerTimeoutSeconds: 2,
-  });
-  center = centers.get(instance.info.id) as InstanceCenter;
-  serving = serveInbound({
-    ari: runtimeAri,
-    clock: systemClock,
-    instance,
-    voice,
-    lambda,
-    routing: centers.unattached,
-    attach: centers.attach,
-    log: logs,
-    records,
-    executors,
-    onContact: (run) => runs.push(run),
-  });
-  harness = new Harness({ ari: harnessAri });
-  closeAll = () => {
-    centers.close();
-    serving.close();
-    harness.close();
-    runtimeAri.close();
-    harnessAri.close();
-  };
+  rig = await openCenterRig(buildInstance(queueFor), { offerTimeoutSeconds: 2 });
+  ({ harness, center, runs, logs } = rig);
 }
-afterEach(() => closeAll());
-
-/** Waits (real time, bounded) until `check` holds. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never: ${what}`);
-}
+afterEach(() => rig?.close());
 
 const ran = (contactId: string, flowName: string) =>
   logs.forContact(contactId).some((e) => e.ContactFlowName === flowName);

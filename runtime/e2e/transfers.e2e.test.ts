@@ -1,28 +1,12 @@
-/**
- * Quick connects and warm transfers over real sockets (seeds 003, 004): a queue quick connect runs
- * its transfer flow and re-queues the customer as a new contact segment for the next agent; an
- * external quick connect rings a third party (the harness's `test-pstn`) as a consult, which the
- * agent joins into a conference and leaves. Against ari-sim or a real Asterisk; waits are for
- * states, never for times.
- */
-import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
-import { Harness } from '@parley/harness';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Harness } from '@parley/harness';
+import { afterEach, describe, expect, it } from 'vitest';
 import './support/telephony.js';
-import {
-  AriAgentLines,
-  ContactCenters,
-  type InstanceCenter,
-  TEST_AGENT_ENDPOINT,
-} from '../src/center/index.js';
+import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
-import { type Serving, serveInbound } from '../src/contact/serve.js';
-import { placeholderVoice } from '../src/contact/simulate.js';
-import { createExecutors } from '../src/executors/index.js';
-import { LambdaPort } from '../src/integrations/lambda.js';
-import { MemoryContactRecordSink } from '../src/logs/contact-record.js';
-import { MemoryFlowLogSink } from '../src/logs/sinks.js';
+import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
+import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
+import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
 const OUTSIDE = '+15550009876';
@@ -125,73 +109,18 @@ function buildInstance(): Instance {
   return instance;
 }
 
+let rig: CenterRig | undefined;
 let harness: Harness;
 let center: InstanceCenter;
-let runtimeAri: AriClient;
-let closeAll: () => void = () => {};
 let runs: ContactRun[];
 let logs: MemoryFlowLogSink;
 let records: MemoryContactRecordSink;
 
 async function open(): Promise<void> {
-  const target = inject('telephony');
-  const client = (app: string) =>
-    createAriClient({
-      transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
-      app,
-    });
-  runtimeAri = client('parley');
-  const harnessAri = client('harness');
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
-  const instance = buildInstance();
-  logs = new MemoryFlowLogSink();
-  records = new MemoryContactRecordSink();
-  runs = [];
-  const voice = placeholderVoice();
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock });
-  const executors = createExecutors();
-  const centers = new ContactCenters({
-    instance: () => instance,
-    lines: new AriAgentLines(runtimeAri, systemClock),
-    clock: systemClock,
-    flows: { clock: systemClock, voice, lambda, log: logs, executors },
-    endpointTemplate: TEST_AGENT_ENDPOINT,
-    offerTimeoutSeconds: 5,
-    records,
-  });
-  center = centers.get(instance.info.id) as InstanceCenter;
-  const serving: Serving = serveInbound({
-    ari: runtimeAri,
-    clock: systemClock,
-    instance,
-    voice,
-    lambda,
-    routing: centers.unattached,
-    attach: centers.attach,
-    log: logs,
-    records,
-    executors,
-    onContact: (run) => runs.push(run),
-  });
-  harness = new Harness({ ari: harnessAri });
-  closeAll = () => {
-    centers.close();
-    serving.close();
-    harness.close();
-    runtimeAri.close();
-    harnessAri.close();
-  };
+  rig = await openCenterRig(buildInstance(), { offerTimeoutSeconds: 5, recordSegments: true });
+  ({ harness, center, runs, logs, records } = rig);
 }
-afterEach(() => closeAll());
-
-/** Waits (real time, bounded) until `check` holds. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never: ${what}`);
-}
+afterEach(() => rig?.close());
 
 const activity = (user: string) => center.engine.agent(user)?.activity;
 const state = (user: string) => center.snapshot(user)?.Contacts[0]?.State;
