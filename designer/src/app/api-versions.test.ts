@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApi } from './api.js';
+import { fakeFetch } from './test-fetch.js';
 
 const FLOW = '/api/instances/demo/flows/Main%20menu';
-
-/** A fetch that records calls and answers from a table of `METHOD path` → response. */
-function fakeFetch(answers: Record<string, () => Response>) {
-  const calls: { path: string; init: RequestInit | undefined }[] = [];
-  const impl = (async (path: string, init?: RequestInit) => {
-    calls.push({ path, init });
-    const answer = answers[`${init?.method ?? 'GET'} ${path}`];
-    return answer ? answer() : Response.json({ code: 'API_NOT_FOUND', message: 'no route' }, { status: 404 });
-  }) as typeof fetch;
-  return { impl, calls };
-}
 
 describe('the API client for version history', () => {
   it('lists versions and publications, and reads an older version’s content by number', async () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApi } from '../app/api.js';
+import { fakeFetch } from '../app/test-fetch.js';
 import { exportBundle, exportFlow, fileNameFor, importFlow } from './transferApi.js';
-
-/** A fetch that records each request and answers from `METHOD path` → response. */
-function fakeFetch(answers: Record<string, () => Response>) {
-  const calls: { path: string; init: RequestInit | undefined }[] = [];
-  const impl = (async (path: string, init?: RequestInit) => {
-    calls.push({ path, init });
-    const answer = answers[`${init?.method ?? 'GET'} ${path}`];
-    return answer ? answer() : Response.json({ code: 'API_NOT_FOUND', message: 'no route' }, { status: 404 });
-  }) as typeof fetch;
-  return { impl, calls };
-}
 
 describe('the import and export client', () => {
   it('posts an import dry run with its mapping as JSON and reads the report', async () => {
