@@ -5,6 +5,7 @@ import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
+import { addAgent, loadFlowDoc } from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
@@ -20,15 +21,7 @@ function buildInstance(): Instance {
     arn: instance.arnOf('routing-profile', 'basic'),
     queues: [{ queue: 'support', channel: 'VOICE', priority: 1 }],
   });
-  instance.add('user', {
-    id: 'dana',
-    name: 'dana',
-    username: 'dana',
-    arn: instance.arnOf('agent', 'dana'),
-    extension: '1201',
-    routingProfile: 'basic',
-    afterContactWorkSeconds: 600,
-  });
+  addAgent(instance, 'dana', '1201', 'basic');
   const doc = {
     Version: '2019-10-30',
     StartAction: 'set-queue',
@@ -62,11 +55,7 @@ function buildInstance(): Instance {
       { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
     ],
   };
-  const loaded = instance.loadFlow(new TextEncoder().encode(JSON.stringify(doc)), {
-    id: 'inbound',
-    type: 'CONTACT_FLOW',
-  });
-  if (!loaded.ok) throw new Error(loaded.problem.message);
+  loadFlowDoc(instance, doc, 'inbound', 'CONTACT_FLOW');
   instance.addPhoneNumber(DNIS, 'inbound');
   return instance;
 }

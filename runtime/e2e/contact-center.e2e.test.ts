@@ -5,22 +5,11 @@ import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
+import { addAgent, flowDoc, loadFlowDoc, say } from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550170';
 
-const flow = (name: string, type: string, actions: unknown[]) => ({
-  Version: '2019-10-30',
-  StartAction: (actions[0] as { Identifier: string }).Identifier,
-  Metadata: { name, type },
-  Actions: actions,
-});
-const say = (id: string, text: string, next: string) => ({
-  Identifier: id,
-  Type: 'MessageParticipant',
-  Parameters: { Text: text },
-  Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
-});
 const end = { Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} };
 const hook = (id: string, type: string, flowId: string, next: string) => ({
   Identifier: id,
@@ -41,35 +30,24 @@ function buildInstance(queueFor: string): Instance {
     { queue: 'sales', channel: 'VOICE', priority: 1 },
     { queue: 'support', channel: 'VOICE', priority: 2, delaySeconds: 2 },
   ]);
-  const user = (id: string, extension: string, routingProfile: string) =>
-    instance.add('user', {
-      id,
-      name: id,
-      username: id,
-      arn: instance.arnOf('agent', id),
-      extension,
-      routingProfile,
-      afterContactWorkSeconds: 600,
-    });
-  user('alice', '1101', 'basic');
-  user('bob', '1102', 'basic');
-  user('carol', '1103', 'mixed');
-  const load = (doc: unknown, id: string, type: string) => {
-    const loaded = instance.loadFlow(new TextEncoder().encode(JSON.stringify(doc)), { id, type });
-    if (!loaded.ok) throw new Error(loaded.problem.message);
-  };
-  load(
-    flow('Agent whisper', 'AGENT_WHISPER', [say('hello-agent', 'A customer from the queue', 'end'), end]),
+  addAgent(instance, 'alice', '1101', 'basic');
+  addAgent(instance, 'bob', '1102', 'basic');
+  addAgent(instance, 'carol', '1103', 'mixed');
+  loadFlowDoc(
+    instance,
+    flowDoc('Agent whisper', 'AGENT_WHISPER', [say('hello-agent', 'A customer from the queue', 'end'), end]),
     'aw',
     'AGENT_WHISPER',
   );
-  load(
-    flow('Customer whisper', 'CUSTOMER_WHISPER', [say('hello-customer', 'Connecting you', 'end'), end]),
+  loadFlowDoc(
+    instance,
+    flowDoc('Customer whisper', 'CUSTOMER_WHISPER', [say('hello-customer', 'Connecting you', 'end'), end]),
     'cw',
     'CUSTOMER_WHISPER',
   );
-  load(
-    flow('Waiting', 'CUSTOMER_QUEUE', [
+  loadFlowDoc(
+    instance,
+    flowDoc('Waiting', 'CUSTOMER_QUEUE', [
       {
         Identifier: 'loop',
         Type: 'MessageParticipantIteratively',
@@ -80,8 +58,9 @@ function buildInstance(queueFor: string): Instance {
     'wait',
     'CUSTOMER_QUEUE',
   );
-  load(
-    flow('Inbound', 'CONTACT_FLOW', [
+  loadFlowDoc(
+    instance,
+    flowDoc('Inbound', 'CONTACT_FLOW', [
       {
         Identifier: 'logging',
         Type: 'UpdateFlowLoggingBehavior',

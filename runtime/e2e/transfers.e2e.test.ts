@@ -6,23 +6,12 @@ import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
+import { addAgent, flowDoc, loadFlowDoc, say } from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
 const OUTSIDE = '+15550009876';
 
-const flow = (name: string, type: string, actions: unknown[]) => ({
-  Version: '2019-10-30',
-  StartAction: (actions[0] as { Identifier: string }).Identifier,
-  Metadata: { name, type },
-  Actions: actions,
-});
-const say = (id: string, text: string, next: string) => ({
-  Identifier: id,
-  Type: 'MessageParticipant',
-  Parameters: { Text: text },
-  Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
-});
 const toQueue = (id: string, next: string) => ({
   Identifier: id,
   Type: 'TransferContactToQueue',
@@ -60,24 +49,11 @@ function buildInstance(): Instance {
     });
   profile('support-desk', 'support');
   profile('sales-desk', 'sales');
-  const user = (id: string, extension: string, routingProfile: string) =>
-    instance.add('user', {
-      id,
-      name: id,
-      username: id,
-      arn: instance.arnOf('agent', id),
-      extension,
-      routingProfile,
-      afterContactWorkSeconds: 600,
-    });
-  user('alice', '1201', 'support-desk');
-  user('bob', '1202', 'sales-desk');
-  const load = (doc: unknown, id: string, type: string) => {
-    const loaded = instance.loadFlow(new TextEncoder().encode(JSON.stringify(doc)), { id, type });
-    if (!loaded.ok) throw new Error(loaded.problem.message);
-  };
-  load(
-    flow('Queue transfer', 'QUEUE_TRANSFER', [
+  addAgent(instance, 'alice', '1201', 'support-desk');
+  addAgent(instance, 'bob', '1202', 'sales-desk');
+  loadFlowDoc(
+    instance,
+    flowDoc('Queue transfer', 'QUEUE_TRANSFER', [
       say('moving', 'Transferring you to sales', 'queue'),
       toQueue('queue', 'bye'),
       bye,
@@ -85,8 +61,9 @@ function buildInstance(): Instance {
     'qt',
     'QUEUE_TRANSFER',
   );
-  load(
-    flow('Inbound', 'CONTACT_FLOW', [
+  loadFlowDoc(
+    instance,
+    flowDoc('Inbound', 'CONTACT_FLOW', [
       {
         Identifier: 'logging',
         Type: 'UpdateFlowLoggingBehavior',
