@@ -11,6 +11,8 @@ import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
 const OUTSIDE = '+15550009876';
+/** A number that rings and never answers. */
+const SILENT = '+15550009870';
 
 const toQueue = (id: string, next: string) => ({
   Identifier: id,
@@ -33,13 +35,15 @@ function buildInstance(): Instance {
     id: 'support',
     name: 'Support',
     arn: instance.arnOf('queue', 'support'),
-    quickConnects: ['to-sales', 'to-outside'],
+    quickConnects: ['to-sales', 'to-outside', 'to-bob', 'to-nobody'],
   });
   instance.addQueue({ id: 'sales', name: 'Sales' });
   const qc = (id: string, name: string, fields: Record<string, unknown>) =>
     instance.add('quickConnect', { id, name, arn: instance.arnOf('transfer-destination', id), ...fields });
   qc('to-sales', 'Sales desk', { type: 'QUEUE', queue: 'sales', flow: 'qt' });
   qc('to-outside', 'Partner', { type: 'PHONE_NUMBER', phoneNumber: OUTSIDE });
+  qc('to-bob', 'Bob', { type: 'USER', user: 'bob', flow: 'at' });
+  qc('to-nobody', 'Nobody', { type: 'PHONE_NUMBER', phoneNumber: SILENT });
   const profile = (id: string, queue: string) =>
     instance.add('routingProfile', {
       id,
@@ -60,6 +64,21 @@ function buildInstance(): Instance {
     ]),
     'qt',
     'QUEUE_TRANSFER',
+  );
+  loadFlowDoc(
+    instance,
+    flowDoc('Agent transfer', 'AGENT_TRANSFER', [
+      say('to-agent', 'Transferring to agent', 'agent'),
+      {
+        Identifier: 'agent',
+        Type: 'TransferContactToAgent',
+        Parameters: {},
+        Transitions: { NextAction: 'bye', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+      },
+      bye,
+    ]),
+    'at',
+    'AGENT_TRANSFER',
   );
   loadFlowDoc(
     instance,
@@ -101,6 +120,8 @@ afterEach(() => rig?.close());
 
 const activity = (user: string) => center.engine.agent(user)?.activity;
 const state = (user: string) => center.snapshot(user)?.Contacts[0]?.State;
+const parties = (user: string, contactId: string) =>
+  center.contactDetails(user, contactId)?.participants.map((p) => [p.role, p.state]);
 
 /** A caller reaches Support and Alice takes the call. */
 async function aliceTalksToACaller() {
@@ -124,6 +145,8 @@ describe('quick connects and warm transfers', () => {
     expect(alice.ok && alice.value).toEqual([
       { id: 'to-sales', name: 'Sales desk', type: 'QUEUE' },
       { id: 'to-outside', name: 'Partner', type: 'PHONE_NUMBER' },
+      { id: 'to-bob', name: 'Bob', type: 'USER' },
+      { id: 'to-nobody', name: 'Nobody', type: 'PHONE_NUMBER' },
     ]);
     const bob = await center.quickConnects('bob');
     expect(bob.ok && bob.value).toEqual([]);
@@ -131,7 +154,7 @@ describe('quick connects and warm transfers', () => {
     expect(refused).toMatchObject({ ok: false, code: 'AGENT_NOT_ALLOWED' });
   });
 
-  it('runs the queue transfer flow and re-queues the caller as a new segment that the next agent answers', async () => {
+  it('runs the queue transfer flow to the agent who used it, connects them to the next agent, and leaves caller and agent talking as a new segment', async () => {
     await open();
     const { caller, alicePhone, first } = await aliceTalksToACaller();
     harness.phone('agent', '1202', { answer: { ringMs: 50 } });
@@ -139,19 +162,33 @@ describe('quick connects and warm transfers', () => {
     expect((await center.setStatus('bob', 'Available')).ok).toBe(true);
 
     expect((await center.transfer('alice', { quickConnectId: 'to-sales' })).ok).toBe(true);
-    await alicePhone.waitForHangup();
-    await until(() => activity('alice') === 'acw', 'alice in After Contact Work');
     const bobPhone = await harness.incoming('agent', '1202');
     await bobPhone.waitForAnswer();
     await until(() => state('bob') === 'CONNECTED', 'bob connected');
     const segment = center.snapshot('bob')?.Contacts[0];
+    expect(segment).toMatchObject({ InitialContactId: first.contactId, InitiationMethod: 'QUEUE_TRANSFER' });
     expect(segment?.ContactId).not.toBe(first.contactId);
-    expect(segment?.InitialContactId).toBe(first.contactId);
     expect(segment?.Queue?.Name).toBe('Sales');
-    expect(caller.hungUp).toBe(false);
+    // The transfer flow spoke to Alice, on the new segment; the caller waits on hold.
     expect(
       logs.forContact(segment?.ContactId ?? '').some((e) => e.ContactFlowName === 'Queue transfer'),
     ).toBe(true);
+    expect(parties('alice', first.contactId)).toEqual([
+      ['CUSTOMER', 'ON_HOLD'],
+      ['AGENT', 'CONNECTED'],
+      ['AGENT', 'CONNECTED'],
+    ]);
+    // Alice and Bob hear each other, the held caller does not hear them.
+    await bobPhone.press('5');
+    expect(await alicePhone.waitForDigits(1)).toBe('5');
+
+    // Alice leaves: the caller comes off hold, talking to Bob.
+    expect((await center.disconnect('alice', `${first.contactId}-alice`)).ok).toBe(true);
+    await alicePhone.waitForHangup();
+    await until(() => activity('alice') === 'acw', 'alice in After Contact Work');
+    await bobPhone.press('6');
+    expect(await caller.waitForDigits(1)).toBe('6');
+    expect(caller.digitsHeard).toBe('6');
 
     await center.clearContact('alice', first.contactId);
     await caller.hangup();
@@ -169,6 +206,69 @@ describe('quick connects and warm transfers', () => {
       Agent: { Username: 'bob' },
     });
     expect(records.records.find((r) => r.ContactId === first.contactId)?.Agent?.Username).toBe('alice');
+  });
+
+  it('consults an agent through their quick connect (agent transfer flow, whispers), joins the three and leaves them talking', async () => {
+    await open();
+    const { caller, alicePhone, first } = await aliceTalksToACaller();
+    harness.phone('agent', '1202', { answer: { ringMs: 50 } });
+    expect((await center.login('bob')).ok).toBe(true);
+    expect((await center.setStatus('bob', 'Available')).ok).toBe(true);
+
+    expect(await center.transfer('alice', { quickConnectId: 'to-bob' })).toMatchObject({ ok: true });
+    // A party is being reached: no other may be added meanwhile.
+    expect(await center.transfer('alice', { quickConnectId: 'to-outside' })).toMatchObject({
+      ok: false,
+      code: 'AGENT_NOT_ALLOWED',
+    });
+    const bobPhone = await harness.incoming('agent', '1202');
+    await bobPhone.waitForAnswer();
+    await until(() => state('bob') === 'CONNECTED', 'bob connected');
+    const segment = center.snapshot('bob')?.Contacts[0];
+    expect(segment).toMatchObject({ InitiationMethod: 'TRANSFER', InitialContactId: first.contactId });
+    const flows = new Set(logs.forContact(segment?.ContactId ?? '').map((e) => e.ContactFlowName));
+    expect(flows.has('Agent transfer')).toBe(true);
+    expect(flows.has('Default agent whisper')).toBe(true);
+
+    expect((await center.conference('alice')).ok).toBe(true);
+    expect(parties('bob', segment?.ContactId ?? '')).toEqual([
+      ['CUSTOMER', 'CONNECTED'],
+      ['AGENT', 'CONNECTED'],
+      ['AGENT', 'CONNECTED'],
+    ]);
+    await caller.press('1');
+    expect(await bobPhone.waitForDigits(1)).toBe('1');
+    expect(await alicePhone.waitForDigits(1)).toBe('1');
+
+    expect((await center.disconnect('alice', `${first.contactId}-alice`)).ok).toBe(true);
+    await alicePhone.waitForHangup();
+    await bobPhone.press('2');
+    expect(await caller.waitForDigits(1)).toBe('2');
+    await bobPhone.hangup();
+    await caller.waitForHangup();
+    await until(() => activity('bob') === 'acw', 'bob in After Contact Work');
+  });
+
+  it('cancels a consult still ringing and brings the caller back off hold', async () => {
+    await open();
+    const { caller, alicePhone, first } = await aliceTalksToACaller();
+    harness.phone('pstn', SILENT, 'ignore');
+    expect((await center.transfer('alice', { quickConnectId: 'to-nobody' })).ok).toBe(true);
+    await harness.incoming('pstn', SILENT);
+    const ringing = center
+      .contactDetails('alice', first.contactId)
+      ?.participants.find((p) => p.state === 'CONNECTING');
+    expect(ringing).toMatchObject({ role: 'THIRD_PARTY', name: 'Nobody' });
+    expect(state('alice')).toBe('CONNECTED_ONHOLD');
+
+    expect((await center.disconnect('alice', ringing?.participantId ?? '')).ok).toBe(true);
+    expect(parties('alice', first.contactId)).toEqual([
+      ['CUSTOMER', 'CONNECTED'],
+      ['AGENT', 'CONNECTED'],
+    ]);
+    expect(state('alice')).toBe('CONNECTED');
+    await alicePhone.press('3');
+    expect(await caller.waitForDigits(1)).toBe('3');
   });
 
   it('consults an outside number with the caller on hold, joins all three, and leaves them talking', async () => {

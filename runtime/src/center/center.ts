@@ -10,9 +10,10 @@ import { DEFAULT_PSTN_ENDPOINT } from '../telephony/ari-call.js';
 import type { CallPort } from '../telephony/port.js';
 import { type AgentUser, agentUser, snapshotOf } from './agents.js';
 import { CallbackSession } from './callback.js';
-import type { FlowDeps } from './flows.js';
+import type { Conference, ConferenceHost } from './conference.js';
+import { defaultAgentHold, type FlowDeps, hookFlow, loopSideFlow } from './flows.js';
 import type { AgentLines } from './lines.js';
-import { ContactSession, type SessionHost } from './session.js';
+import { type Consult, ContactSession, type SessionHost } from './session.js';
 import { Transfers } from './transfer.js';
 import type { AgentContact, AgentEvent, AgentSnapshot, QuickConnectView, Result } from './types.js';
 
@@ -73,8 +74,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
       lines: options.lines,
       records: options.records,
       pstnEndpoint: options.pstnEndpoint ?? DEFAULT_PSTN_ENDPOINT,
-      newSession: (call, contactId) => this.attach(call, contactId),
-      changed: (userId) => this.changed(userId),
+      newSession: (call, contactId, consult) => this.attach(call, contactId, consult),
     });
     this.offerTimeoutSeconds = options.offerTimeoutSeconds ?? 20;
     this.engine = new RoutingEngine({
@@ -87,8 +87,8 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   // ---- calls ----------------------------------------------------------------------------------
 
   /** Takes a call's routing (serveInbound's `attach`). */
-  attach(call: CallPort, contactId: string): ContactSession {
-    const session = new ContactSession(this, contactId, call);
+  attach(call: CallPort, contactId: string, consult?: Consult): ContactSession {
+    const session = new ContactSession(this, contactId, call, consult);
     this.#sessions.set(contactId, session);
     return session;
   }
@@ -155,6 +155,32 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     if (a) this.#emit(a, 'STATE_CHANGE');
   }
 
+  /** Held parties hear the contact's hold flows: CustomerHold, AgentHold (or Connect's defaults). */
+  conferenceHost(session: ContactSession): ConferenceHost {
+    return {
+      lines: this.lines,
+      hold: (party, call, signal) => {
+        const deps = this.deps();
+        const hook =
+          party.role === 'AGENT' ? 'AgentHold' : party.role === 'CUSTOMER' ? 'CustomerHold' : undefined;
+        return loopSideFlow(deps, {
+          call,
+          contact: () => session.contact as Contact,
+          flow: (contact) =>
+            hook === undefined
+              ? undefined
+              : (hookFlow(deps.instance, contact, hook) ??
+                (hook === 'AgentHold' ? defaultAgentHold(deps.instance) : undefined)),
+          routing: session.routing,
+          signal,
+        });
+      },
+      changed: (userIds) => {
+        for (const id of userIds) this.changed(id);
+      },
+    };
+  }
+
   /** CreateCallbackContact: a new CALLBACK contact, queued once its initial delay has passed. */
   createCallback = async (contact: Contact, request: CallbackRequest) => {
     const instance = this.#instance();
@@ -207,6 +233,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
           userId: a.user.id,
           arn: a.user.arn,
           username: a.user.username,
+          displayName: [a.user.firstName, a.user.lastName].filter(Boolean).join(' ') || a.user.username,
           endpoint: a.user.endpoint,
           routingProfile: a.user.profileRef,
         },
@@ -294,11 +321,11 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     return r.ok ? done : fail('AGENT_NOT_ALLOWED', 'the contact is not in After Contact Work');
   }
 
-  hold = (userId: string, participantId: string) => this.#customer(userId, participantId, 'hold');
-  resume = (userId: string, participantId: string) => this.#customer(userId, participantId, 'resume');
-  mute = (userId: string, participantId: string) => this.#customer(userId, participantId, 'mute');
-  unmute = (userId: string, participantId: string) => this.#customer(userId, participantId, 'unmute');
-  disconnect = (userId: string, participantId: string) => this.#customer(userId, participantId, 'disconnect');
+  hold = (userId: string, participantId: string) => this.#control(userId, participantId, 'hold');
+  resume = (userId: string, participantId: string) => this.#control(userId, participantId, 'resume');
+  mute = (userId: string, participantId: string) => this.#control(userId, participantId, 'mute');
+  unmute = (userId: string, participantId: string) => this.#control(userId, participantId, 'unmute');
+  disconnect = (userId: string, participantId: string) => this.#control(userId, participantId, 'disconnect');
 
   async quickConnects(userId: string): Promise<Result<QuickConnectView[]>> {
     const a = this.#agent(userId);
@@ -311,13 +338,15 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     const a = this.#agent(userId);
     return a.ok ? this.#transfers.transfer(a.value.user, this.#callOf(a.value), target) : a;
   }
-  conference = (userId: string) => this.#warm(userId, (s) => this.#transfers.conference(s));
-  swap = (userId: string) => this.#warm(userId, (s) => this.#transfers.swap(s));
-  holdAll = (userId: string) => this.#warm(userId, (s) => this.#transfers.holdAll(s));
+  conference = (userId: string) => this.#warm(userId, (c, id) => c.join(id));
+  swap = (userId: string) => this.#warm(userId, (c, id) => c.swap(id));
+  holdAll = (userId: string) => this.#warm(userId, (c, id) => c.holdAll(id));
 
-  async #warm(userId: string, op: (s: ContactSession | undefined) => Promise<Result>): Promise<Result> {
+  async #warm(userId: string, op: (c: Conference, userId: string) => Promise<Result>): Promise<Result> {
     const a = this.#agent(userId);
-    return a.ok ? op(this.#callOf(a.value)) : a;
+    if (!a.ok) return a;
+    const conference = this.#callOf(a.value)?.conference;
+    return conference ? op(conference, a.value.user.id) : fail('AGENT_NOT_ALLOWED', 'not on a call');
   }
 
   /** The queued call the agent is on; callbacks have no transfers yet. */
@@ -337,16 +366,33 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     const leg = session.leg;
     const contact = session.contact;
     const user = this.#agent(userId);
-    // The agent is a party of their own call: the panel's End (or Leave) disconnects them.
+    const me = user.ok ? user.value.user : undefined;
+    const base = {
+      contactId,
+      customerEndpoint: contact?.CustomerEndpoint?.Address ?? null,
+      attributes: { ...contact?.Attributes },
+    };
+    const conference = session instanceof ContactSession ? session.conference : undefined;
+    if (conference && leg?.state !== 'ENDED')
+      return {
+        ...base,
+        participants: conference.parties().map((p) => ({
+          participantId: p.id,
+          role: p.role,
+          name: p.name,
+          state: p.state,
+          muted: p.muted,
+          self: p.role === 'AGENT' && p.userId === me?.id,
+        })),
+      };
+    // Not (or no longer) in a call of parties: the customer and the agent, as the leg stands.
     const agent =
-      leg && user.ok && leg.state !== 'ENDED'
+      leg && me && leg.state !== 'ENDED'
         ? [
             {
-              participantId: `${contactId}-${user.value.user.id}`,
+              participantId: `${contactId}-${me.id}`,
               role: 'AGENT' as const,
-              name:
-                [user.value.user.firstName, user.value.user.lastName].filter(Boolean).join(' ') ||
-                user.value.user.username,
+              name: [me.firstName, me.lastName].filter(Boolean).join(' ') || me.username,
               state:
                 leg.state === 'CONNECTED' || leg.state === 'CONNECTED_ONHOLD'
                   ? ('CONNECTED' as const)
@@ -357,9 +403,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
           ]
         : [];
     return {
-      contactId,
-      customerEndpoint: contact?.CustomerEndpoint?.Address ?? null,
-      attributes: { ...contact?.Attributes },
+      ...base,
       participants: leg
         ? [
             {
@@ -401,14 +445,16 @@ export class InstanceCenter implements AgentCenter, SessionHost {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  async #customer(
-    userId: string,
-    participantId: string,
-    op: 'hold' | 'resume' | 'mute' | 'unmute' | 'disconnect',
-  ): Promise<Result> {
+  async #control(userId: string, participantId: string, op: Control): Promise<Result> {
     const a = this.#agent(userId);
     if (!a.ok) return a;
     const session = a.value.session;
+    const conference = session instanceof ContactSession ? session.conference : undefined;
+    if (conference) {
+      const id = a.value.user.id;
+      if (op === 'mute' || op === 'unmute') return conference.mute(id, participantId, op === 'mute');
+      return conference[op](id, participantId);
+    }
     const leg = session?.leg;
     if (!session?.call || !leg?.call || (leg.state !== 'CONNECTED' && leg.state !== 'CONNECTED_ONHOLD'))
       return fail('AGENT_NOT_ALLOWED', 'not on a call');
@@ -422,7 +468,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
       if (self) leg.muted = op === 'mute';
       else leg.customerMuted = op === 'mute';
     } else if (self) return notYet('holding the agent');
-    else {
+    else if (session instanceof CallbackSession) {
       await session.setConversationMembership(op === 'resume');
       leg.state = op === 'hold' ? 'CONNECTED_ONHOLD' : 'CONNECTED';
       this.changed(a.value.user.id);
@@ -466,7 +512,8 @@ export class InstanceCenter implements AgentCenter, SessionHost {
           s.leg.connectedAt !== undefined ? recordTimestamp(s.leg.connectedAt) : null,
         ContactId: s.contactId,
         InitialContactId: s.contact?.InitialContactId ?? null,
-        InitiationMethod: s instanceof CallbackSession ? 'CALLBACK' : 'INBOUND',
+        InitiationMethod:
+          s instanceof CallbackSession ? 'CALLBACK' : agentMethod(s.contact?.InitiationMethod),
         Queue: s.queue ? { ARN: s.queue.arn, Name: s.queue.name } : null,
         QueueTimestamp: s.queue ? recordTimestamp(s.queue.enqueuedAt) : null,
         State: acw ? 'ENDED' : s.leg.state,
@@ -496,6 +543,13 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     for (const listener of this.#listeners) listener(event);
   }
 }
+
+type Control = 'hold' | 'resume' | 'mute' | 'unmute' | 'disconnect';
+
+const AGENT_METHODS = ['INBOUND', 'OUTBOUND', 'TRANSFER', 'QUEUE_TRANSFER', 'CALLBACK', 'API'] as const;
+/** The contact's initiation method as the agent event stream spells it. */
+const agentMethod = (method: string | undefined): AgentContact['InitiationMethod'] =>
+  AGENT_METHODS.find((m) => m === method) ?? 'INBOUND';
 
 const notYet = (what: string): Result<never> =>
   fail('CENTER_NOT_SUPPORTED', `Parley's contact center does not do ${what} yet`);

@@ -3,9 +3,11 @@ import type { ContactRun, RecordDetails } from '../contact/runner.js';
 import type { CallAttachment } from '../contact/serve.js';
 import type { RoutingPort } from '../executors/types.js';
 import type { CallPort } from '../telephony/port.js';
-import { defaultAgentWhisper, type FlowDeps, hookFlow, runSideFlow } from './flows.js';
-import type { AgentLines, Conversation } from './lines.js';
+import { Conference, type ConferenceHost, type Party } from './conference.js';
+import { defaultAgentWhisper, type FlowDeps, hookFlow, loopSideFlow, runSideFlow } from './flows.js';
+import type { AgentLines } from './lines.js';
 import { ringAgent, withdrawOffer } from './ring.js';
+import type { SegmentLeg } from './segment-leg.js';
 
 /** What the session needs of its contact center. */
 export interface SessionHost {
@@ -25,12 +27,25 @@ export interface SessionHost {
   finished(userId: string): void;
   changed(userId: string): void;
   closed(session: { contactId: string }): void;
+  /** The conference a connected contact's parties join: hold flows and agents' events. */
+  conferenceHost(session: ContactSession): ConferenceHost;
+}
+
+/** A consult segment (agent or queue quick connect): its agent joins an existing call. */
+export interface Consult {
+  conference: Conference;
+  /** The party the conference holds a place for while the transfer flow and queue reach an agent. */
+  party: Party;
+  /** The agent who used the quick connect, as this segment's "customer". */
+  leg: SegmentLeg;
 }
 
 export interface AgentTarget {
   userId: string;
   arn: string;
   username: string;
+  /** What the other parties see: first and last name, else the username. */
+  displayName: string;
   endpoint: string;
   routingProfile: { arn: string; name: string } | undefined;
 }
@@ -62,14 +77,10 @@ export class ContactSession implements CallAttachment {
   queue: { arn: string; name: string; enqueuedAt: number; dequeuedAt?: number } | undefined;
   leg: AgentLeg | undefined;
   attempts = 0;
-  /**
-   * Set by a transfer: what happens to the customer when the agent leaves while they are still on
-   * the line (a new segment or a third party has them), instead of hanging them up.
-   */
-  onAgentLeave: (() => Promise<void>) | undefined;
+  /** The call the agent joined: the customer's conference, once connected. */
+  conference: Conference | undefined;
   #handedOver = false;
   #queueFlow: AbortController | undefined;
-  #conversation: Conversation | undefined;
   #done!: (details: RecordDetails | undefined) => void;
   readonly #details: Promise<RecordDetails | undefined>;
   #over = false;
@@ -78,6 +89,8 @@ export class ContactSession implements CallAttachment {
     private readonly host: SessionHost,
     readonly contactId: string,
     readonly call: CallPort,
+    /** Set for a consult segment: `call` is the consulting agent's leg. */
+    readonly consult?: Consult,
   ) {
     this.#details = new Promise((resolve) => {
       this.#done = resolve;
@@ -104,7 +117,11 @@ export class ContactSession implements CallAttachment {
         this.contact = result.contact;
         this.#handedOver = true;
         void this.#queueLoop();
-      } else this.#close();
+      } else {
+        // A transfer flow that ends without queueing ends the consult (its agent stays on the call).
+        if (this.consult && !this.call.ended) void this.call.hangup();
+        this.#close();
+      }
     });
   }
 
@@ -146,9 +163,24 @@ export class ContactSession implements CallAttachment {
         await runSideFlow(deps, { call: this.call, contact, flow: customerWhisper, routing: this.routing });
     }
     if (agentCall.ended || this.call.ended) return this.#agentGone(leg);
-    this.#conversation = await this.host.lines.bridge([this.call.channelId, agentCall.channelId]);
     leg.connectedAt = now();
-    this.#setState(leg, 'CONNECTED', now());
+    const agent = { call: agentCall, name: leg.target.displayName, userId: leg.target.userId, leg };
+    const consult = this.consult;
+    if (consult) {
+      consult.leg.detach();
+      this.conference = consult.conference;
+      await consult.conference.answered(consult.party, agentCall, agent);
+    } else {
+      const name = contact?.CustomerEndpoint?.Address ?? this.call.from;
+      this.conference = await Conference.start(
+        this.host.conferenceHost(this),
+        this.contactId,
+        { call: this.call, name },
+        agent,
+      );
+    }
+    // Connected once the conference has them, so that whatever the agent does next finds it.
+    if (leg.state === 'CONNECTING') this.#setState(leg, 'CONNECTED', now());
   }
 
   /** The agent's leg is over (they hung up, or the customer did and theirs followed): ACW. */
@@ -158,14 +190,10 @@ export class ContactSession implements CallAttachment {
     leg.state = 'ENDED';
     leg.since = deps.clock.now();
     await leg.call?.hangup().catch(() => {});
-    const leave = this.call.ended ? undefined : this.onAgentLeave;
-    if (leave) await leave();
-    else {
-      await this.#conversation?.destroy();
-      this.#conversation = undefined;
-      // Without a disconnect flow, the customer goes when the agent does.
-      if (!this.call.ended) await this.call.hangup().catch(() => {});
-    }
+    // In a conference the call's rules decide who stays; else (gone before being bridged) the
+    // customer goes when the agent does, and a consult is over.
+    if (this.consult) this.consult.leg.finish();
+    else if (!this.conference && !this.call.ended) await this.call.hangup().catch(() => {});
     this.host.finished(leg.target.userId);
   }
 
@@ -182,42 +210,28 @@ export class ContactSession implements CallAttachment {
 
   async #queueLoop(): Promise<void> {
     const deps = this.host.deps();
-    while (!this.#over && !this.call.ended && this.inQueue && !this.leg?.call) {
-      const contact = this.contact;
-      const flow = contact && hookFlow(deps.instance, contact, 'CustomerQueue');
-      if (!flow) {
-        // Connect's "Default customer queue": music until an agent takes the call.
-        await this.call.startMusicOnHold().catch(() => {});
-        return;
-      }
-      const stop = new AbortController();
-      this.#queueFlow = stop;
-      let looped = false;
-      const result = await runSideFlow(deps, {
-        call: this.call,
-        contact: contact as Contact,
-        flow,
-        routing: this.routing,
-        signal: stop.signal,
-        onBlock: (type) => {
-          if (type === 'MessageParticipantIteratively') looped = true;
-        },
-      });
-      if (this.#queueFlow === stop) this.#queueFlow = undefined;
-      this.contact = { ...result.contact, FlowAttributes: {} };
-      const end = result.end;
-      if (end.kind !== 'stopped' && end.kind !== 'queued') return;
-      if (end.kind === 'stopped' && end.by === 'signal') return;
-      // EndFlowExecution resumes the loop: the queue flow starts over while the contact waits. A
-      // flow that never loops its prompts would spin, so it gets hold music instead.
-      if (end.kind === 'stopped' && !looped) {
-        await this.call.startMusicOnHold().catch(() => {});
-        return;
-      }
-    }
+    const stop = new AbortController();
+    this.#queueFlow = stop;
+    // Connect's "Default customer queue" (no queue flow) is music until an agent takes the call.
+    await loopSideFlow(deps, {
+      call: this.call,
+      contact: () => this.contact as Contact,
+      flow: (contact) => hookFlow(deps.instance, contact, 'CustomerQueue'),
+      routing: this.routing,
+      signal: stop.signal,
+      // The queue flow may set attributes (and dequeue to another queue) for the contact.
+      onResult: (contact) => {
+        this.contact = contact;
+      },
+      more: () => !this.#over && this.inQueue && !this.leg?.call,
+    });
+    if (this.#queueFlow === stop) this.#queueFlow = undefined;
   }
 
   #customerGone(): void {
+    // A conference's own rules decide what the customer (or a consult's agent) leaving ends.
+    if (this.conference) return;
+    if (this.consult) void this.consult.conference.addFailed(this.consult.party);
     const leg = this.leg;
     this.#queueFlow?.abort();
     if (leg && leg.state !== 'ENDED' && leg.call) void this.#agentGone(leg);
@@ -232,23 +246,6 @@ export class ContactSession implements CallAttachment {
     leg.state = state;
     leg.since = at;
     this.host.changed(leg.target.userId);
-  }
-
-  /** The bridge of the agent's conversation, once the agent is connected (transfers add to it). */
-  get conversation(): Conversation | undefined {
-    return this.#conversation;
-  }
-
-  async setConversationMembership(inBridge: boolean): Promise<void> {
-    const conv = this.#conversation;
-    if (!conv) return;
-    if (inBridge) {
-      await this.call.stopMusicOnHold().catch(() => {});
-      await conv.add(this.call.channelId);
-    } else {
-      await conv.remove(this.call.channelId);
-      await this.call.startMusicOnHold().catch(() => {});
-    }
   }
 
   #close(): void {
