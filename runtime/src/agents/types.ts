@@ -32,6 +32,11 @@ export interface AgentPanelSource {
   /** Names of the instance's custom (not routable) agent statuses, e.g. Break, Training. */
   customStatuses?(): readonly string[];
   contactDetails?(userId: string, contactId: string): ContactDetails | undefined;
+  /**
+   * Told the user id of each agent whose call's parties changed (added, held, muted, gone), which
+   * the agent event stream does not carry: the panel then reads the contact's details again.
+   */
+  onParticipantsChange?(listener: (userId: string) => void): () => void;
 }
 
 export type AgentCenter = ContactCenter & AgentPanelSource;

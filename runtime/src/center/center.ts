@@ -63,6 +63,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   readonly #agents = new Map<string, Agent>();
   readonly #sessions = new Map<string, RoutedSession>();
   readonly #listeners = new Set<(event: AgentEvent) => void>();
+  readonly #partyListeners = new Set<(userId: string) => void>();
   readonly #transfers: Transfers;
 
   constructor(options: CenterOptions) {
@@ -176,7 +177,10 @@ export class InstanceCenter implements AgentCenter, SessionHost {
         });
       },
       changed: (userIds) => {
-        for (const id of userIds) this.changed(id);
+        for (const id of userIds) {
+          this.changed(id);
+          for (const listener of this.#partyListeners) listener(id);
+        }
       },
     };
   }
@@ -434,6 +438,11 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   onAgentEvent(listener: (event: AgentEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  onParticipantsChange(listener: (userId: string) => void): () => void {
+    this.#partyListeners.add(listener);
+    return () => this.#partyListeners.delete(listener);
   }
 
   close(): void {
