@@ -41,6 +41,15 @@ export interface AgentPanelSource {
 
 export type AgentCenter = ContactCenter & AgentPanelSource;
 
+/**
+ * What the events socket sends, besides Connect's agent events, when the parties of the agent's
+ * call change: read GET /agent again. A lower-case `type` and no `EventType`, so it cannot be taken
+ * for an agent event.
+ */
+export interface ParticipantsChanged {
+  type: 'PARTICIPANTS_CHANGED';
+}
+
 /** The contact center of an instance, if the server runs one for it. */
 export type CenterLookup = (instanceId: string) => AgentCenter | undefined;
 

@@ -53,6 +53,23 @@ describe.each(storeDrivers())('the agent API on $name', (driver) => {
     await api?.close();
   });
 
+  let listening: Promise<string> | undefined;
+  const eventsUrl = async () => {
+    listening ??= api.app.listen({ port: 0, host: '127.0.0.1' });
+    return `${(await listening).replace('http', 'ws')}${base}/events?access_token=`;
+  };
+  const openSocket = async (username: string) => {
+    const socket = new WebSocket(`${await eventsUrl()}${users[username]?.token}`);
+    // biome-ignore lint/suspicious/noExplicitAny: messages are read field by field in assertions
+    const messages: any[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => {
+      socket.on('open', resolve);
+      socket.on('error', reject);
+    });
+    return { socket, messages };
+  };
+
   const as = (username: string) => (method: 'GET' | 'POST', path: string, body?: unknown) =>
     api.call(method, `${base}${path}`, method === 'POST' ? (body ?? {}) : undefined, users[username]?.token);
 
@@ -175,21 +192,14 @@ describe.each(storeDrivers())('the agent API on $name', (driver) => {
   });
 
   it('the events socket streams the agent’s own events with Connect’s fields', async () => {
-    const address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `${address.replace('http', 'ws')}${base}/events?access_token=`;
-    const refused = new WebSocket(`${url}${await api.token('agent', 'acme')}`);
+    const refused = new WebSocket(`${await eventsUrl()}${await api.token('agent', 'acme')}`);
     const status = await new Promise<number>((resolve) => {
       refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       refused.on('open', () => resolve(101));
     });
     expect(status).toBe(403);
-    const socket = new WebSocket(`${url}${users.alice?.token}`);
-    const events: AgentEvent[] = [];
-    socket.on('message', (data) => events.push(JSON.parse(String(data))));
-    await new Promise((resolve, reject) => {
-      socket.on('open', resolve);
-      socket.on('error', reject);
-    });
+    const { socket, messages } = await openSocket('alice');
+    const events: AgentEvent[] = messages;
     await as('bob')('POST', '/status', { status: 'Available' });
     await as('alice')('POST', '/status', { status: { custom: 'Break' } });
     await expect.poll(() => events.length).toBeGreaterThan(0);
@@ -205,5 +215,37 @@ describe.each(storeDrivers())('the agent API on $name', (driver) => {
       PreviousAgentSnapshot: { AgentStatus: { Name: 'Offline' } },
       CurrentAgentSnapshot: { AgentStatus: { Name: 'Break' } },
     });
+  });
+
+  it('the events socket tells the agent when their call’s parties change, in a message no agent event has', async () => {
+    const { socket, messages } = await openSocket('alice');
+    // The last test's socket may still be closing on the server's side.
+    await expect.poll(() => center.participantListeners).toBe(1);
+    center.participantsChanged(users.bob?.id ?? '');
+    // Messages keep their order: had Bob's change reached Alice, it would come before this event.
+    await as('alice')('POST', '/status', { status: 'Available' });
+    await expect.poll(() => messages.length).toBe(1);
+    expect(messages[0]).toMatchObject({ EventType: 'STATE_CHANGE' });
+    center.participantsChanged(users.alice?.id ?? '');
+    await expect.poll(() => messages.length).toBe(2);
+    expect(messages[1]).toEqual({ type: 'PARTICIPANTS_CHANGED' });
+    socket.close();
+    await expect.poll(() => center.participantListeners).toBe(0);
+  });
+
+  it('holding a party through the API sends both the agent event and PARTICIPANTS_CHANGED', async () => {
+    const alice = as('alice');
+    await as('bob')('POST', '/status', { status: 'Offline' });
+    await alice('POST', '/status', { status: 'Available' });
+    center.enqueue('c-3', queue.arn);
+    expect((await alice('POST', '/contacts/c-3/accept')).status).toBe(200);
+    const { socket, messages } = await openSocket('alice');
+    expect((await alice('POST', '/participants/c-3-customer/hold')).status).toBe(200);
+    await expect.poll(() => messages.length).toBe(2);
+    socket.close();
+    expect(messages.map((m) => m.EventType ?? m.type)).toEqual(['STATE_CHANGE', 'PARTICIPANTS_CHANGED']);
+    await alice('POST', '/participants/c-3-customer/disconnect');
+    await alice('POST', '/contacts/c-3/clear');
+    await alice('POST', '/status', { status: 'Offline' });
   });
 });

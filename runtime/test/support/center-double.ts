@@ -36,6 +36,7 @@ export class CenterDouble implements AgentCenter {
   readonly engine: RoutingEngine;
   readonly #agents = new Map<string, AgentState>();
   readonly #listeners = new Set<(e: AgentEvent) => void>();
+  readonly #partyListeners = new Set<(userId: string) => void>();
   readonly #queued = new Map<string, { attributes: Record<string, string>; from: string }>();
 
   constructor(
@@ -177,6 +178,21 @@ export class CenterDouble implements AgentCenter {
     return () => this.#listeners.delete(listener);
   }
 
+  onParticipantsChange(listener: (userId: string) => void): () => void {
+    this.#partyListeners.add(listener);
+    return () => this.#partyListeners.delete(listener);
+  }
+
+  /** Tells the listeners that this agent's call's parties changed, as the core does on any change. */
+  participantsChanged(userId: string): void {
+    for (const l of this.#partyListeners) l(userId);
+  }
+
+  /** How many listen for participant changes: an events socket closed must leave none behind. */
+  get participantListeners(): number {
+    return this.#partyListeners.size;
+  }
+
   // ---- the double's workings -----------------------------------------------------------------
 
   #now = () => new Date(this.clock.now()).toISOString();
@@ -205,6 +221,7 @@ export class CenterDouble implements AgentCenter {
     const customer = call.details.participants.find((x) => x.role === 'CUSTOMER');
     this.#setContact(call, customer?.state === 'ON_HOLD' ? 'CONNECTED_ONHOLD' : 'CONNECTED');
     this.#emit(a.value, 'STATE_CHANGE', before);
+    this.participantsChanged(userId);
     return done;
   }
 

@@ -1,6 +1,6 @@
 import { CODES, type Code } from '@parley/flow';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AgentCenter, AgentState, CenterLookup } from '../../agents/types.js';
+import type { AgentCenter, AgentState, CenterLookup, ParticipantsChanged } from '../../agents/types.js';
 import type { Result } from '../../center/types.js';
 import { Problem } from '../../services/problem.js';
 import { scopeOf } from '../auth.js';
@@ -165,7 +165,8 @@ export const agentRoutes = (lookup: CenterLookup | undefined) => async (app: Fas
       config: { access: 'agent' },
       schema: {
         description:
-          "The agent's events as Connect's agent event stream writes them (LOGIN, LOGOUT, STATE_CHANGE, HEART_BEAT), one JSON message each.",
+          "The agent's events as Connect's agent event stream writes them (LOGIN, LOGOUT, STATE_CHANGE, HEART_BEAT), one JSON message each; " +
+          'and {"type":"PARTICIPANTS_CHANGED"}, with no EventType, when the parties of their call change (those events do not carry them): GET /agent then has the new participants.',
         params: instanceParams,
       },
       // Refused before the upgrade, so the client sees the coded answer.
@@ -177,14 +178,21 @@ export const agentRoutes = (lookup: CenterLookup | undefined) => async (app: Fas
       const agent = sockets.get(request);
       if (!agent) return socket.close(1011, 'no agent');
       const { center, user } = agent;
-      const unsubscribe = center.onAgentEvent((event) => {
-        if (event.AgentARN !== user.arn) return;
-        // A slow client must not hold the server's memory: drop events while its buffer is full.
+      const send = (message: object) => {
+        // A slow client must not hold the server's memory: drop messages while its buffer is full.
         if (socket.bufferedAmount > 1_000_000) return;
-        socket.send(JSON.stringify(event));
-      });
-      socket.on('close', unsubscribe);
-      socket.on('error', unsubscribe);
+        socket.send(JSON.stringify(message));
+      };
+      const changed: ParticipantsChanged = { type: 'PARTICIPANTS_CHANGED' };
+      const unsubscribe = [
+        center.onAgentEvent((event) => event.AgentARN === user.arn && send(event)),
+        center.onParticipantsChange?.((userId) => userId === user.id && send(changed)),
+      ];
+      const stop = () => {
+        for (const off of unsubscribe) off?.();
+      };
+      socket.on('close', stop);
+      socket.on('error', stop);
     },
   );
 };
