@@ -124,7 +124,7 @@ describe.skipIf(skip)('the agent panel in Chromium', () => {
     const call = page.getByRole('region', { name: 'Call' });
     await call.getByText(/^Connected/).waitFor();
     await call.getByRole('button', { name: /^Hold / }).click();
-    await call.getByText(/^Customer on hold/).waitFor();
+    await call.getByText(/^On hold/).waitFor();
     await call.getByRole('button', { name: /^Resume / }).click();
     await call.getByText(/^Connected/).waitFor();
     await call.getByRole('button', { name: 'End call' }).click();

@@ -6,7 +6,8 @@ import type { ParticipantOp } from './useAgentPanel.js';
 
 /**
  * The agent's call: its parties with their controls and, once a third party is on it (a consult
- * or a conference), Join, Swap, Hold all and Leave. With the customer alone, End hangs up.
+ * or a conference), Join, Hold all and Leave; Swap on a call of exactly three (seed 000). Join and
+ * Swap wait while a party is being dialled. With the customer alone, End call hangs up.
  */
 export function ConnectedCall(props: {
   contact: AgentContact;
@@ -22,11 +23,12 @@ export function ConnectedCall(props: {
   const parties = details?.participants.filter((p) => p.state !== 'DISCONNECTED') ?? [];
   const self = parties.find((p) => p.self);
   const multi = parties.filter((p) => !p.self).length > 1;
+  const dialling = parties.some((p) => p.state === 'CONNECTING');
   const since = contact.ConnectedToAgentTimestamp ?? contact.StateStartTimestamp;
   return (
     <section className="agent-contact agent-call" aria-label="Call">
       <p role="status">
-        {contact.State === 'CONNECTED_ONHOLD' ? 'Customer on hold' : 'Connected'}{' '}
+        {contact.State === 'CONNECTED_ONHOLD' ? 'On hold' : 'Connected'}{' '}
         <time>{elapsed(since, props.now)}</time>
         {contact.Queue && <small> · {contact.Queue.Name}</small>}
       </p>
@@ -43,12 +45,14 @@ export function ConnectedCall(props: {
       <div className="agent-buttons">
         {multi && (
           <>
-            <button type="button" disabled={disabled} onClick={props.onConference}>
+            <button type="button" disabled={disabled || dialling} onClick={props.onConference}>
               Join
             </button>
-            <button type="button" disabled={disabled} onClick={props.onSwap}>
-              Swap
-            </button>
+            {parties.length === 3 && (
+              <button type="button" disabled={disabled || dialling} onClick={props.onSwap}>
+                Swap
+              </button>
+            )}
             <button type="button" disabled={disabled} onClick={props.onHoldAll}>
               Hold all
             </button>

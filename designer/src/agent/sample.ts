@@ -32,6 +32,25 @@ export const thirdParty: Participant = {
   self: false,
 };
 
+/** Another agent on the call (a consult or a conference). */
+export const otherAgent: Participant = {
+  participantId: 'p-bob',
+  role: 'AGENT',
+  name: 'bob',
+  state: 'CONNECTED',
+  muted: false,
+  self: false,
+};
+/** A second outside party, being dialled: it answers or is cancelled before another is added. */
+export const dialling: Participant = {
+  participantId: 'p-translator',
+  role: 'THIRD_PARTY',
+  name: '+15550142',
+  state: 'CONNECTING',
+  muted: false,
+  self: false,
+};
+
 export const quickConnects: QuickConnect[] = [
   { id: 'qc-bob', name: 'Bob (agent)', type: 'USER' },
   { id: 'qc-billing', name: 'Billing queue', type: 'QUEUE' },

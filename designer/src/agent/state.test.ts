@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { contactIn, NOW, sampleAgent, T0 } from './sample.js';
-import { elapsed, type PanelAction, type PanelState, reducePanel, START, viewOf } from './state.js';
-import type { AgentEvent, AgentSnapshot } from './types.js';
+import {
+  elapsed,
+  type PanelAction,
+  type PanelState,
+  reducePanel,
+  START,
+  socketAction,
+  viewOf,
+} from './state.js';
+import type { AgentEvent, AgentSnapshot, ParticipantsChanged } from './types.js';
 
 const fold = (...actions: PanelAction[]): PanelState => actions.reduce(reducePanel, START);
 const event = (
@@ -105,6 +113,16 @@ describe('the agent panel folded from answers and events', () => {
     expect(reducePanel(refused, { kind: 'loaded', agent: sampleAgent() }).error).toBeUndefined();
     expect(fold({ kind: 'refused', code: 'AGENT_TOKEN_UNBOUND', message: 'no user' }).phase).toBe('failed');
     expect(fold({ kind: 'unavailable', message: 'no center' }).phase).toBe('unavailable');
+  });
+
+  it('folds the socket’s agent events, but not PARTICIPANTS_CHANGED, which only asks for a reread', () => {
+    const connected = event('1', snapshotOf({ contact: 'CONNECTED' }));
+    const agentEvent = connected.kind === 'event' ? connected.event : undefined;
+    expect(socketAction(JSON.stringify(agentEvent))).toEqual(connected);
+    const changed: ParticipantsChanged = { type: 'PARTICIPANTS_CHANGED' };
+    expect(socketAction(JSON.stringify(changed))).toBeUndefined();
+    expect(socketAction('not json')).toBeUndefined();
+    expect(socketAction('null')).toBeUndefined();
   });
 
   it('the socket’s state is kept for the live marker', () => {

@@ -68,6 +68,22 @@ export function reducePanel(state: PanelState, action: PanelAction): PanelState 
   }
 }
 
+/**
+ * A message of the events socket as the panel folds it: Connect's agent events are; anything else,
+ * such as the server's {"type":"PARTICIPANTS_CHANGED"}, is only a cue to read GET /agent again,
+ * which the panel does after every message.
+ */
+export function socketAction(data: string): PanelAction | undefined {
+  let message: unknown;
+  try {
+    message = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  const event = typeof message === 'object' && message !== null && 'EventType' in message;
+  return event ? { kind: 'event', event: message as AgentEvent } : undefined;
+}
+
 /** What the agent is doing, as the panel's main area shows it. */
 export type Activity = 'logged-out' | 'idle' | 'ringing' | 'on-call' | 'acw' | 'missed';
 

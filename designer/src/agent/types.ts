@@ -4,7 +4,11 @@
  */
 
 // Type-only: nothing of the runtime reaches the bundle, and the panel reads the server's own shapes.
-export type { ContactDetails, ParticipantView as Participant } from '../../../runtime/src/agents/types.js';
+export type {
+  ContactDetails,
+  ParticipantsChanged,
+  ParticipantView as Participant,
+} from '../../../runtime/src/agents/types.js';
 export type {
   AgentContact,
   AgentEvent,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { type Api, ApiError } from '../app/api.js';
-import { type PanelState, reducePanel, START } from './state.js';
-import type { AgentEvent, AgentState, AgentStatusChoice, QuickConnect } from './types.js';
+import { type PanelState, reducePanel, START, socketAction } from './state.js';
+import type { AgentState, AgentStatusChoice, QuickConnect } from './types.js';
 
 export type ParticipantOp = 'hold' | 'resume' | 'mute' | 'unmute' | 'disconnect';
 
@@ -27,7 +27,7 @@ export interface AgentPanelControls {
 /**
  * Logs the token's agent in, follows their event stream and runs their actions. Each event is
  * folded at once; the contact's attributes and participants, which Connect's events do not carry,
- * are then read again from GET /agent.
+ * are then read again from GET /agent, as they are on the server's PARTICIPANTS_CHANGED.
  */
 export function useAgentPanel(api: Api, instance: string): AgentPanelControls {
   const [state, dispatch] = useReducer(reducePanel, START);
@@ -83,7 +83,8 @@ export function useAgentPanel(api: Api, instance: string): AgentPanelControls {
         socket.onopen = () => dispatch({ kind: 'socket', live: true });
         socket.onclose = () => open && dispatch({ kind: 'socket', live: false });
         socket.onmessage = (message) => {
-          dispatch({ kind: 'event', event: JSON.parse(String(message.data)) as AgentEvent });
+          const action = socketAction(String(message.data));
+          if (action) dispatch(action);
           refresh();
         };
       }, refused);
