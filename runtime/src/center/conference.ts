@@ -313,11 +313,18 @@ export class Conference {
   }
 
   async #hold(p: Party): Promise<void> {
-    if (p.state !== 'CONNECTED' || !p.call) return;
+    const call = p.call;
+    if (p.state !== 'CONNECTED' || !call) return;
     p.state = 'ON_HOLD';
-    await this.bridge.remove(p.call.channelId);
     const stop = new AbortController();
-    this.#holds.set(p, { stop, stopped: this.host.hold(p, p.call, stop.signal).catch(() => {}) });
+    const removed = this.bridge.remove(call.channelId).catch(() => {});
+    // Kept before the bridge answers, so a resume or a hang-up meanwhile stops it from starting.
+    const stopped = removed.then(() =>
+      stop.signal.aborted ? undefined : this.host.hold(p, call, stop.signal),
+    );
+    this.#holds.get(p)?.stop.abort();
+    this.#holds.set(p, { stop, stopped: stopped.catch(() => {}) });
+    await removed;
   }
 
   async #resume(p: Party): Promise<void> {
