@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from '@parley/ari';
-import type { Contact } from '@parley/flow';
+import { type Contact, createContact } from '@parley/flow';
 import type { AgentCenter, ContactDetails } from '../agents/types.js';
 import type { Instance } from '../contact/instance.js';
 import type { CallbackRequest, QueueMetrics } from '../executors/types.js';
-import { type ContactRecordSink, recordTimestamp } from '../logs/contact-record.js';
+import { buildContactRecord, type ContactRecordSink, recordTimestamp } from '../logs/contact-record.js';
 import { type AgentStatus, RoutingEngine, type RoutingEvent } from '../routing/index.js';
 import { DEFAULT_PSTN_ENDPOINT } from '../telephony/ari-call.js';
 import type { CallPort } from '../telephony/port.js';
@@ -13,6 +13,7 @@ import { CallbackSession } from './callback.js';
 import type { Conference, ConferenceHost } from './conference.js';
 import { defaultAgentHold, type FlowDeps, hookFlow, loopSideFlow } from './flows.js';
 import type { AgentLines } from './lines.js';
+import { PendingLeg } from './pending-leg.js';
 import { type Consult, ContactSession, type SessionHost } from './session.js';
 import { Transfers } from './transfer.js';
 import type { AgentContact, AgentEvent, AgentSnapshot, QuickConnectView, Result } from './types.js';
@@ -89,7 +90,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
 
   /** Takes a call's routing (serveInbound's `attach`). */
   attach(call: CallPort, contactId: string, consult?: Consult): ContactSession {
-    const session = new ContactSession(this, contactId, call, consult);
+    const session = new ContactSession(this, contactId, call, consult ? { consult } : {});
     this.#sessions.set(contactId, session);
     return session;
   }
@@ -132,6 +133,13 @@ export class InstanceCenter implements AgentCenter, SessionHost {
   }
 
   missed(userId: string, contactId: string): void {
+    const s = this.#sessions.get(contactId);
+    // An outbound call the agent's own phone did not take is over, not offered again.
+    if (s instanceof ContactSession && s.outbound) {
+      this.engine.dequeue(contactId);
+      void s.call.hangup();
+      return;
+    }
     if (this.engine.agent(userId)?.contactId === contactId) this.engine.reject(userId);
   }
 
@@ -340,7 +348,88 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     target: { quickConnectId: string } | { phoneNumber: string },
   ): Promise<Result> {
     const a = this.#agent(userId);
-    return a.ok ? this.#transfers.transfer(a.value.user, this.#callOf(a.value), target) : a;
+    if (!a.ok) return a;
+    // Dialling a number with no call up places an outbound call; on a call it adds a party.
+    if ('phoneNumber' in target && !a.value.session) return this.#dialOutbound(a.value, target.phoneNumber);
+    return this.#transfers.transfer(a.value.user, this.#callOf(a.value), target);
+  }
+
+  /**
+   * An agent-dialled (OUTBOUND) contact in the routing profile's default outbound queue: offered to
+   * the agent through their own queue (their phone rings first), then the customer is dialled with
+   * the queue's caller ID, or at the outbound whisper flow's Call phone number block.
+   */
+  async #dialOutbound(a: Agent, number: string): Promise<Result> {
+    if (!/^\+?[0-9]{3,20}$/.test(number)) return fail('AGENT_NOT_ALLOWED', `not a phone number: ${number}`);
+    const view = this.engine.agent(a.user.id);
+    if (view?.status !== 'Available' || view.activity !== 'idle')
+      return fail('AGENT_NOT_ALLOWED', 'dial out when Available and free');
+    const instance = this.#instance();
+    const ref = a.user.defaultOutboundQueue;
+    const queue = ref ? instance.queue(ref.ARN) : undefined;
+    const own = instance.agentQueue(a.user.id);
+    if (!queue || !own)
+      return fail('AGENT_NOT_ALLOWED', 'your routing profile has no default outbound queue');
+    const whisperRef = instance.entry('queue', queue.arn)?.outboundWhisperFlow;
+    const whisper = typeof whisperRef === 'string' ? instance.flow(whisperRef) : undefined;
+    const callerId = queue.outboundCallerId?.Address;
+    const to = number.startsWith('+') ? number : `+${number}`;
+    const contactId = randomUUID();
+    const leg = new PendingLeg(this.lines, to, {
+      endpoint: this.#options.pstnEndpoint ?? DEFAULT_PSTN_ENDPOINT,
+      ringSeconds: this.#options.customerRingSeconds ?? 30,
+      tag: contactId,
+      from: callerId ?? '',
+    });
+    const session = new ContactSession(this, contactId, leg, { outbound: { leg, callerId, whisper } });
+    const now = this.#options.clock.now();
+    session.contact = createContact({
+      ContactId: contactId,
+      InstanceARN: instance.arn,
+      AwsRegion: instance.info.region,
+      InitiationMethod: 'OUTBOUND',
+      CustomerEndpoint: { Address: to, Type: 'TELEPHONE_NUMBER' },
+      ...(callerId ? { SystemEndpoint: { Address: callerId, Type: 'TELEPHONE_NUMBER' } } : {}),
+      targetQueue: { id: queue.id, arn: queue.arn, name: queue.name },
+    });
+    session.queue = { arn: queue.arn, name: queue.name, enqueuedAt: now };
+    this.#sessions.set(contactId, session);
+    void this.#recordOutbound(session, now);
+    this.engine.enqueue({ contactId, queueArn: own.arn, priority: 1 });
+    return done;
+  }
+
+  async #recordOutbound(session: ContactSession, initiatedAt: number): Promise<void> {
+    const details = await session.recordDetails();
+    const contact = session.contact;
+    const records = this.#options.records;
+    if (!contact || !records) return;
+    const end = session.call.ended;
+    const leg = session.leg;
+    const customerAnswered = session.outbound?.leg.placed ?? false;
+    records.write(
+      buildContactRecord(
+        {
+          contactId: contact.ContactId,
+          initialContactId: contact.InitialContactId,
+          instanceArn: contact.InstanceARN ?? this.#instance().arn,
+          initiationMethod: 'OUTBOUND',
+          initiatedAt,
+          disconnectedAt: leg?.state === 'ENDED' ? leg.since : this.#options.clock.now(),
+          disconnectReason: !customerAnswered
+            ? 'CUSTOMER_CONNECTION_NOT_ESTABLISHED'
+            : end?.by === 'caller'
+              ? 'CUSTOMER_DISCONNECT'
+              : 'AGENT_DISCONNECT',
+          customerEndpoint: contact.CustomerEndpoint ?? null,
+          systemEndpoint: contact.SystemEndpoint ?? null,
+          attributes: contact.Attributes,
+          ...details,
+        },
+        () => this.#options.clock.now(),
+      ),
+    );
+    await records.flush();
   }
   conference = (userId: string) => this.#warm(userId, (c, id) => c.join(id));
   swap = (userId: string) => this.#warm(userId, (c, id) => c.swap(id));

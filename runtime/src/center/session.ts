@@ -1,11 +1,12 @@
 import type { Contact } from '@parley/flow';
 import type { ContactRun, RecordDetails } from '../contact/runner.js';
 import type { CallAttachment } from '../contact/serve.js';
-import type { RoutingPort } from '../executors/types.js';
+import type { FlowTarget, RoutingPort } from '../executors/types.js';
 import type { CallPort } from '../telephony/port.js';
 import { Conference, type ConferenceHost, type Party } from './conference.js';
 import { defaultAgentWhisper, type FlowDeps, hookFlow, loopSideFlow, runSideFlow } from './flows.js';
 import type { AgentLines } from './lines.js';
+import type { PendingLeg } from './pending-leg.js';
 import { ringAgent, withdrawOffer } from './ring.js';
 import type { SegmentLeg } from './segment-leg.js';
 
@@ -29,6 +30,15 @@ export interface SessionHost {
   closed(session: { contactId: string }): void;
   /** The conference a connected contact's parties join: hold flows and agents' events. */
   conferenceHost(session: ContactSession): ConferenceHost;
+}
+
+/** An agent-dialled contact: the agent's phone first, then the customer, dialled by `leg`. */
+export interface Outbound {
+  leg: PendingLeg;
+  /** The outbound queue's caller ID, unless the whisper flow's Call phone number sets one. */
+  callerId: string | undefined;
+  /** The outbound queue's outbound whisper flow. */
+  whisper: FlowTarget | undefined;
 }
 
 /** A consult segment (agent or queue quick connect): its agent joins an existing call. */
@@ -77,6 +87,8 @@ export class ContactSession implements CallAttachment {
   queue: { arn: string; name: string; enqueuedAt: number; dequeuedAt?: number } | undefined;
   leg: AgentLeg | undefined;
   attempts = 0;
+  readonly consult: Consult | undefined;
+  readonly outbound: Outbound | undefined;
   /** The call the agent joined: the customer's conference, once connected. */
   conference: Conference | undefined;
   #handedOver = false;
@@ -89,9 +101,16 @@ export class ContactSession implements CallAttachment {
     private readonly host: SessionHost,
     readonly contactId: string,
     readonly call: CallPort,
-    /** Set for a consult segment: `call` is the consulting agent's leg. */
-    readonly consult?: Consult,
+    kind: {
+      /** A consult segment: `call` is the consulting agent's leg. */
+      consult?: Consult;
+      /** An agent-dialled contact: `call` is the customer, dialled once the agent answered. */
+      outbound?: Outbound;
+    } = {},
   ) {
+    this.consult = kind.consult;
+    this.outbound = kind.outbound;
+    const outbound = kind.outbound;
     this.#details = new Promise((resolve) => {
       this.#done = resolve;
     });
@@ -103,6 +122,9 @@ export class ContactSession implements CallAttachment {
       },
       metrics: host.metrics,
       createCallback: host.createCallback,
+      ...(outbound
+        ? { completeOutboundCall: (callerId) => outbound.leg.dial(callerId ?? outbound.callerId) }
+        : {}),
     };
     call.onEnd(() => this.#customerGone());
   }
@@ -147,6 +169,7 @@ export class ContactSession implements CallAttachment {
     const now = () => deps.clock.now();
     this.#setState(leg, 'CONNECTING', now());
     agentCall.onEnd(() => void this.#agentGone(leg));
+    if (this.outbound) return this.#connectOutbound(leg, agentCall, this.outbound);
     this.#queueFlow?.abort();
     this.#queueFlow = undefined;
     if (this.queue) this.queue.dequeuedAt = now();
@@ -181,6 +204,31 @@ export class ContactSession implements CallAttachment {
     }
     // Connected once the conference has them, so that whatever the agent does next finds it.
     if (leg.state === 'CONNECTING') this.#setState(leg, 'CONNECTED', now());
+  }
+
+  /**
+   * The agent answered their outbound call: the outbound whisper flow runs for the customer, placing
+   * the call at its Call phone number block (with that block's caller ID); without the block the
+   * call is placed first and the flow plays to the customer once they answer. Then the two talk.
+   */
+  async #connectOutbound(leg: AgentLeg, agentCall: CallPort, plan: Outbound): Promise<void> {
+    const deps = this.host.deps();
+    const contact = this.contact;
+    if (this.queue) this.queue.dequeuedAt = deps.clock.now();
+    const places = plan.whisper?.model.actions.some((a) => a.type === 'CompleteOutboundCall') ?? false;
+    if (!places) await plan.leg.dial(plan.callerId);
+    if (plan.whisper && contact && (places || plan.leg.placed) && !agentCall.ended && !this.call.ended)
+      await runSideFlow(deps, { call: this.call, contact, flow: plan.whisper, routing: this.routing });
+    if (!plan.leg.placed && !this.call.ended) await plan.leg.dial(plan.callerId);
+    if (agentCall.ended || this.call.ended || !plan.leg.placed) return this.#agentGone(leg);
+    leg.connectedAt = deps.clock.now();
+    this.conference = await Conference.start(
+      this.host.conferenceHost(this),
+      this.contactId,
+      { call: this.call, name: plan.leg.to },
+      { call: agentCall, name: leg.target.displayName, userId: leg.target.userId, leg },
+    );
+    if (leg.state === 'CONNECTING') this.#setState(leg, 'CONNECTED', deps.clock.now());
   }
 
   /** The agent's leg is over (they hung up, or the customer did and theirs followed): ACW. */

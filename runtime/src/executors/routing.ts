@@ -197,8 +197,9 @@ export const updatePreviousContactParticipantState: BlockExecutor = async (input
 };
 
 /**
- * Call phone number (outbound whisper): Parley's calls are connected before a flow runs on them, so
- * there is nothing left to dial; a voice connector is a service Parley does not provide.
+ * Call phone number (outbound whisper): places the agent's outbound call, with the block's caller
+ * ID when set, through the contact center. A call already connected (no outbound call in the
+ * making) has nothing left to dial; a voice connector is a service Parley does not provide.
  */
 export const completeOutboundCall: BlockExecutor = async (input, ports) => {
   const p = paramsOf(input);
@@ -208,6 +209,15 @@ export const completeOutboundCall: BlockExecutor = async (input, ports) => {
       'NoMatchingError',
       coded('ENGINE_NO_EXECUTOR', 'Parley does not provide Amazon Chime SDK voice connectors'),
     );
-  if (ports.call.ended) return hungUp(input);
-  return next(input, { results: 'the call is already connected: nothing to dial' });
+  const place = ports.routing.completeOutboundCall;
+  if (!place) {
+    if (ports.call.ended) return hungUp(input);
+    return next(input, { results: 'the call is already connected: nothing to dial' });
+  }
+  const number = isObject(p.CallerId) ? p.CallerId.Number : undefined;
+  const callerId = number === undefined ? undefined : readStatic(number, input, 'CallerId.Number');
+  if (callerId && !callerId.ok) return fail(input, 'NoMatchingError', callerId.results);
+  const answered = await place(callerId?.value || undefined);
+  if (!answered || ports.call.ended) return hungUp(input);
+  return next(input, { results: callerId?.value ? `called from ${callerId.value}` : 'called' });
 };

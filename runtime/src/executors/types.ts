@@ -44,6 +44,12 @@ export interface RoutingPort {
     contact: Contact,
     request: CallbackRequest,
   ): Promise<{ ok: true; contactId: string } | { ok: false; errorType: string; reason: string }>;
+  /**
+   * Places the agent-dialled call an outbound whisper flow runs for (CompleteOutboundCall), showing
+   * `callerId` when given; true once the customer answered. Optional: a contact that is no outbound
+   * call in the making has nothing to place.
+   */
+  completeOutboundCall?(callerId: string | undefined): Promise<boolean>;
 }
 
 /** What GetMetricData loads into `$.Metrics` (reference §9.2); null where Connect has no activity. */
