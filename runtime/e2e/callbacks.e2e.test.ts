@@ -5,7 +5,7 @@ import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
-import { addAgent, loadFlowDoc } from './support/center-instance.js';
+import { addAgent, bye, flowDoc, loadFlowDoc, say, setQueue } from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
@@ -22,39 +22,21 @@ function buildInstance(): Instance {
     queues: [{ queue: 'support', channel: 'VOICE', priority: 1 }],
   });
   addAgent(instance, 'dana', '1201', 'basic');
-  const doc = {
-    Version: '2019-10-30',
-    StartAction: 'set-queue',
-    Metadata: { name: 'Callback please', type: 'CONTACT_FLOW' },
-    Actions: [
-      {
-        Identifier: 'set-queue',
-        Type: 'UpdateContactTargetQueue',
-        Parameters: { QueueId: instance.arnOf('queue', 'support') },
-        Transitions: {
-          NextAction: 'callback',
-          Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }],
-        },
+  const doc = flowDoc('Callback please', 'CONTACT_FLOW', [
+    setQueue(instance, 'support', 'callback'),
+    {
+      Identifier: 'callback',
+      Type: 'CreateCallbackContact',
+      Parameters: {
+        InitialCallDelaySeconds: '1',
+        MaximumConnectionAttempts: '1',
+        RetryDelaySeconds: '600',
       },
-      {
-        Identifier: 'callback',
-        Type: 'CreateCallbackContact',
-        Parameters: {
-          InitialCallDelaySeconds: '1',
-          MaximumConnectionAttempts: '1',
-          RetryDelaySeconds: '600',
-        },
-        Transitions: { NextAction: 'thanks', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
-      },
-      {
-        Identifier: 'thanks',
-        Type: 'MessageParticipant',
-        Parameters: { Text: 'We will call you back' },
-        Transitions: { NextAction: 'bye', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
-      },
-      { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
-    ],
-  };
+      Transitions: { NextAction: 'thanks', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+    },
+    say('thanks', 'We will call you back', 'bye'),
+    bye,
+  ]);
   loadFlowDoc(instance, doc, 'inbound', 'CONTACT_FLOW');
   instance.addPhoneNumber(DNIS, 'inbound');
   return instance;

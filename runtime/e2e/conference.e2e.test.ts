@@ -5,15 +5,23 @@ import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
-import { addAgent, flowDoc, loadFlowDoc, say } from './support/center-instance.js';
+import {
+  addAgent,
+  bye,
+  flowDoc,
+  hook,
+  loadFlowDoc,
+  logging,
+  say,
+  setQueue,
+  toQueue,
+} from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550181';
 const BROKER = '+15550007001';
 const SPOUSE = '+15550007002';
 const INTERPRETER = '+15550007003';
-
-const bye = { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} };
 
 /**
  * Seed 000's example: an agent adds a mortgage broker, the customer's spouse, a supervisor and
@@ -75,34 +83,11 @@ function buildInstance(): Instance {
   loadFlowDoc(
     instance,
     flowDoc('Inbound', 'CONTACT_FLOW', [
-      {
-        Identifier: 'logging',
-        Type: 'UpdateFlowLoggingBehavior',
-        Parameters: { FlowLoggingBehavior: 'Enabled' },
-        Transitions: { NextAction: 'hold-flow' },
-      },
-      {
-        Identifier: 'hold-flow',
-        Type: 'UpdateContactEventHooks',
-        Parameters: { EventHooks: { CustomerHold: 'hold' } },
-        Transitions: {
-          NextAction: 'set-queue',
-          Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }],
-        },
-      },
-      {
-        Identifier: 'set-queue',
-        Type: 'UpdateContactTargetQueue',
-        Parameters: { QueueId: instance.arnOf('queue', 'support') },
-        Transitions: { NextAction: 'queue', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
-      },
+      logging('hold-flow'),
+      hook('hold-flow', 'CustomerHold', 'hold', 'set-queue'),
+      setQueue(instance, 'support', 'hello'),
       say('hello', 'One moment', 'queue'),
-      {
-        Identifier: 'queue',
-        Type: 'TransferContactToQueue',
-        Parameters: {},
-        Transitions: { NextAction: 'bye', Errors: [{ NextAction: 'bye', ErrorType: 'QueueAtCapacity' }] },
-      },
+      toQueue('queue', 'bye'),
       bye,
     ]),
     'inbound',

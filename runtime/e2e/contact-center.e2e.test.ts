@@ -5,18 +5,22 @@ import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
-import { addAgent, flowDoc, loadFlowDoc, say } from './support/center-instance.js';
+import {
+  addAgent,
+  bye,
+  flowDoc,
+  hook,
+  loadFlowDoc,
+  logging,
+  say,
+  setQueue,
+  toQueue,
+} from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550170';
 
 const end = { Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} };
-const hook = (id: string, type: string, flowId: string, next: string) => ({
-  Identifier: id,
-  Type: 'UpdateContactEventHooks',
-  Parameters: { EventHooks: { [type]: flowId } },
-  Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
-});
 
 /** Support (max 1 waiting) for the basic profile; Sales first for the sales profile, Support after 2 s. */
 function buildInstance(queueFor: string): Instance {
@@ -61,35 +65,14 @@ function buildInstance(queueFor: string): Instance {
   loadFlowDoc(
     instance,
     flowDoc('Inbound', 'CONTACT_FLOW', [
-      {
-        Identifier: 'logging',
-        Type: 'UpdateFlowLoggingBehavior',
-        Parameters: { FlowLoggingBehavior: 'Enabled' },
-        Transitions: { NextAction: 'set-queue' },
-      },
-      {
-        Identifier: 'set-queue',
-        Type: 'UpdateContactTargetQueue',
-        Parameters: { QueueId: instance.arnOf('queue', queueFor) },
-        Transitions: { NextAction: 'h1', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
-      },
+      logging('set-queue'),
+      setQueue(instance, queueFor, 'h1'),
       hook('h1', 'AgentWhisper', 'aw', 'h2'),
       hook('h2', 'CustomerWhisper', 'cw', 'h3'),
       hook('h3', 'CustomerQueue', 'wait', 'queue'),
-      {
-        Identifier: 'queue',
-        Type: 'TransferContactToQueue',
-        Parameters: {},
-        Transitions: {
-          NextAction: 'full',
-          Errors: [
-            { NextAction: 'full', ErrorType: 'QueueAtCapacity' },
-            { NextAction: 'bye', ErrorType: 'NoMatchingError' },
-          ],
-        },
-      },
+      toQueue('queue', 'full'),
       say('full', 'All our lines are busy', 'bye'),
-      { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+      bye,
     ]),
     'inbound',
     'CONTACT_FLOW',

@@ -6,27 +6,22 @@ import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
-import { addAgent, flowDoc, loadFlowDoc, say } from './support/center-instance.js';
+import {
+  addAgent,
+  bye,
+  flowDoc,
+  loadFlowDoc,
+  logging,
+  say,
+  setQueue,
+  toQueue,
+} from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
 const OUTSIDE = '+15550009876';
 /** A number that rings and never answers. */
 const SILENT = '+15550009870';
-
-const toQueue = (id: string, next: string) => ({
-  Identifier: id,
-  Type: 'TransferContactToQueue',
-  Parameters: {},
-  Transitions: {
-    NextAction: next,
-    Errors: [
-      { NextAction: next, ErrorType: 'QueueAtCapacity' },
-      { NextAction: next, ErrorType: 'NoMatchingError' },
-    ],
-  },
-});
-const bye = { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} };
 
 /** Alice answers Support, whose quick connects are the Sales queue and an outside number; Bob answers Sales. */
 function buildInstance(): Instance {
@@ -83,18 +78,8 @@ function buildInstance(): Instance {
   loadFlowDoc(
     instance,
     flowDoc('Inbound', 'CONTACT_FLOW', [
-      {
-        Identifier: 'logging',
-        Type: 'UpdateFlowLoggingBehavior',
-        Parameters: { FlowLoggingBehavior: 'Enabled' },
-        Transitions: { NextAction: 'set-queue' },
-      },
-      {
-        Identifier: 'set-queue',
-        Type: 'UpdateContactTargetQueue',
-        Parameters: { QueueId: instance.arnOf('queue', 'support') },
-        Transitions: { NextAction: 'queue', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
-      },
+      logging('set-queue'),
+      setQueue(instance, 'support', 'queue'),
       toQueue('queue', 'bye'),
       bye,
     ]),

@@ -34,3 +34,41 @@ export function addAgent(instance: Instance, id: string, extension: string, rout
     afterContactWorkSeconds: 600,
   });
 }
+
+/** The blocks of the inbound flows these files queue callers with. */
+export const bye = { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} };
+
+export const logging = (next: string) => ({
+  Identifier: 'logging',
+  Type: 'UpdateFlowLoggingBehavior',
+  Parameters: { FlowLoggingBehavior: 'Enabled' },
+  Transitions: { NextAction: next },
+});
+
+export const setQueue = (instance: Instance, queue: string, next: string) => ({
+  Identifier: 'set-queue',
+  Type: 'UpdateContactTargetQueue',
+  Parameters: { QueueId: instance.arnOf('queue', queue) },
+  Transitions: { NextAction: next, Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+});
+
+export const hook = (id: string, type: string, flowId: string, next: string) => ({
+  Identifier: id,
+  Type: 'UpdateContactEventHooks',
+  Parameters: { EventHooks: { [type]: flowId } },
+  Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
+});
+
+/** TransferContactToQueue `id`: `full` on QueueAtCapacity, `bye` on any other error. */
+export const toQueue = (id: string, next: string, full = next) => ({
+  Identifier: id,
+  Type: 'TransferContactToQueue',
+  Parameters: {},
+  Transitions: {
+    NextAction: next,
+    Errors: [
+      { NextAction: full, ErrorType: 'QueueAtCapacity' },
+      { NextAction: 'bye', ErrorType: 'NoMatchingError' },
+    ],
+  },
+});
