@@ -4,7 +4,6 @@ import './support/telephony.js';
 import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
-import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
 import {
   addAgent,
   bye,
@@ -101,7 +100,6 @@ let rig: CenterRig | undefined;
 let harness: Harness;
 let center: InstanceCenter;
 let runs: ContactRun[];
-let logs: MemoryFlowLogSink;
 afterEach(() => rig?.close());
 
 const parties = (user: string, contactId: string) =>
@@ -135,7 +133,7 @@ async function agentReady(user: string, ext: string): Promise<() => Promise<Phon
 describe('a conference of six', () => {
   it('joins six parties, lets any agent hold, resume, mute and disconnect any party, and ends by the rules of seed 000', async () => {
     rig = await openCenterRig(buildInstance(), { offerTimeoutSeconds: 5 });
-    ({ harness, center, runs, logs } = rig);
+    ({ harness, center, runs } = rig);
     harness.phone('agent', '1301', { answer: { ringMs: 50 } });
     for (const n of [BROKER, SPOUSE, INTERPRETER]) harness.phone('pstn', n, { answer: { ringMs: 50 } });
     await center.login('alice');
