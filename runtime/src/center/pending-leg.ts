@@ -1,15 +1,5 @@
-import { CallEnding } from '../telephony/call-end.js';
-import type {
-  CallEnd,
-  CallPort,
-  CollectOptions,
-  CollectOutcome,
-  HangupReason,
-  ListenOptions,
-  ListenOutcome,
-  PlayOptions,
-  PlayOutcome,
-} from '../telephony/port.js';
+import type { CallPort, HangupReason } from '../telephony/port.js';
+import { LegView } from './leg-view.js';
 import type { AgentLines } from './lines.js';
 
 /**
@@ -18,8 +8,7 @@ import type { AgentLines } from './lines.js';
  * the flow's CompleteOutboundCall ("Call phone number", with its caller ID) or, without one, before
  * the flow. Until then the leg has no channel: prompts fail, and hanging up cancels the contact.
  */
-export class PendingLeg implements CallPort {
-  readonly #ending = new CallEnding();
+export class PendingLeg extends LegView {
   #call: CallPort | undefined;
   #dialling: Promise<boolean> | undefined;
 
@@ -28,7 +17,13 @@ export class PendingLeg implements CallPort {
     /** The number dialled, E.164. */
     readonly to: string,
     private readonly options: { endpoint: string; ringSeconds: number; tag: string; from: string },
-  ) {}
+  ) {
+    super();
+  }
+
+  protected get inner(): CallPort | undefined {
+    return this.#call;
+  }
 
   get placed(): boolean {
     return this.#call !== undefined;
@@ -38,9 +33,6 @@ export class PendingLeg implements CallPort {
   }
   get from(): string {
     return this.options.from;
-  }
-  get ended(): CallEnd | undefined {
-    return this.#ending.ended;
   }
 
   /** Dials the customer once (later calls share the first); true once they answered. */
@@ -57,7 +49,7 @@ export class PendingLeg implements CallPort {
       ...(callerId ? { callerId: `<${callerId}>` } : {}),
     });
     if (!dialled.ok) {
-      this.#ending.end({ cause: dialled.reason === 'busy' ? 17 : 19, by: 'caller' });
+      this.ending.end({ cause: dialled.reason === 'busy' ? 17 : 19, by: 'caller' });
       return false;
     }
     if (this.ended) {
@@ -65,39 +57,12 @@ export class PendingLeg implements CallPort {
       return false;
     }
     this.#call = dialled.call;
-    dialled.call.onEnd((end) => this.#ending.end(end));
+    dialled.call.onEnd((end) => this.ending.end(end));
     return true;
   }
 
-  answer(): Promise<void> {
-    return Promise.resolve();
-  }
-  play(media: readonly string[], options?: PlayOptions): Promise<PlayOutcome> {
-    if (this.ended) return Promise.resolve({ status: 'hungup' });
-    return this.#call ? this.#call.play(media, options) : Promise.resolve({ status: 'failed' });
-  }
-  collectDigits(options: CollectOptions): Promise<CollectOutcome> {
-    if (this.ended) return Promise.resolve({ status: 'hungup' });
-    return this.#call ? this.#call.collectDigits(options) : Promise.resolve({ status: 'failed' });
-  }
-  listen(options: ListenOptions): Promise<ListenOutcome> {
-    if (this.ended) return Promise.resolve({ status: 'hungup' });
-    return this.#call?.listen ? this.#call.listen(options) : Promise.resolve({ status: 'failed' });
-  }
-  async sendDtmf(digits: string): Promise<void> {
-    await this.#call?.sendDtmf(digits);
-  }
-  async startMusicOnHold(mohClass?: string): Promise<void> {
-    await this.#call?.startMusicOnHold(mohClass);
-  }
-  async stopMusicOnHold(): Promise<void> {
-    await this.#call?.stopMusicOnHold();
-  }
   async hangup(_reason?: HangupReason): Promise<void> {
     if (this.#call) return this.#call.hangup();
-    this.#ending.end({ cause: 16, by: 'runtime' });
-  }
-  onEnd(listener: (end: CallEnd) => void): () => void {
-    return this.#ending.onEnd(listener);
+    this.ending.end({ cause: 16, by: 'runtime' });
   }
 }
