@@ -1,13 +1,10 @@
 import { ManualClock } from '@parley/ari';
 import { createContact } from '@parley/flow';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InstanceCenter } from '../../src/center/center.js';
+import type { InstanceCenter } from '../../src/center/center.js';
 import { Instance } from '../../src/contact/instance.js';
-import { placeholderVoice } from '../../src/contact/simulate.js';
-import { createExecutors } from '../../src/executors/index.js';
-import { LambdaPort } from '../../src/integrations/lambda.js';
 import { MemoryContactRecordSink } from '../../src/logs/contact-record.js';
-import { MemoryFlowLogSink } from '../../src/logs/sinks.js';
+import { settle as settleCenter, testCenter } from '../support/center-fixture.js';
 import { type FakeCall, FakeLines } from '../support/center-lines.js';
 
 let clock: ManualClock;
@@ -36,30 +33,13 @@ beforeEach(() => {
   });
   lines = new FakeLines();
   records = new MemoryContactRecordSink();
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock });
-  center = new InstanceCenter({
-    instance: () => instance,
-    flows: {
-      clock,
-      voice: placeholderVoice(),
-      lambda,
-      log: new MemoryFlowLogSink(),
-      executors: createExecutors(),
-    },
-    lines,
-    clock,
-    endpointTemplate: 'Test/{ext}',
+  center = testCenter(instance, clock, lines, {
     pstnEndpoint: 'Pstn/{number}',
     records,
   });
 });
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    await clock.advance(0);
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const settle = () => settleCenter(clock);
 
 async function requestCallback(maxConnectionAttempts = 1): Promise<string> {
   const created = await center.createCallback(createContact({ ContactId: 'asker' }), {

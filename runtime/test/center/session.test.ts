@@ -1,14 +1,11 @@
 import { ManualClock } from '@parley/ari';
 import { createContact } from '@parley/flow';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InstanceCenter } from '../../src/center/center.js';
+import type { InstanceCenter } from '../../src/center/center.js';
 import type { ContactSession } from '../../src/center/session.js';
 import type { AgentEvent } from '../../src/center/types.js';
 import { Instance } from '../../src/contact/instance.js';
-import { placeholderVoice } from '../../src/contact/simulate.js';
-import { createExecutors } from '../../src/executors/index.js';
-import { LambdaPort } from '../../src/integrations/lambda.js';
-import { MemoryFlowLogSink } from '../../src/logs/sinks.js';
+import { settle as settleCenter, testCenter } from '../support/center-fixture.js';
 import { FakeCall, FakeLines } from '../support/center-lines.js';
 
 let clock: ManualClock;
@@ -42,32 +39,13 @@ beforeEach(() => {
       afterContactWorkSeconds: 30,
     });
   lines = new FakeLines();
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock });
-  center = new InstanceCenter({
-    instance: () => instance,
-    flows: {
-      clock,
-      voice: placeholderVoice(),
-      lambda,
-      log: new MemoryFlowLogSink(),
-      executors: createExecutors(),
-    },
-    lines,
-    clock,
-    endpointTemplate: 'Test/{ext}',
-    offerTimeoutSeconds: 20,
-  });
+  center = testCenter(instance, clock, lines, { offerTimeoutSeconds: 20 });
   events = [];
   center.onAgentEvent((e) => events.push(e));
 });
 
 /** Lets the promise chains started by an event run to where they wait for the next one. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    await clock.advance(0);
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const settle = () => settleCenter(clock);
 
 /** A caller queued in Support, as TransferContactToQueue leaves them. */
 async function queuedCaller(contactId = 'c-1'): Promise<{ call: FakeCall; session: ContactSession }> {
