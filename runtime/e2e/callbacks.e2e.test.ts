@@ -5,7 +5,7 @@ import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
-import { addAgent, bye, flowDoc, loadFlowDoc, say, setQueue } from './support/center-instance.js';
+import { addAgent, addProfile, bye, flowDoc, loadFlowDoc, say, setQueue } from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550171';
@@ -15,12 +15,7 @@ const CUSTOMER = '+15557770123';
 function buildInstance(): Instance {
   const instance = new Instance();
   instance.addQueue({ id: 'support', name: 'Support' });
-  instance.add('routingProfile', {
-    id: 'basic',
-    name: 'basic',
-    arn: instance.arnOf('routing-profile', 'basic'),
-    queues: [{ queue: 'support', channel: 'VOICE', priority: 1 }],
-  });
+  addProfile(instance, 'basic', [{ queue: 'support', priority: 1 }]);
   addAgent(instance, 'dana', '1201', 'basic');
   const doc = flowDoc('Callback please', 'CONTACT_FLOW', [
     setQueue(instance, 'support', 'callback'),

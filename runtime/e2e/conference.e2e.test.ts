@@ -6,6 +6,8 @@ import { Instance } from '../src/contact/instance.js';
 import type { ContactRun } from '../src/contact/runner.js';
 import {
   addAgent,
+  addProfile,
+  addQuickConnect,
   bye,
   flowDoc,
   hook,
@@ -36,18 +38,13 @@ function buildInstance(): Instance {
     quickConnects: ['to-bob', 'to-carol', 'to-broker', 'to-spouse', 'to-interpreter'],
   });
   const qc = (id: string, name: string, fields: Record<string, unknown>) =>
-    instance.add('quickConnect', { id, name, arn: instance.arnOf('transfer-destination', id), ...fields });
+    addQuickConnect(instance, id, name, fields);
   qc('to-bob', 'Bob', { type: 'USER', user: 'bob', flow: 'at' });
   qc('to-carol', 'Carol', { type: 'USER', user: 'carol', flow: 'at' });
   qc('to-broker', 'Broker', { type: 'PHONE_NUMBER', phoneNumber: BROKER });
   qc('to-spouse', 'Spouse', { type: 'PHONE_NUMBER', phoneNumber: SPOUSE });
   qc('to-interpreter', 'Interpreter', { type: 'PHONE_NUMBER', phoneNumber: INTERPRETER });
-  instance.add('routingProfile', {
-    id: 'support-desk',
-    name: 'support-desk',
-    arn: instance.arnOf('routing-profile', 'support-desk'),
-    queues: [{ queue: 'support', channel: 'VOICE', priority: 1 }],
-  });
+  addProfile(instance, 'support-desk', [{ queue: 'support', priority: 1 }]);
   addAgent(instance, 'alice', '1301', 'support-desk');
   addAgent(instance, 'bob', '1302', 'support-desk');
   addAgent(instance, 'carol', '1303', 'support-desk');

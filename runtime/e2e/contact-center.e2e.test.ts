@@ -7,6 +7,7 @@ import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
 import {
   addAgent,
+  addProfile,
   bye,
   flowDoc,
   hook,
@@ -27,12 +28,10 @@ function buildInstance(queueFor: string): Instance {
   const instance = new Instance();
   instance.addQueue({ id: 'support', name: 'Support', maxContacts: 1 });
   instance.addQueue({ id: 'sales', name: 'Sales' });
-  const profile = (id: string, queues: unknown[]) =>
-    instance.add('routingProfile', { id, name: id, arn: instance.arnOf('routing-profile', id), queues });
-  profile('basic', [{ queue: 'support', channel: 'VOICE', priority: 1 }]);
-  profile('mixed', [
-    { queue: 'sales', channel: 'VOICE', priority: 1 },
-    { queue: 'support', channel: 'VOICE', priority: 2, delaySeconds: 2 },
+  addProfile(instance, 'basic', [{ queue: 'support', priority: 1 }]);
+  addProfile(instance, 'mixed', [
+    { queue: 'sales', priority: 1 },
+    { queue: 'support', priority: 2, delaySeconds: 2 },
   ]);
   addAgent(instance, 'alice', '1101', 'basic');
   addAgent(instance, 'bob', '1102', 'basic');

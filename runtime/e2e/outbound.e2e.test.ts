@@ -5,7 +5,7 @@ import type { InstanceCenter } from '../src/center/index.js';
 import { Instance } from '../src/contact/instance.js';
 import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
-import { addAgent, flowDoc, loadFlowDoc, say } from './support/center-instance.js';
+import { addAgent, addProfile, flowDoc, loadFlowDoc, say } from './support/center-instance.js';
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const CUSTOMER = '+15550008001';
@@ -26,12 +26,8 @@ function buildInstance(): Instance {
     outboundCallerId: QUEUE_CALLER_ID,
     outboundWhisperFlow: 'ow',
   });
-  instance.add('routingProfile', {
-    id: 'sales-desk',
-    name: 'sales-desk',
-    arn: instance.arnOf('routing-profile', 'sales-desk'),
+  addProfile(instance, 'sales-desk', [{ queue: 'outbound', priority: 1 }], {
     defaultOutboundQueue: 'outbound',
-    queues: [{ queue: 'outbound', channel: 'VOICE', priority: 1 }],
   });
   addAgent(instance, 'alice', '1401', 'sales-desk');
   loadFlowDoc(

@@ -8,6 +8,8 @@ import type { MemoryContactRecordSink } from '../src/logs/contact-record.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
 import {
   addAgent,
+  addProfile,
+  addQuickConnect,
   bye,
   flowDoc,
   loadFlowDoc,
@@ -34,18 +36,13 @@ function buildInstance(): Instance {
   });
   instance.addQueue({ id: 'sales', name: 'Sales' });
   const qc = (id: string, name: string, fields: Record<string, unknown>) =>
-    instance.add('quickConnect', { id, name, arn: instance.arnOf('transfer-destination', id), ...fields });
+    addQuickConnect(instance, id, name, fields);
   qc('to-sales', 'Sales desk', { type: 'QUEUE', queue: 'sales', flow: 'qt' });
   qc('to-outside', 'Partner', { type: 'PHONE_NUMBER', phoneNumber: OUTSIDE });
   qc('to-bob', 'Bob', { type: 'USER', user: 'bob', flow: 'at' });
   qc('to-nobody', 'Nobody', { type: 'PHONE_NUMBER', phoneNumber: SILENT });
-  const profile = (id: string, queue: string) =>
-    instance.add('routingProfile', {
-      id,
-      name: id,
-      arn: instance.arnOf('routing-profile', id),
-      queues: [{ queue, channel: 'VOICE', priority: 1 }],
-    });
+  const profile = (id: string, queue: string) => addProfile(instance, id, [{ queue, priority: 1 }]);
+
   profile('support-desk', 'support');
   profile('sales-desk', 'sales');
   addAgent(instance, 'alice', '1201', 'support-desk');

@@ -72,3 +72,29 @@ export const toQueue = (id: string, next: string, full = next) => ({
     ],
   },
 });
+
+/** A quick connect (`type` USER, QUEUE or PHONE_NUMBER and its fields) as the instance stores it. */
+export function addQuickConnect(
+  instance: Instance,
+  id: string,
+  name: string,
+  fields: Record<string, unknown>,
+): void {
+  instance.add('quickConnect', { id, name, arn: instance.arnOf('transfer-destination', id), ...fields });
+}
+
+/** A routing profile named as its id, over voice queues (`{ queue, priority, delaySeconds? }`). */
+export function addProfile(
+  instance: Instance,
+  id: string,
+  queues: { queue: string; priority: number; delaySeconds?: number }[],
+  fields: Record<string, unknown> = {},
+): void {
+  instance.add('routingProfile', {
+    id,
+    name: id,
+    arn: instance.arnOf('routing-profile', id),
+    queues: queues.map((q) => ({ ...q, channel: 'VOICE' })),
+    ...fields,
+  });
+}
