@@ -2,19 +2,13 @@
 // the runtime's executors and contact runner. The call side is an in-memory call whose prompts and
 // keys take simulated time, so the figures are the engine's (compile cache, actors, executors, flow
 // log, Lambda port); ARI and ari-sim have their own figures (packages/harness/bench).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type Clock, ManualClock } from '@parley/ari';
-import { createContact, loadFlow } from '@parley/flow';
+import { createContact } from '@parley/flow';
 import type { Figure } from '../../packages/flow/bench/validate.bench.js';
-import { Instance } from '../src/contact/instance.js';
 import { MemoryRouting } from '../src/contact/routing.js';
 import { type ContactRun, runContact } from '../src/contact/runner.js';
-import { placeholderVoice } from '../src/contact/simulate.js';
+import { placeholderVoice, RealWork } from '../src/contact/simulate.js';
 import { createExecutors } from '../src/executors/index.js';
 import { LambdaPort } from '../src/integrations/lambda.js';
 import type { FlowLogEntry } from '../src/logs/entry.js';
@@ -27,6 +21,15 @@ import type {
   CollectOutcome,
   PlayOutcome,
 } from '../src/telephony/port.js';
+import {
+  BENCH_START,
+  benchInstance,
+  collectGarbage,
+  IVR_20,
+  percentile,
+  startLocalFunction,
+  trackedFetch,
+} from './support.js';
 
 const CONTACTS = 1000;
 const PROMPT_MS = 1500;
@@ -88,166 +91,21 @@ class SimulatedCall implements CallPort {
   }
 }
 
-const act = (id: string, type: string, parameters: object, next?: string, extra: object = {}) => ({
-  Identifier: id,
-  Type: type,
-  Parameters: parameters,
-  Transitions: { ...(next ? { NextAction: next } : {}), ...extra },
-});
-const onError = (next: string) => ({ Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] });
-
-/** Twenty blocks, every one executed by every contact: prompts, a menu, stored input, Lambda, queueing. */
-const IVR = {
-  Version: '2019-10-30',
-  StartAction: 'log',
-  Metadata: { name: 'Bench IVR', type: 'contactFlow' },
-  Actions: [
-    act('log', 'UpdateFlowLoggingBehavior', { FlowLoggingBehavior: 'Enabled' }, 'voice'),
-    act(
-      'voice',
-      'UpdateContactTextToSpeechVoice',
-      { TextToSpeechVoice: 'Joanna' },
-      'attrs',
-      onError('attrs'),
-    ),
-    act(
-      'attrs',
-      'UpdateContactAttributes',
-      { Attributes: { tier: 'gold', entry: 'bench' }, TargetContact: 'Current' },
-      'welcome',
-      onError('welcome'),
-    ),
-    act('welcome', 'MessageParticipant', { Text: 'Welcome to the benchmark.' }, 'hours', onError('hours')),
-    act('hours', 'CheckHoursOfOperation', { HoursOfOperationId: 'h-1' }, 'tier', {
-      Conditions: [{ NextAction: 'tier', Condition: { Operator: 'Equals', Operands: ['True'] } }],
-      ...onError('tier'),
-    }),
-    act('tier', 'Compare', { ComparisonValue: '$.Attributes.tier' }, 'menu', {
-      Conditions: [{ NextAction: 'menu', Condition: { Operator: 'Equals', Operands: ['gold'] } }],
-    }),
-    act(
-      'menu',
-      'GetParticipantInput',
-      { Text: 'For sales press 1.', StoreInput: 'False', InputTimeLimitSeconds: '5' },
-      'choice',
-      {
-        Conditions: [{ NextAction: 'choice', Condition: { Operator: 'Equals', Operands: ['1'] } }],
-        ...onError('choice'),
-      },
-    ),
-    act(
-      'choice',
-      'UpdateContactAttributes',
-      { Attributes: { menu: 'sales' }, TargetContact: 'Current' },
-      'split',
-      onError('split'),
-    ),
-    act('split', 'DistributeByPercentage', {}, 'tag', {
-      Conditions: [{ NextAction: 'tag', Condition: { Operator: 'NumberLessThan', Operands: ['50'] } }],
-    }),
-    act('tag', 'TagContact', { Tags: { campaign: 'bench' } }, 'account', onError('account')),
-    act(
-      'account',
-      'GetParticipantInput',
-      {
-        Text: 'Enter your account number and press pound.',
-        StoreInput: 'True',
-        InputTimeLimitSeconds: '5',
-        InputValidation: { CustomValidation: { MaximumLength: '10' } },
-      },
-      'save',
-      onError('save'),
-    ),
-    act(
-      'save',
-      'UpdateContactAttributes',
-      { Attributes: { account: '$.StoredCustomerInput' }, TargetContact: 'Current' },
-      'known',
-      onError('known'),
-    ),
-    act('known', 'Compare', { ComparisonValue: '$.Attributes.account' }, 'lookup', {
-      Conditions: [{ NextAction: 'lookup', Condition: { Operator: 'Equals', Operands: ['12345'] } }],
-    }),
-    act(
-      'lookup',
-      'InvokeLambdaFunction',
-      {
-        LambdaFunctionARN: 'arn:aws:lambda:us-east-1:000000000000:function:bench-lookup',
-        InvocationTimeLimitSeconds: '3',
-        LambdaInvocationAttributes: { account: '$.Attributes.account' },
-      },
-      'name',
-      onError('name'),
-    ),
-    act(
-      'name',
-      'UpdateContactAttributes',
-      { Attributes: { name: '$.External.name' }, TargetContact: 'Current' },
-      'thanks',
-      onError('thanks'),
-    ),
-    act('thanks', 'MessageParticipant', { Text: 'Thank you, $.Attributes.name.' }, 'queue', onError('queue')),
-    act('queue', 'UpdateContactTargetQueue', { QueueId: 'q-sales' }, 'priority', onError('priority')),
-    act('priority', 'UpdateContactRoutingBehavior', { QueuePriority: '2' }, 'hold', onError('hold')),
-    act(
-      'hold',
-      'MessageParticipant',
-      { Text: 'Please hold for the next agent.' },
-      'transfer',
-      onError('transfer'),
-    ),
-    act('transfer', 'TransferContactToQueue', {}, undefined, onError('transfer')),
-  ],
-};
-
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-
 export async function benchEngine(): Promise<Figure[]> {
-  const clock = new ManualClock(Date.parse('2025-06-02T15:00:00Z'));
-  const instance = new Instance();
-  instance.addHours({
-    id: 'h-1',
-    timeZone: 'America/New_York',
-    config: (['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const).map((Day) => ({
-      Day,
-      StartTime: { Hours: 8, Minutes: 0 },
-      EndTime: { Hours: 20, Minutes: 0 },
-    })),
-  });
-  instance.addQueue({ id: 'q-sales', name: 'Sales', hoursOfOperation: 'h-1' });
-  const lambdaDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-  writeFileSync(
-    join(lambdaDir, 'lookup.mjs'),
-    "export const handler = async () => ({ name: 'Ada', tier: 'gold' });\n",
-  );
-  instance.addFunction({
-    name: 'bench-lookup',
-    resource: { kind: 'module', path: join(lambdaDir, 'lookup.mjs') },
-  });
-  const loaded = instance.loadFlow(Buffer.from(JSON.stringify(IVR)), { id: 'bench-ivr' });
-  if (!loaded.ok || loadFlow(JSON.stringify(IVR)).diagnostics.some((d) => d.severity === 'error'))
-    throw new Error('the bench IVR should be a valid flow');
-  const flow = loaded.flow;
+  const clock = new ManualClock(BENCH_START);
+  const lambdaFunction = await startLocalFunction();
+  const { instance, flow } = benchInstance(IVR_20, lambdaFunction.url);
+  const IVR = IVR_20;
 
   const executors = createExecutors();
   const voice = placeholderVoice();
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock });
-  // The handler's module is imported once, for real; later calls are in memory.
-  await lambda.invoke({
-    functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench-lookup',
-    contact: {
-      contactId: 'warm-up',
-      channel: 'VOICE',
-      initiationMethod: 'INBOUND',
-      instanceArn: instance.arn,
-      attributes: {},
-    },
+  const work = new RealWork();
+  const lambda = new LambdaPort({
+    resolve: (arn) => instance.lambda(arn),
+    clock,
+    fetch: trackedFetch(work, (contactId) => {
+      ready[Number(contactId.slice(-12))] = performance.now();
+    }),
   });
   const routing = new MemoryRouting(clock, (ref) => instance.queue(ref));
   let logged = 0;
@@ -272,13 +130,26 @@ export async function benchEngine(): Promise<Figure[]> {
   // Calls arrive one simulated millisecond apart, so all 1,000 are in the IVR at once (it takes
   // ten seconds) without arriving in one synchronised burst.
   for (let i = 0; i < CONTACTS; i++) {
-    if (i > 0) await clock.advance(ARRIVAL_GAP_MS);
+    if (i > 0) {
+      await work.idle();
+      await clock.advance(ARRIVAL_GAP_MS);
+    }
     const call = new SimulatedCall(i, clock, () => {
       ready[i] = performance.now();
     });
     calls.push(call);
     ready[i] = performance.now();
-    const ports = instance.ports({ call, clock, voice, lambda, routing, transcript: () => {} });
+    // The contact's own timers (the Wait block) make its next block ready too.
+    const timers: Clock = {
+      now: () => clock.now(),
+      setTimeout: (callback, ms) =>
+        clock.setTimeout(() => {
+          ready[i] = performance.now();
+          callback();
+        }, ms),
+      clearTimeout: (handle) => clock.clearTimeout(handle),
+    };
+    const ports = instance.ports({ call, clock: timers, voice, lambda, routing, transcript: () => {} });
     runs.push(
       runContact({
         contact: createContact({
@@ -313,12 +184,18 @@ export async function benchEngine(): Promise<Figure[]> {
     void all.then(() => {
       settled = true;
     });
-    while (!settled) await clock.advance(100);
+    while (!settled) {
+      await work.idle();
+      await clock.advance(10);
+    }
     return all;
   })();
   const elapsedS = (performance.now() - started) / 1000;
   for (const call of calls) call.callerHangsUp();
   await Promise.all(runs.map((r) => r.closed));
+  await lambdaFunction.close();
+  if (lambdaFunction.invocations !== CONTACTS)
+    throw new Error(`every contact should have invoked the function once, saw ${lambdaFunction.invocations}`);
 
   const faults = results.filter((r) => r.end.kind !== 'queued');
   if (faults.length > 0 || queued !== CONTACTS)

@@ -94,7 +94,7 @@ export function placeholderVoice(file = join(SOUNDS_DIR, 'en', 'hello-world')): 
 }
 
 /** Counts real work in flight (renders, Lambda handlers), so the clock waits for it. */
-class RealWork {
+export class RealWork {
   #pending = 0;
   #idle: (() => void)[] = [];
 
