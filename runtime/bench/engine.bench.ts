@@ -10,7 +10,6 @@ import { MemoryRouting } from '../src/contact/routing.js';
 import { type ContactRun, runContact } from '../src/contact/runner.js';
 import { placeholderVoice, RealWork } from '../src/contact/simulate.js';
 import { createExecutors } from '../src/executors/index.js';
-import { LambdaPort } from '../src/integrations/lambda.js';
 import type { FlowLogEntry } from '../src/logs/entry.js';
 import type { FlowLogSink } from '../src/logs/sinks.js';
 import { CallEnding } from '../src/telephony/call-end.js';
@@ -23,12 +22,12 @@ import type {
 } from '../src/telephony/port.js';
 import {
   BENCH_START,
+  BenchLambda,
   benchInstance,
   collectGarbage,
   IVR_20,
   percentile,
   startLocalFunction,
-  trackedFetch,
 } from './support.js';
 
 const CONTACTS = 1000;
@@ -100,12 +99,8 @@ export async function benchEngine(): Promise<Figure[]> {
   const executors = createExecutors();
   const voice = placeholderVoice();
   const work = new RealWork();
-  const lambda = new LambdaPort({
-    resolve: (arn) => instance.lambda(arn),
-    clock,
-    fetch: trackedFetch(work, (contactId) => {
-      ready[Number(contactId.slice(-12))] = performance.now();
-    }),
+  const lambda = new BenchLambda({ resolve: (arn) => instance.lambda(arn), clock }, work, (contactId) => {
+    ready[Number(contactId.slice(-12))] = performance.now();
   });
   const routing = new MemoryRouting(clock, (ref) => instance.queue(ref));
   let logged = 0;

@@ -7,6 +7,12 @@ import { runInNewContext } from 'node:vm';
 import { Instance } from '../src/contact/instance.js';
 import type { RealWork } from '../src/contact/simulate.js';
 import type { FlowTarget } from '../src/executors/types.js';
+import {
+  type LambdaOutcome,
+  LambdaPort,
+  type LambdaPortOptions,
+  type LambdaRequest,
+} from '../src/integrations/lambda.js';
 
 /** A Monday 11:00 in New York: inside the bench hours. */
 export const BENCH_START = Date.parse('2025-06-02T15:00:00Z');
@@ -235,16 +241,22 @@ export const percentile = (sorted: Float64Array, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
 /**
- * fetch for the Lambda port that the simulated clock waits for (a request takes no simulated
- * time), telling `answered` which contact's function answered.
+ * The Lambda port the simulated clock waits for (a request takes no simulated time), telling
+ * `answered` whose function answered.
  */
-export function trackedFetch(work: RealWork, answered: (contactId: string) => void): typeof fetch {
-  return (url, init) =>
-    work.track(
-      fetch(url, init).then((response) => {
-        const id = typeof init?.body === 'string' ? /"ContactId":"([^"]+)"/.exec(init.body)?.[1] : undefined;
-        if (id) answered(id);
-        return response;
-      }),
-    );
+export class BenchLambda extends LambdaPort {
+  readonly #work: RealWork;
+  readonly #answered: (contactId: string) => void;
+
+  constructor(options: LambdaPortOptions, work: RealWork, answered: (contactId: string) => void) {
+    super(options);
+    this.#work = work;
+    this.#answered = answered;
+  }
+
+  override async invoke(request: LambdaRequest): Promise<LambdaOutcome> {
+    const outcome = await this.#work.track(super.invoke(request));
+    this.#answered(request.contact.contactId);
+    return outcome;
+  }
 }

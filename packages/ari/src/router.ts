@@ -21,6 +21,12 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Aborting rejects with the signal's reason and removes the wait. */
   signal?: AbortSignal;
+  /**
+   * Only events about this channel (or playback) are offered to the predicate: the wait is filed
+   * under the id, so thousands of calls waiting at once do not each test every event of the type.
+   */
+  channelId?: string;
+  playbackId?: string;
 }
 
 /**
@@ -96,17 +102,23 @@ export class EventRouter {
       };
       const onAbort = () => fail(signal?.reason);
       const cancel = (reason: AriWaitFailure) => fail(new AriWaitError(reason, type, timeoutMs));
-      off = this.on(type, (event) => {
+      const listen = (handler: (event: AriEvent) => void): Unsubscribe => {
+        if (options.playbackId !== undefined) return this.#byPlayback.add(options.playbackId, handler);
+        if (options.channelId !== undefined) return this.#byChannel.add(options.channelId, handler);
+        return this.#byType.add(type, handler);
+      };
+      off = listen((event) => {
+        if (event.type !== type) return;
         let matched: boolean;
         try {
-          matched = predicate ? predicate(event) : true;
+          matched = predicate ? predicate(event as AriEventOf<T>) : true;
         } catch (error) {
           fail(error);
           return;
         }
         if (!matched) return;
         finish();
-        resolve(event);
+        resolve(event as AriEventOf<T>);
       });
       this.#waits.add(cancel);
       if (timeoutMs !== undefined) timer = this.#clock.setTimeout(() => cancel('timeout'), timeoutMs);

@@ -309,6 +309,27 @@ describe('waitFor', () => {
     expect(ari.listenerCount).toBe(before);
   });
 
+  it('filed under a playback or channel id, sees only that id’s events of the type', async () => {
+    const ari = connectClient();
+    await ari.connect();
+    const before = ari.listenerCount;
+    const finished = ari.waitFor('PlaybackFinished', undefined, { playbackId: 'pb2' });
+    const started = ari.waitFor('StasisStart', undefined, { channelId: 'c2' });
+    let settled = 0;
+    void finished.then(() => settled++);
+    void started.then(() => settled++);
+    await fake.send({ type: 'PlaybackStarted', playback: playback('pb2', 'c1', 'playing') });
+    await fake.send({ type: 'PlaybackFinished', playback: playback('pb1', 'c1', 'done') });
+    await fake.send({ type: 'StasisEnd', channel: channel('c2') });
+    await fake.send({ type: 'StasisStart', channel: channel('c1'), args: [] });
+    expect(settled).toBe(0);
+    await fake.send({ type: 'PlaybackFinished', playback: playback('pb2', 'c1', 'done') });
+    await fake.send({ type: 'StasisStart', channel: channel('c2'), args: [] });
+    await expect(finished).resolves.toMatchObject({ playback: { id: 'pb2', state: 'done' } });
+    await expect(started).resolves.toMatchObject({ channel: { id: 'c2' } });
+    expect(ari.listenerCount).toBe(before);
+  });
+
   it('rejects with AriWaitError after the timeout on the client clock, and not before', async () => {
     const clock = new ManualClock();
     const ari = connectClient({ clock });

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Clock } from '@parley/ari';
 import type { Code } from '@parley/flow';
 import { parseArn } from '@parley/flow';
+import { type Dispatcher, request } from 'undici';
 import type { Channel, Endpoint, InitiationMethod } from '../logs/contact-record.js';
 
 /**
@@ -150,7 +151,8 @@ export interface LambdaPortOptions {
   /** The function behind an ARN, or undefined when the instance has none (ResourceNotFound). */
   resolve: (functionArn: string) => FunctionResource | undefined;
   clock: Clock;
-  fetch?: typeof fetch;
+  /** Connection pools for HTTP functions; undici's global agent (keep-alive) unless told. */
+  dispatcher?: Dispatcher;
   newId?: () => string;
   retries?: number;
   maxResponseBytes?: number;
@@ -182,7 +184,7 @@ class DeadlinePassed {
 export class LambdaPort {
   readonly #resolve: LambdaPortOptions['resolve'];
   readonly #clock: Clock;
-  readonly #fetch: typeof fetch;
+  readonly #dispatcher: Dispatcher | undefined;
   readonly #newId: () => string;
   readonly #retries: number;
   readonly #maxBytes: number;
@@ -191,7 +193,7 @@ export class LambdaPort {
   constructor(options: LambdaPortOptions) {
     this.#resolve = options.resolve;
     this.#clock = options.clock;
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#dispatcher = options.dispatcher;
     this.#newId = options.newId ?? randomUUID;
     this.#retries = options.retries ?? DEFAULT_RETRIES;
     this.#maxBytes = options.maxResponseBytes ?? MAX_LAMBDA_RESPONSE_BYTES;
@@ -317,9 +319,11 @@ export class LambdaPort {
             `${resource.url}: ${describe(error)}`,
             true,
           );
-    let response: Response;
+    // undici's request rather than fetch: a tenth of the CPU per call, which counts at thousands
+    // of contacts a second.
+    let response: Dispatcher.ResponseData;
     try {
-      response = await this.#fetch(resource.url, {
+      response = await request(resource.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -329,26 +333,28 @@ export class LambdaPort {
         },
         body: JSON.stringify(event),
         signal,
+        ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
       });
     } catch (error) {
       return lost(error);
     }
-    const { status } = response;
+    const status = response.statusCode;
+    const discard = () => response.body.dump().catch(() => undefined);
     if (status === 401 || status === 403) {
-      await response.body?.cancel();
+      await discard();
       return fail('LAMBDA_ACCESS_DENIED', LAMBDA_RESULTS.accessDenied, `${resource.url} answered ${status}`);
     }
     if (status === 404) {
-      await response.body?.cancel();
+      await discard();
       return fail('LAMBDA_NOT_FOUND', LAMBDA_RESULTS.notFound, `${resource.url} answered 404`);
     }
     if (status === 429) {
-      await response.body?.cancel();
+      await discard();
       return fail('LAMBDA_THROTTLED', LAMBDA_RESULTS.throttled, `${resource.url} answered 429`, true);
     }
     let body: string | null;
     try {
-      body = await readCapped(response, this.#maxBytes);
+      body = await readCapped(response.body, this.#maxBytes);
     } catch (error) {
       return lost(error);
     }
@@ -368,12 +374,12 @@ export class LambdaPort {
       );
     }
     // How Lambda's invoke API (and its runtime emulator) reports a handler that failed.
-    const functionError = response.headers.get('x-amz-function-error');
+    const functionError = response.headers['x-amz-function-error'];
     if (functionError) {
       return fail(
         'LAMBDA_FUNCTION_ERROR',
         LAMBDA_RESULTS.functionError,
-        `${functionError}: ${body.slice(0, 200)}`,
+        `${String(functionError)}: ${body.slice(0, 200)}`,
         true,
       );
     }
@@ -532,20 +538,17 @@ export function timeLimit(value: number | string | undefined, maxSeconds: number
 }
 
 /** The body as text, or null when it exceeds `max` bytes (the rest is not read). */
-async function readCapped(response: Response, max: number): Promise<string | null> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
+async function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of body) {
+    const bytes = chunk as Buffer;
+    size += bytes.byteLength;
     if (size > max) {
-      await reader.cancel();
+      body.destroy();
       return null;
     }
-    chunks.push(value);
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

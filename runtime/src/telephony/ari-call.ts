@@ -104,7 +104,7 @@ export class AriCall implements CallPort {
     if (this.ended) return 'hungup';
     if (signal?.aborted) return 'stopped';
     const playbackId = this.#ari.newId('pb');
-    const finished = this.#ari.waitFor('PlaybackFinished', (e) => e.playback.id === playbackId);
+    const finished = this.#ari.waitFor('PlaybackFinished', undefined, { playbackId });
     finished.catch(() => {});
     await this.#ari.channels.playWithId({ channelId: this.channelId, playbackId, media: [...media] });
     let state: string | undefined;

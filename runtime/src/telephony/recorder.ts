@@ -15,7 +15,7 @@ export async function startSnoopRecording(
   const [app] = ari.apps;
   if (!app) return { ok: false, reason: 'the ARI client serves no app for the snoop channel' };
   const snoopId = `${channelId}-rec`;
-  const inStasis = ari.waitFor('StasisStart', (e) => e.channel.id === snoopId, { timeoutMs: 5000 });
+  const inStasis = ari.waitFor('StasisStart', undefined, { channelId: snoopId, timeoutMs: 5000 });
   inStasis.catch(() => {});
   try {
     await ari.channels.snoopChannelWithId({ channelId, snoopId, app, appArgs: 'recording', spy: 'both' });

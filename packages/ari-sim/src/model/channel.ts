@@ -89,8 +89,12 @@ export class SimChannel {
   }
 }
 
+let lastStamp = { ms: Number.NaN, text: '' };
+
+/** Events come in bursts within one millisecond: the last one's text is reused. */
 export function formatTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000');
+  if (ms !== lastStamp.ms) lastStamp = { ms, text: new Date(ms).toISOString().replace('Z', '+0000') };
+  return lastStamp.text;
 }
 
 export function channelSnapshot(chan: SimChannel, channelVars: readonly string[]): Channel {

@@ -149,12 +149,14 @@ export class Core {
   }
 
   deliver(appNames: readonly string[], type: string, body: EventBody): void {
-    const timestamp = this.timestamp();
+    let json: string | undefined;
     for (const name of appNames) {
       const app = this.apps.get(name);
       if (!app?.sink || !app.accepts(type)) continue;
-      const event = { type, timestamp, ...body, asterisk_id: this.config.asteriskId, application: name };
-      app.sink.send(JSON.stringify(event));
+      // Serialised once, whatever the number of apps: only `application`, added last, differs
+      // (after any of the body's own, which JSON.parse then overrides, as the spread did).
+      json ??= `${JSON.stringify({ type, timestamp: this.timestamp(), ...body, asterisk_id: this.config.asteriskId }).slice(0, -1)},`;
+      app.sink.send(`${json}"application":${JSON.stringify(name)}}`);
     }
   }
 }

@@ -117,7 +117,8 @@ export function channelGone(core: Core, chan: SimChannel): void {
   chan.media.playback = undefined;
   core.recordings.channelGone(chan);
   core.talk.remove(chan);
-  for (const other of core.channels.values()) other.media.whispers.delete(chan);
+  // Only a snoop whispers, and only into its target.
+  chan.snoopTarget?.media.whispers.delete(chan);
   changed(core);
 }
 

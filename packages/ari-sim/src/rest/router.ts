@@ -67,6 +67,13 @@ const routes: Route[] = (Object.entries(OPERATIONS) as [OperationId, OperationSp
   return { id, spec, segments, literals: segments.filter((s) => !s.startsWith('{')).length };
 });
 
+/** Routes by segment count and first segment, most literal first: a request tries only its own. */
+const routesByShape = new Map<string, Route[]>();
+for (const route of [...routes].sort((a, b) => b.literals - a.literals)) {
+  const key = `${route.segments.length}/${route.segments[0] ?? ''}`;
+  routesByShape.set(key, [...(routesByShape.get(key) ?? []), route]);
+}
+
 function match(route: Route, parts: string[]): Record<string, string> | undefined {
   if (route.segments.length !== parts.length) return undefined;
   const params: Record<string, string> = {};
@@ -115,10 +122,9 @@ export class Router {
     const special = req.method === 'GET' ? this.extra(req.path) : undefined;
     if (special) return special;
     const parts = req.path.split('?')[0]?.split('/').filter(Boolean) ?? [];
-    const candidates = routes
+    const candidates = (routesByShape.get(`${parts.length}/${parts[0] ?? ''}`) ?? [])
       .map((route) => ({ route, params: match(route, parts) }))
-      .filter((c): c is { route: Route; params: Record<string, string> } => c.params !== undefined)
-      .sort((a, b) => b.route.literals - a.route.literals);
+      .filter((c): c is { route: Route; params: Record<string, string> } => c.params !== undefined);
     if (candidates.length === 0) return json(404, { message: 'Resource not found' });
     const chosen = candidates.find((c) => c.route.spec.method === req.method);
     if (!chosen) return json(405, { message: 'Invalid method' });
