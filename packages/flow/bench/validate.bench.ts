@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import equal from 'fast-deep-equal';
+import { compile } from '../src/engine/compile.js';
 import { readJson } from '../src/input/read.js';
 import { loadFlow } from '../src/load.js';
 import { toDocument } from '../src/model/serialize.js';
@@ -29,6 +30,10 @@ interface Stages {
   roundTrip: number;
   /** All of it, as `parley validate` does per file (loadFlow on bytes). */
   total: number;
+  /** compile(model) with no cache key, so every repeat builds the machine afresh. */
+  compile: number;
+  /** loadFlow on bytes then compile of its model, as one repeat. */
+  loadAndCompile: number;
   diagnostics: number;
   bytes: number;
 }
@@ -44,7 +49,12 @@ function measure(size: number, repeats: number): Stages {
     validate: [] as number[],
     roundTrip: [] as number[],
     total: [] as number[],
+    compile: [] as number[],
+    loadAndCompile: [] as number[],
   };
+  const model = loadFlow(bytes).model;
+  if (!model) throw new Error(`generated flow of ${size} actions has no model`);
+  for (let i = 0; i < 5; i++) compile(model);
   for (let i = 0; i < repeats; i++) {
     let t0 = performance.now();
     readJson(bytes);
@@ -59,12 +69,21 @@ function measure(size: number, repeats: number): Stages {
     t0 = performance.now();
     loadFlow(bytes);
     t.total.push(performance.now() - t0);
+    t0 = performance.now();
+    compile(model);
+    t.compile.push(performance.now() - t0);
+    t0 = performance.now();
+    const loaded = loadFlow(bytes).model;
+    if (loaded) compile(loaded);
+    t.loadAndCompile.push(performance.now() - t0);
   }
   return {
     read: median(t.read),
     validate: median(t.validate),
     roundTrip: median(t.roundTrip),
     total: median(t.total),
+    compile: median(t.compile),
+    loadAndCompile: median(t.loadAndCompile),
     diagnostics,
     bytes: bytes.byteLength,
   };
@@ -78,7 +97,15 @@ export function benchValidate(): Figure[] {
     { key: `read_${n}_ms`, label: `  read (decode, parse, shape), ${n} actions`, value: s.read, unit: 'ms' },
     { key: `validate_only_${n}_ms`, label: `  validate, ${n} actions`, value: s.validate, unit: 'ms' },
     { key: `roundtrip_${n}_ms`, label: `  round-trip check, ${n} actions`, value: s.roundTrip, unit: 'ms' },
+    { key: `compile_${n}_ms`, label: `  compile (XState machine, cold), ${n} actions`, value: s.compile, unit: 'ms' },
   ];
+  const combined = (n: string, s: Stages, target: string): Figure => ({
+    key: `validate_compile_${n}_ms`,
+    label: `read + validate + round-trip + compile, ${n === '2000' ? '2,000' : n} actions`,
+    value: s.loadAndCompile,
+    unit: 'ms',
+    target,
+  });
   return [
     {
       key: 'validate_250_ms',
@@ -88,6 +115,7 @@ export function benchValidate(): Figure[] {
       target: '< 5',
     },
     ...rows('250', small),
+    combined('250', small, '< 5'),
     {
       key: 'validate_2000_ms',
       label: 'read + validate + round-trip, 2,000 actions',
@@ -96,6 +124,7 @@ export function benchValidate(): Figure[] {
       target: '< 50',
     },
     ...rows('2000', large),
+    combined('2000', large, '< 50'),
     {
       key: 'flow_250_kib',
       label: 'size of the 250-action flow file',
