@@ -4,6 +4,8 @@
 import { benchDesigner } from '../designer/bench/open.bench.js';
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
 import { benchAri } from '../packages/harness/bench/ari.bench.js';
+import { benchCalls } from '../runtime/bench/calls.bench.js';
+import { benchContacts } from '../runtime/bench/contacts.bench.js';
 import { benchEngine } from '../runtime/bench/engine.bench.js';
 import { benchRouting } from '../runtime/bench/routing.bench.js';
 import { benchServer } from '../runtime/bench/server.bench.js';
@@ -15,6 +17,8 @@ const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'flow core', run: benchValidate },
   { name: 'telephony', run: benchAri },
   { name: 'contact engine', run: benchEngine },
+  { name: 'calls', run: benchCalls },
+  { name: 'contacts', run: benchContacts },
   { name: 'routing', run: benchRouting },
   { name: 'server', run: benchServer },
   { name: 'designer', run: benchDesigner },
