@@ -17,7 +17,7 @@ import {
   type PromiseActorLogic,
   setup,
 } from 'xstate';
-import { actionsOf, edgesOf } from '../model/model.js';
+import { actionsOf, forEachTarget } from '../model/model.js';
 import type { ActionNode, FlowModel } from '../model/types.js';
 import type { Decider } from './blocks/common.js';
 import { PURE_DECIDERS } from './blocks/index.js';
@@ -127,15 +127,25 @@ interface Decision {
 
 const END_STATE = 'end';
 
+/**
+ * Raised by the machine itself to move to the state of the action a step chose. XState v5 targets are
+ * static, so each state a branch can lead to gets one transition on the root for this event; the
+ * alternative, a guarded transition per distinct target on every state, made building the machine
+ * several times dearer (XState formats every transition eagerly, at compile and at every `provide`).
+ */
+const GOTO = 'parley.goto.';
+
 function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   // First action wins for a repeated Identifier, as everywhere else in the model.
   const actions: ActionNode[] = [];
   const keys = new Map<string, string>();
+  const byId = new Map<string, ActionNode>();
   for (const a of actionsOf(model)) {
     if (keys.has(a.id)) continue;
     // Identifiers may hold '.', '#' and spaces, which XState reads as paths: states get synthetic keys.
     keys.set(a.id, `a${actions.length}`);
+    byId.set(a.id, a);
     actions.push(a);
   }
   const types = [...new Set(actions.map((a) => a.type))];
@@ -151,18 +161,13 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     actors,
   });
 
-  // Guards and actions of one transition see the same event object: decide once per event.
-  const decided = new WeakMap<object, Decision>();
-  const decisionFor = (
-    action: ActionNode,
-    context: FlowContext,
-    event: DoneActorEvent<unknown>,
-  ): Decision => {
-    const cached = decided.get(event);
-    if (cached) return cached;
-    const d = makeDecision(action, context, event.output);
-    decided.set(event, d);
-    return d;
+  // Every action state's entry appends its Identifier to the path, so the last one names the action
+  // whose executor is running: the handlers below are shared by all states instead of one per state.
+  const current = (context: FlowContext): ActionNode => {
+    const id = context.path[context.path.length - 1];
+    const action = id === undefined ? undefined : byId.get(id);
+    if (!action) throw new Error(`no action is running (path ends at ${JSON.stringify(id)})`);
+    return action;
   };
 
   function makeDecision(action: ActionNode, context: FlowContext, output: unknown): Decision {
@@ -200,90 +205,87 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     return { ...base, nextKey, next: route.target, end: undefined };
   }
 
-  const stateFor = (action: ActionNode) => {
-    const targets = new Set<string>();
-    for (const e of edgesOf(action)) {
-      const k = keys.get(e.target);
-      if (k !== undefined) targets.add(k);
-    }
-    // Actions run in order and later ones see assigned context: the step is emitted first, while
-    // context still holds the contact as the block found it.
-    const apply = [
-      s.emit(({ context, event }) => {
-        const d = decisionFor(action, context, event as DoneActorEvent<unknown>);
-        return {
-          type: 'step' as const,
-          identifier: action.id,
-          blockType: action.type,
-          outcome: d.outcome,
-          branch: d.branch,
-          next: d.nextKey === undefined ? undefined : d.next,
-          log: d.log,
-          loggingBefore: context.contact.logging,
-          loggingAfter: d.contact.logging,
-          contact: d.contact,
-        };
-      }),
-      s.assign(({ context, event }) => {
-        const d = decisionFor(action, context, event as DoneActorEvent<unknown>);
-        return d.end ? { contact: d.contact, end: d.end } : { contact: d.contact };
-      }),
-    ];
-    return s.createStateConfig({
-      entry: s.assign(({ context }) => ({ path: [...context.path, action.id], steps: context.steps + 1 })),
-      invoke: {
-        src: action.type,
-        input: ({ context }: { context: FlowContext }): ExecutorInput => ({
-          action,
-          contact: context.contact,
-          flowKey: key,
-          step: context.steps,
-        }),
-        onDone: [
-          ...[...targets].map((target) => ({
-            guard: ({ context, event }: { context: FlowContext; event: unknown }) =>
-              decisionFor(action, context, event as DoneActorEvent<unknown>).nextKey === target,
-            target,
-            actions: apply,
-          })),
-          { target: END_STATE, actions: apply },
-        ],
-        onError: {
-          target: END_STATE,
-          actions: s.assign(({ event }) => ({
-            end: {
-              reason: 'fault' as const,
-              at: action.id,
-              error: engineError(
-                'ENGINE_EXECUTOR_FAILED',
-                `${action.type}: ${messageOf((event as ErrorActorEvent).error)}`,
-              ),
-            },
-          })),
-        },
-      },
+  // The step is emitted before the contact is assigned, while context still holds the contact as the
+  // block found it; then the machine moves to the chosen action, or to the end.
+  const afterStep = s.enqueueActions(({ context, event, enqueue }) => {
+    const action = current(context);
+    const d = makeDecision(action, context, (event as DoneActorEvent<unknown>).output);
+    enqueue.emit({
+      type: 'step',
+      identifier: action.id,
+      blockType: action.type,
+      outcome: d.outcome,
+      branch: d.branch,
+      next: d.nextKey === undefined ? undefined : d.next,
+      log: d.log,
+      loggingBefore: context.contact.logging,
+      loggingAfter: d.contact.logging,
+      contact: d.contact,
     });
-  };
+    enqueue.assign(d.end ? { contact: d.contact, end: d.end } : { contact: d.contact });
+    enqueue.raise({ type: `${GOTO}${d.nextKey ?? END_STATE}` });
+  });
+
+  const fault = s.assign(({ context, event }) => {
+    const action = current(context);
+    return {
+      end: {
+        reason: 'fault' as const,
+        at: action.id,
+        error: engineError(
+          'ENGINE_EXECUTOR_FAILED',
+          `${action.type}: ${messageOf((event as unknown as ErrorActorEvent).error)}`,
+        ),
+      },
+    };
+  });
+
+  const input = ({ context }: { context: FlowContext }): ExecutorInput => ({
+    action: current(context),
+    contact: context.contact,
+    flowKey: key,
+    step: context.steps,
+  });
+
+  const stateFor = (action: ActionNode) =>
+    s.createStateConfig({
+      entry: s.assign(({ context }) => ({ path: [...context.path, action.id], steps: context.steps + 1 })),
+      invoke: { src: action.type, input },
+    });
 
   const start = model.startAction === undefined ? undefined : keys.get(model.startAction);
-  const states: Record<string, ReturnType<typeof stateFor>> = {};
-  actions.forEach((a) => {
+  const states: NonNullable<Parameters<typeof s.createMachine>[0]['states']> = {};
+  // Only states some branch leads to need a way in.
+  const targets = new Set<string>();
+  for (const a of actions) {
     const k = keys.get(a.id);
     if (k !== undefined) states[k] = stateFor(a);
+    if (a.transitions)
+      forEachTarget(a.transitions, (target) => {
+        const t = keys.get(target);
+        if (t !== undefined) targets.add(t);
+      });
+  }
+  const on: NonNullable<Parameters<typeof s.createMachine>[0]['on']> = {
+    // Executors run one at a time, each invoked by the state of its action: their done and error
+    // events are handled once, here, for all of them.
+    'xstate.done.actor.*': { actions: afterStep },
+    'xstate.error.actor.*': { target: `.${END_STATE}`, actions: fault },
+    [`${GOTO}${END_STATE}`]: `.${END_STATE}`,
+  };
+  for (const t of targets) on[`${GOTO}${t}`] = `.${t}`;
+  states[END_STATE] = s.createStateConfig({
+    type: 'final',
+    // Reached without a reason only when the flow has no runnable StartAction.
+    entry: s.assign(({ context }) => ({ end: context.end ?? { reason: 'noTransition' as const } })),
   });
 
   const machine = s.createMachine({
     id: key,
     context: ({ input }) => ({ contact: input.contact, path: [], steps: 0, flowKey: key }),
     initial: start ?? END_STATE,
-    states: {
-      ...states,
-      [END_STATE]: {
-        type: 'final',
-        // Reached without a reason only when the flow has no runnable StartAction.
-        entry: s.assign(({ context }) => ({ end: context.end ?? { reason: 'noTransition' as const } })),
-      },
-    },
+    on,
+    states,
     output: ({ context }) => ({
       contact: context.contact,
       path: context.path,
