@@ -4,6 +4,7 @@
 // measured. The engine bench has the interpreter's own figures; this one is the whole path.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -105,6 +106,8 @@ export interface LoadRun {
   failures: string[];
   peakCalls: number;
   caller: CallerResult;
+  /** The machine's 1-minute load average as the calls started (others' work competes for the cores). */
+  loadAverage: number;
   /** ARI events the runtime received, and per event: sim/PBX timestamp → dispatch, and its own handling. */
   events: number;
   eventLatencyMs: Float64Array;
@@ -213,6 +216,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     },
   });
 
+  const loadAverage = loadavg()[0] ?? Number.NaN;
   const cpuBefore = process.cpuUsage();
   const pbxBefore = options.pbxPid ? cpuSecondsOf(options.pbxPid) : undefined;
   const started = performance.now();
@@ -241,6 +245,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     failures,
     peakCalls,
     caller,
+    loadAverage,
     events,
     eventLatencyMs: eventLatencyMs.slice(0, recorded).sort(),
     handlingMs: handlingMs.slice(0, recorded).sort(),
@@ -346,7 +351,7 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
       },
     ],
     notes: [
-      `calls: ${run.events} events to the runtime in ${run.wallSeconds.toFixed(1)} s (after ${WARM_UP_CALLS} warm-up calls); ${run.lambdaInvocations} Lambda invocations, ${run.logEntries} flow-log entries; ${run.caller.endedByPbx} calls ended by the runtime, ${run.caller.stuck} stuck`,
+      `calls: ${run.events} events to the runtime in ${run.wallSeconds.toFixed(1)} s (after ${WARM_UP_CALLS} warm-up calls); ${run.lambdaInvocations} Lambda invocations, ${run.logEntries} flow-log entries; ${run.caller.endedByPbx} calls ended by the runtime, ${run.caller.stuck} stuck; ${cpus().length} cores, load average ${run.loadAverage.toFixed(1)} as the calls started`,
       ...run.failures.map((f) => `calls: failed ${f}`),
     ],
   };
