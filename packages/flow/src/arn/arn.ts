@@ -92,4 +92,6 @@ const KIND_BY_SEGMENT = new Map(
 /** Template placeholders left by infrastructure code where a value belongs: `${…}`, `{{…}}`, `%%…%%`. */
 const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|%%[^%]*%%/;
 
-export const hasPlaceholder = (value: string): boolean => PLACEHOLDER.test(value);
+// Runs on every string of every parameter: the regex only where one of its openings occurs.
+export const hasPlaceholder = (value: string): boolean =>
+  (value.includes('${') || value.includes('{{') || value.includes('%%')) && PLACEHOLDER.test(value);

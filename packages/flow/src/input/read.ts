@@ -47,21 +47,40 @@ export function readJson(input: Uint8Array | string): Result<unknown> & { length
  * with an explicit stack.
  */
 function checkShape(value: unknown): Result<never> | undefined {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop() as [unknown, number];
+  // Parallel stacks instead of a [value, depth] pair per node, and only what can fail is pushed
+  // (containers, strings over the limit): this runs over every value of every file read. What is
+  // pushed is popped in the order a stack of every node would pop it, so the first problem reported
+  // is the same.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  const max = LIMITS.maxStringLength;
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop() as number;
     if (typeof v === 'string') {
-      if (v.length > LIMITS.maxStringLength) return tooLong(v);
+      if (v.length > max) return tooLong(v);
     } else if (typeof v === 'object' && v !== null) {
       if (depth >= LIMITS.maxDepth) {
         return fail('JSON_TOO_DEEP', `Objects and arrays nest more than ${LIMITS.maxDepth} levels deep.`);
       }
-      if (Array.isArray(v)) for (const x of v) stack.push([x, depth + 1]);
-      else
-        for (const k of Object.keys(v)) {
-          if (k.length > LIMITS.maxStringLength) return tooLong(k);
-          stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i];
+          if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > max) {
+            values.push(x);
+            depths.push(depth + 1);
+          }
         }
+      } else {
+        for (const k of Object.keys(v)) {
+          if (k.length > max) return tooLong(k);
+          const x: unknown = (v as Record<string, unknown>)[k];
+          if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > max) {
+            values.push(x);
+            depths.push(depth + 1);
+          }
+        }
+      }
     }
   }
   return undefined;

@@ -8,7 +8,10 @@ export type PathParse = { ok: true; segments: string[] } | { ok: false; reason: 
 
 const MAX_PATH_LENGTH = 1024;
 const MAX_SEGMENTS = 32;
-const NAME = /[A-Za-z0-9_-]/;
+/** [A-Za-z0-9_-], by character code: a regex per character showed up in profiles of large flows. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
 
 export function parsePath(path: string): PathParse {
   if (path.length > MAX_PATH_LENGTH)
@@ -23,7 +26,7 @@ export function parsePath(path: string): PathParse {
       return { ok: false, reason: 'recursive descent (..) is not supported' };
     if (c === '.' && path[i + 1] !== '[') {
       let j = i + 1;
-      while (j < path.length && NAME.test(path.charAt(j))) j++;
+      while (j < path.length && isNameChar(path.charCodeAt(j))) j++;
       if (j === i + 1) return { ok: false, reason: reasonAt(path, i + 1) };
       segments.push(path.slice(i + 1, j));
       i = j;

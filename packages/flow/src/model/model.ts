@@ -19,8 +19,10 @@ function take<K extends string>(
 ): [Partial<Record<K, string>>, JsonObject] {
   const picked: Partial<Record<K, string>> = {};
   const rest: JsonObject = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if ((keys as readonly string[]).includes(k) && typeof v === 'string') picked[k as K] = v;
+  // Runs for every edge of every flow read: keys rather than entries, which allocate a pair per key.
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v === 'string' && (keys as readonly string[]).includes(k)) picked[k as K] = v;
     else rest[k] = v;
   }
   return [picked, rest];
@@ -78,9 +80,13 @@ function toTransitionSet(t: JsonObject): TransitionSet {
   };
 }
 
+const ERROR_EDGE_KEYS = ['ErrorType', 'NextAction'] as const;
+const NEXT_ACTION = ['NextAction'] as const;
+const OPERATOR = ['Operator'] as const;
+
 function toErrorEdge(e: unknown): ErrorEdge {
   if (!isJsonObject(e)) return { raw: e, errorType: undefined, target: undefined, rest: {} };
-  const [{ ErrorType, NextAction }, rest] = take(e, ['ErrorType', 'NextAction'] as const);
+  const [{ ErrorType, NextAction }, rest] = take(e, ERROR_EDGE_KEYS);
   return { errorType: ErrorType, target: NextAction, rest };
 }
 
@@ -95,12 +101,12 @@ function toConditionEdge(c: unknown): ConditionEdge {
       conditionRest: {},
     };
   const { Condition, ...outer } = c;
-  const [{ NextAction }, rest] = take(outer, ['NextAction'] as const);
+  const [{ NextAction }, rest] = take(outer, NEXT_ACTION);
   if (!isJsonObject(Condition)) {
     return { operator: undefined, operands: undefined, target: NextAction, rest, conditionRest: Condition };
   }
   const { Operands, ...inner } = Condition;
-  const [{ Operator }, conditionRest] = take(inner, ['Operator'] as const);
+  const [{ Operator }, conditionRest] = take(inner, OPERATOR);
   if (Operands !== undefined && !Array.isArray(Operands)) conditionRest.Operands = Operands;
   return {
     operator: Operator,

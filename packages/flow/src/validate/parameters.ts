@@ -15,6 +15,7 @@ interface CompiledBlock {
 }
 
 const compiled = new WeakMap<BlockSpec, CompiledBlock>();
+const NONE: readonly (readonly string[])[] = [];
 
 function compile(block: BlockSpec): CompiledBlock {
   let c = compiled.get(block);
@@ -36,10 +37,13 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
   validate(params);
   const known = block.parameters.properties;
   const unknown = Object.keys(params).filter((k) => !Object.hasOwn(known, k));
-  const placeholders = placeholderPaths(params, '');
-  const present = (k: string) => params[k] !== undefined;
-  const missing = needOne.filter((g) => !g.some(present));
-  const conflicts = atMostOne.map((g) => g.filter(present)).filter((given) => given.length > 1);
+  const placeholders = placeholderPaths(params);
+  const missing =
+    needOne.length === 0 ? NONE : needOne.filter((g) => !g.some((k) => params[k] !== undefined));
+  const conflicts =
+    atMostOne.length === 0
+      ? NONE
+      : atMostOne.map((g) => g.filter((k) => params[k] !== undefined)).filter((given) => given.length > 1);
   // The common case reports nothing; build no pointers for it.
   if (!validate.errors && unknown.length + placeholders.size + missing.length + conflicts.length === 0)
     return [];
@@ -95,17 +99,27 @@ export function checkParameters(action: ActionNode, block: BlockSpec, index: num
 }
 
 /** JSON Pointers of every string inside `value` that holds a template placeholder. */
-function placeholderPaths(
-  value: unknown,
-  at: string,
-  found = new Map<string, string>(),
-): Map<string, string> {
-  if (typeof value === 'string') {
-    if (hasPlaceholder(value)) found.set(at, value);
-  } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) placeholderPaths(v, `${at}${pointer(i)}`, found);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) placeholderPaths(v, `${at}${pointer(k)}`, found);
-  }
+function placeholderPaths(value: unknown): Map<string, string> {
+  const found = new Map<string, string>();
+  collectPlaceholders(value, [], found);
   return found;
+}
+
+// Pointers are built only for hits: parameters hold many strings and placeholders are rare.
+function collectPlaceholders(value: unknown, path: (string | number)[], found: Map<string, string>): void {
+  if (typeof value === 'string') {
+    if (hasPlaceholder(value)) found.set(pointer(...path), value);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      collectPlaceholders(value[i], path, found);
+      path.pop();
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      collectPlaceholders((value as Record<string, unknown>)[k], path, found);
+      path.pop();
+    }
+  }
 }
