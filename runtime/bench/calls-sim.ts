@@ -106,7 +106,8 @@ function runCallers(
     call.hangingUp = true;
     void ari.channels.hangup({ channelId: call.callerChannelId, reason: 'normal' }).catch(() => {});
   };
-  // Callers wait in the queue until the last call is placed, so every call is up at once then.
+  // Callers wait in the queue until the last call is placed, so every call is up at once then;
+  // they then leave at the rate they came rather than all in one burst.
   const waiting: Call[] = [];
   const place = async () => {
     const started = performance.now();
@@ -156,7 +157,7 @@ function runCallers(
     }
     await Promise.all(originates);
     placing = false;
-    for (const call of waiting.splice(0)) hangup(call);
+    for (const [n, call] of waiting.splice(0).entries()) setTimeout(() => hangup(call), n * gap);
     settle();
     await finished;
     clearTimeout(deadline);

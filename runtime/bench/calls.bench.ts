@@ -88,6 +88,8 @@ export interface LoadOptions {
   ivr: object;
   calls: number;
   rampMs: number;
+  /** Calls placed at once and served before the measured ones, through the same client. */
+  warmUpCalls?: number;
   keys: Record<number, string>;
   /**
    * What a queued contact must also show to count as served: the flow-log `Results` of blocks (the
@@ -119,9 +121,29 @@ export interface LoadRun {
   logEntries: number;
 }
 
+/** What one phase of a run counts; contacts count in the phase they started in. */
+class Tally {
+  served = 0;
+  failed = 0;
+  readonly failures: string[] = [];
+  peakCalls = 0;
+  contacts = 0;
+  logEntries = 0;
+  readonly closed: Promise<unknown>[] = [];
+  /** Per contact, how many of the expected block results its flow log showed. */
+  readonly heard = new Map<string, number>();
+
+  fail(why: string): void {
+    this.failed++;
+    if (this.failures.length < 5) this.failures.push(why);
+  }
+}
+
 /**
- * Serves `calls` calls with `serveInbound` on the real clock while the caller process places them,
- * hangs each caller up once its contact is queued, and measures the runtime's side.
+ * Serves the calls with `serveInbound` on the real clock while the caller process places them,
+ * hangs each caller up once its contact is queued, and measures the runtime's side. Warm-up calls
+ * go first through the same client: the first calls of a process pay for V8's first compilations of
+ * the paths they take, which under load stalls the event loop past the Lambda's time limit.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadRun> {
   const fn = await startLocalFunction();
@@ -155,14 +177,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
   });
   await ari.connect();
 
-  let logEntries = 0;
+  let tally = new Tally();
   const expected = Object.entries(options.expect.results);
-  const heard = new Map<string, number>();
   const log: FlowLogSink = {
     write: (entry) => {
-      logEntries++;
+      tally.logEntries++;
       if (expected.some(([id, results]) => entry.Identifier === id && entry.Results === results))
-        heard.set(entry.ContactId, (heard.get(entry.ContactId) ?? 0) + 1);
+        tally.heard.set(entry.ContactId, (tally.heard.get(entry.ContactId) ?? 0) + 1);
     },
     flush: async () => {},
     close: async () => {},
@@ -178,12 +199,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
       return `queued with ${inputsHeard}/${expected.length} inputs heard, attributes ${JSON.stringify(attributes)}`;
     return undefined;
   };
-  let served = 0;
-  let failed = 0;
-  const failures: string[] = [];
-  let peakCalls = 0;
-  let contacts = 0;
-  const closed: Promise<unknown>[] = [];
   const serving = serveInbound({
     ari,
     clock: systemClock,
@@ -193,78 +208,76 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     routing: new MemoryRouting(systemClock, (ref) => instance.queue(ref)),
     log,
     onContact: (run, { from }) => {
-      contacts++;
-      peakCalls = Math.max(peakCalls, serving.running.size);
-      closed.push(run.closed.catch(() => undefined));
+      const t = tally;
+      t.contacts++;
+      t.peakCalls = Math.max(t.peakCalls, serving.running.size);
+      t.closed.push(run.closed.catch(() => undefined));
       void run.done.then(
         (result) => {
-          const why = unserved(result, heard.get(result.contactId) ?? 0);
-          heard.delete(result.contactId);
-          if (why === undefined) served++;
-          else {
-            failed++;
-            if (failures.length < 5) failures.push(`${from}: ${why}`);
-          }
+          const why = unserved(result, t.heard.get(result.contactId) ?? 0);
+          t.heard.delete(result.contactId);
+          if (why === undefined) t.served++;
+          else t.fail(`${from}: ${why}`);
           options.callers.hangup(from);
         },
         (error: unknown) => {
-          failed++;
-          if (failures.length < 5) failures.push(`${from}: ${String(error)}`);
+          t.fail(`${from}: ${String(error)}`);
           options.callers.hangup(from);
         },
       );
     },
   });
 
-  const loadAverage = loadavg()[0] ?? Number.NaN;
-  const cpuBefore = process.cpuUsage();
-  const pbxBefore = options.pbxPid ? cpuSecondsOf(options.pbxPid) : undefined;
-  const started = performance.now();
-  const caller = await options.callers.run({
-    calls: options.calls,
-    rampMs: options.rampMs,
-    number: BENCH_NUMBER,
-    keys: options.keys,
-    deadlineMs: options.rampMs + 60_000,
-  });
-  await Promise.all(closed);
-  const wallSeconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const pbxCpuSeconds =
-    options.pbxPid && pbxBefore !== undefined ? cpuSecondsOf(options.pbxPid) - pbxBefore : undefined;
-
-  serving.close();
-  ari.close();
-  await fn.close();
-  const recorded = Math.min(events, capacity);
-  return {
-    placed: caller.placed,
-    served,
-    // A call the runtime never saw failed as much as one its flow dropped.
-    failed: failed + Math.max(0, caller.placed - contacts),
-    failures,
-    peakCalls,
-    caller,
-    loadAverage,
-    events,
-    eventLatencyMs: eventLatencyMs.slice(0, recorded).sort(),
-    handlingMs: handlingMs.slice(0, recorded).sort(),
-    wallSeconds,
-    parleyCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    pbxCpuSeconds,
-    lambdaInvocations: fn.invocations,
-    logEntries,
+  const phase = async (calls: number, rampMs: number): Promise<LoadRun> => {
+    tally = new Tally();
+    events = 0;
+    const t = tally;
+    const invocationsBefore = fn.invocations;
+    const loadAverage = loadavg()[0] ?? Number.NaN;
+    const cpuBefore = process.cpuUsage();
+    const pbxBefore = options.pbxPid ? cpuSecondsOf(options.pbxPid) : undefined;
+    const started = performance.now();
+    const caller = await options.callers.run({
+      calls,
+      rampMs,
+      number: BENCH_NUMBER,
+      keys: options.keys,
+      deadlineMs: rampMs + 60_000,
+    });
+    await Promise.all(t.closed);
+    const wallSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pbxCpuSeconds =
+      options.pbxPid && pbxBefore !== undefined ? cpuSecondsOf(options.pbxPid) - pbxBefore : undefined;
+    const recorded = Math.min(events, capacity);
+    return {
+      placed: caller.placed,
+      served: t.served,
+      // A call the runtime never saw failed as much as one its flow dropped.
+      failed: t.failed + Math.max(0, caller.placed - t.contacts),
+      failures: t.failures,
+      peakCalls: t.peakCalls,
+      caller,
+      loadAverage,
+      events,
+      eventLatencyMs: eventLatencyMs.slice(0, recorded).sort(),
+      handlingMs: handlingMs.slice(0, recorded).sort(),
+      wallSeconds,
+      parleyCpuSeconds: (cpu.user + cpu.system) / 1e6,
+      pbxCpuSeconds,
+      lambdaInvocations: fn.invocations - invocationsBefore,
+      logEntries: t.logEntries,
+    };
   };
-}
 
-/**
- * A few calls first, then the load measured: the first calls of a process pay for compiling the
- * flow and for V8's first compilations of the paths they take, which stalls the event loop for
- * long enough to fail their Lambda's time limit under load.
- */
-export async function warmedLoad(warmUpCalls: number, options: LoadOptions): Promise<LoadRun> {
-  await runLoad({ ...options, calls: warmUpCalls, rampMs: 0 });
-  return runLoad(options);
+  try {
+    if (options.warmUpCalls) await phase(options.warmUpCalls, 0);
+    return await phase(options.calls, options.rampMs);
+  } finally {
+    serving.close();
+    ari.close();
+    await fn.close();
+  }
 }
 
 const CALLS = 500;
@@ -288,7 +301,7 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
   };
   let run: LoadRun;
   try {
-    run = await warmedLoad(WARM_UP_CALLS, options);
+    run = await runLoad({ ...options, warmUpCalls: WARM_UP_CALLS });
   } finally {
     callers.stop();
   }

@@ -9,10 +9,10 @@ import {
   type CallerProcess,
   cpuSecondsOf,
   type LoadRun,
+  runLoad,
   startCallerProcess,
-  warmedLoad,
 } from './calls.bench.js';
-import { IVR_10 } from './support.js';
+import { IVR_10, percentile } from './support.js';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -80,7 +80,8 @@ console.log(
 );
 let run: LoadRun;
 try {
-  run = await warmedLoad(WARM_UP_CALLS, {
+  run = await runLoad({
+    warmUpCalls: WARM_UP_CALLS,
     callers,
     username: target?.username ?? 'parley',
     password: target?.password ?? 'parley',
@@ -106,6 +107,12 @@ const rows: [string, string, string][] = [
   ['calls up at once (peak, in Parley)', String(run.peakCalls), String(calls)],
   ['calls failed (did not reach the queue with the key heard)', String(run.failed), '0'],
   ['wall time', `${run.wallSeconds.toFixed(1)} s`, ''],
+  [
+    // Across hosts the PBX's clock is not this one's, and the figure means nothing.
+    'ARI event latency p50 / p99 (PBX timestamp → dispatch)',
+    `${percentile(run.eventLatencyMs, 0.5).toFixed(1)} / ${percentile(run.eventLatencyMs, 0.99).toFixed(1)} ms`,
+    '',
+  ],
   ["Parley's CPU (this process, with the local Lambda function)", seconds(run.parleyCpuSeconds), ''],
   [`PBX's CPU (pid ${pbxPid ?? '?'})`, seconds(run.pbxCpuSeconds), ''],
   ['Parley / PBX CPU', ratio === undefined ? 'not readable' : ratio.toFixed(2), '≤ 0.5'],
