@@ -293,6 +293,13 @@ export async function benchContacts(): Promise<{ figures: Figure[]; notes: strin
         target: '≤ 3',
       },
       {
+        key: 'engine_cpu_per_block_us',
+        label:
+          '  CPU per block the runtime spends beyond the bare interpreter (XState, executors, logs, records)',
+        value: ((runtime.cpuS - baseline.cpuS) / runtime.blocks) * 1e6,
+        unit: 'µs',
+      },
+      {
         key: 'baseline_block_exec_per_s',
         label: '  bare interpreter: block executions per CPU-second',
         value: baseline.blocks / baseline.cpuS,
