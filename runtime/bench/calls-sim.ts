@@ -4,8 +4,8 @@
 // through that Asterisk instead.
 //
 // Protocol, one JSON object per line. Out: `{"ready":{"url"}}` once listening, then
-// `{"result":{…}}` when every call placed has ended. In: `{"run":{…CallerPlan}}` places the calls,
-// `{"hangup":"<caller number>"}` hangs one up, end of input stops the process.
+// `{"result":{…}}` when every call placed has ended. In: `{"run":{…CallerPlan}}` places calls (again
+// once the result is out), `{"hangup":"<caller number>"}` hangs one up, end of input stops it.
 import { createInterface } from 'node:readline';
 import { type AriClient, type AriTransport, createAriClient, httpTransport } from '@parley/ari';
 import { createAriSim } from '@parley/ari-sim';
@@ -37,7 +37,7 @@ export interface CallerResult {
   elapsedMs: number;
 }
 
-/** The caller number of call `n`: the runtime sees it as the contact's CustomerEndpoint. */
+/** One number per call: the runtime sees only this of the caller, and names the call to hang up by it. */
 const callerNumber = (n: number) => `+1555${String(n).padStart(7, '0')}`;
 
 interface Call {

@@ -294,6 +294,7 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
     ivr: IVR_20,
     calls: CALLS,
     rampMs: RAMP_MS,
+    warmUpCalls: WARM_UP_CALLS,
     // The menu is the 2nd prompt, the account number the 3rd.
     keys: { 2: '1', 3: '12345#' },
     expect: { results: { menu: '1' }, attributes: { account: '12345', name: 'Ada' } },
@@ -301,7 +302,7 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
   };
   let run: LoadRun;
   try {
-    run = await runLoad({ ...options, warmUpCalls: WARM_UP_CALLS });
+    run = await runLoad(options);
   } finally {
     callers.stop();
   }
