@@ -11,6 +11,7 @@
  */
 import {
   type ActorRefFrom,
+  assign,
   type DoneActorEvent,
   type ErrorActorEvent,
   fromPromise,
@@ -177,6 +178,13 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
       emitted: {} as StepEvent,
     },
     actors,
+    actions: {
+      // One action for every state, told which action it enters: a closure per state costs more.
+      enter: assign(({ context }: { context: FlowContext }, params: { id: string }) => ({
+        path: [...context.path, params.id],
+        steps: context.steps + 1,
+      })),
+    },
   });
 
   // Every action state's entry appends its Identifier to the path, so the last one names the action
@@ -270,7 +278,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
 
   const stateFor = (action: ActionNode) =>
     s.createStateConfig({
-      entry: s.assign(({ context }) => ({ path: [...context.path, action.id], steps: context.steps + 1 })),
+      entry: { type: 'enter', params: { id: action.id } },
       invoke: invoke(action.type),
     });
 
@@ -278,14 +286,14 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   const states: NonNullable<Parameters<typeof s.createMachine>[0]['states']> = {};
   // Only states some branch leads to need a way in.
   const targets = new Set<string>();
+  const addTarget = (target: string) => {
+    const t = keys.get(target);
+    if (t !== undefined) targets.add(t);
+  };
   for (const a of actions) {
     const k = keys.get(a.id);
     if (k !== undefined) states[k] = stateFor(a);
-    if (a.transitions)
-      forEachTarget(a.transitions, (target) => {
-        const t = keys.get(target);
-        if (t !== undefined) targets.add(t);
-      });
+    if (a.transitions) forEachTarget(a.transitions, addTarget);
   }
   const on: NonNullable<Parameters<typeof s.createMachine>[0]['on']> = {
     // Executors run one at a time, each invoked by the state of its action: their done and error
