@@ -1,3 +1,4 @@
+import { type Dispatcher, request } from 'undici';
 import WebSocket from 'ws';
 import { type Clock, systemClock } from './clock.js';
 import { AriError, httpError } from './errors.js';
@@ -19,7 +20,10 @@ export interface HttpTransportOptions {
 
 const EVENTS_OPERATION = 'events.eventWebsocket';
 
-/** REST over Node's fetch and the events stream over `ws`, authenticated the same way for both. */
+/**
+ * REST over undici's request (a fraction of fetch's CPU per call, and a runtime makes several per
+ * block) and the events stream over `ws`, authenticated the same way for both.
+ */
 export function httpTransport(config: HttpTransportConfig, options: HttpTransportOptions = {}): AriTransport {
   const base = config.url.replace(/\/+$/, '');
   const clock = options.clock ?? systemClock;
@@ -38,8 +42,8 @@ export function httpTransport(config: HttpTransportConfig, options: HttpTranspor
     async request(req: AriRequest): Promise<AriResponse> {
       const operation = `${req.method} ${req.path}`;
       const abort = new AbortController();
-      const sent = fetch(urlFor(req.path, req.query), {
-        method: req.method,
+      const sent = request(urlFor(req.path, req.query), {
+        method: req.method as Dispatcher.HttpMethod,
         headers: req.body ? { ...headers, 'content-type': 'application/json' } : headers,
         body: req.body ? JSON.stringify(req.body) : undefined,
         signal: abort.signal,
@@ -66,12 +70,13 @@ export function httpTransport(config: HttpTransportConfig, options: HttpTranspor
   };
 }
 
-async function readBody(res: Response): Promise<AriResponse> {
-  const contentType = res.headers.get('content-type') ?? undefined;
+async function readBody(res: Dispatcher.ResponseData): Promise<AriResponse> {
+  const header = res.headers['content-type'];
+  const contentType = Array.isArray(header) ? header[0] : header;
   // Recordings download as audio/*; everything else Asterisk sends is JSON text or empty.
   const isText = !contentType || /json|^text\//i.test(contentType);
-  const body = isText ? await res.text() : new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, body, contentType };
+  const body = isText ? await res.body.text() : new Uint8Array(await res.body.arrayBuffer());
+  return { status: res.statusCode, body, contentType };
 }
 
 function transportError(
@@ -83,7 +88,7 @@ function transportError(
   return new AriError({ code, status: 0, message, operation, cause });
 }
 
-/** fetch says only "fetch failed"; the useful part (ECONNREFUSED 127.0.0.1:8088) is in its cause. */
+/** Where the useful part (ECONNREFUSED 127.0.0.1:8088) is in an error's cause, say that. */
 function networkMessage(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof Error && cause.message) return cause.message;
