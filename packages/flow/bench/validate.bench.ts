@@ -97,7 +97,12 @@ export function benchValidate(): Figure[] {
     { key: `read_${n}_ms`, label: `  read (decode, parse, shape), ${n} actions`, value: s.read, unit: 'ms' },
     { key: `validate_only_${n}_ms`, label: `  validate, ${n} actions`, value: s.validate, unit: 'ms' },
     { key: `roundtrip_${n}_ms`, label: `  round-trip check, ${n} actions`, value: s.roundTrip, unit: 'ms' },
-    { key: `compile_${n}_ms`, label: `  compile (XState machine, cold), ${n} actions`, value: s.compile, unit: 'ms' },
+    {
+      key: `compile_${n}_ms`,
+      label: `  compile (XState machine, cold), ${n} actions`,
+      value: s.compile,
+      unit: 'ms',
+    },
   ];
   const combined = (n: string, s: Stages, target: string): Figure => ({
     key: `validate_compile_${n}_ms`,
