@@ -18,7 +18,7 @@ import {
   type PromiseActorLogic,
   setup,
 } from 'xstate';
-import { actionsOf, forEachTarget } from '../model/model.js';
+import { actionsOf } from '../model/model.js';
 import type { ActionNode, FlowModel } from '../model/types.js';
 import type { Decider } from './blocks/common.js';
 import { PURE_DECIDERS } from './blocks/index.js';
@@ -130,9 +130,9 @@ const END_STATE = 'end';
 
 /**
  * Raised by the machine itself to move to the state of the action a step chose. XState v5 targets are
- * static, so each state a branch can lead to gets one transition on the root for this event; the
- * alternative, a guarded transition per distinct target on every state, made building the machine
- * several times dearer (XState formats every transition eagerly, at compile and at every `provide`).
+ * static, so each action state gets one transition on the root for this event; the alternative, a
+ * guarded transition per distinct target on every state, made building the machine several times
+ * dearer (XState formats every transition eagerly, at compile and at every `provide`).
  */
 const GOTO = 'parley.goto.';
 
@@ -284,17 +284,6 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
 
   const start = model.startAction === undefined ? undefined : keys.get(model.startAction);
   const states: NonNullable<Parameters<typeof s.createMachine>[0]['states']> = {};
-  // Only states some branch leads to need a way in.
-  const targets = new Set<string>();
-  const addTarget = (target: string) => {
-    const t = keys.get(target);
-    if (t !== undefined) targets.add(t);
-  };
-  for (const a of actions) {
-    const k = keys.get(a.id);
-    if (k !== undefined) states[k] = stateFor(a);
-    if (a.transitions) forEachTarget(a.transitions, addTarget);
-  }
   const on: NonNullable<Parameters<typeof s.createMachine>[0]['on']> = {
     // Executors run one at a time, each invoked by the state of its action: their done and error
     // events are handled once, here, for all of them.
@@ -302,7 +291,12 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     'xstate.error.actor.*': transition(`.${END_STATE}`, fault),
     [`${GOTO}${END_STATE}`]: transition(`.${END_STATE}`),
   };
-  for (const t of targets) on[`${GOTO}${t}`] = transition(`.${t}`);
+  for (const a of actions) {
+    const k = keys.get(a.id);
+    if (k === undefined) continue;
+    states[k] = stateFor(a);
+    on[`${GOTO}${k}`] = transition(`.${k}`);
+  }
   states[END_STATE] = s.createStateConfig({
     type: 'final',
     // Reached without a reason only when the flow has no runnable StartAction.
