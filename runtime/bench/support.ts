@@ -37,41 +37,60 @@ const flowDoc = (name: string, start: string, actions: object[]) => ({
   Actions: actions,
 });
 
+// Blocks both IVRs use, each leading to `next`.
+const logging = (next: string) =>
+  act('log', 'UpdateFlowLoggingBehavior', { FlowLoggingBehavior: 'Enabled' }, next);
+const hours = (next: string) =>
+  act('hours', 'CheckHoursOfOperation', { HoursOfOperationId: 'h-1' }, next, {
+    ...when(next, 'Equals', 'True'),
+    ...onError(next),
+  });
+const menu = (next: string) =>
+  act(
+    'menu',
+    'GetParticipantInput',
+    { Text: 'For sales press 1.', StoreInput: 'False', InputTimeLimitSeconds: '5' },
+    next,
+    { ...when(next, 'Equals', '1'), ...onError(next) },
+  );
+const lookup = (next: string, parameters: object = {}) =>
+  act(
+    'lookup',
+    'InvokeLambdaFunction',
+    { LambdaFunctionARN: LAMBDA_ARN, InvocationTimeLimitSeconds: '3', ...parameters },
+    next,
+    onError(next),
+  );
+const name = (next: string) =>
+  act(
+    'name',
+    'UpdateContactAttributes',
+    { Attributes: { name: '$.External.name' }, TargetContact: 'Current' },
+    next,
+    onError(next),
+  );
+const say = (id: string, text: string, next: string) =>
+  act(id, 'MessageParticipant', { Text: text }, next, onError(next));
+const attributes = (id: string, values: object, next: string) =>
+  act(id, 'UpdateContactAttributes', { Attributes: values, TargetContact: 'Current' }, next, onError(next));
+const targetQueue = (next: string) =>
+  act('queue', 'UpdateContactTargetQueue', { QueueId: 'q-sales' }, next, onError(next));
+const transfer = () => act('transfer', 'TransferContactToQueue', {}, undefined, onError('transfer'));
+
 /**
  * Twenty blocks, every one executed by every contact that presses 1 at the menu and enters 12345#:
  * prompts, a DTMF menu, stored input, attributes, a Lambda, a Wait, an hours check and a transfer
  * to queue. Its prompts, in order: welcome, menu, account, thanks, hold.
  */
 export const IVR_20 = flowDoc('Bench IVR', 'log', [
-  act('log', 'UpdateFlowLoggingBehavior', { FlowLoggingBehavior: 'Enabled' }, 'voice'),
+  logging('voice'),
   act('voice', 'UpdateContactTextToSpeechVoice', { TextToSpeechVoice: 'Joanna' }, 'attrs', onError('attrs')),
-  act(
-    'attrs',
-    'UpdateContactAttributes',
-    { Attributes: { tier: 'gold', entry: 'bench' }, TargetContact: 'Current' },
-    'welcome',
-    onError('welcome'),
-  ),
-  act('welcome', 'MessageParticipant', { Text: 'Welcome to the benchmark.' }, 'hours', onError('hours')),
-  act('hours', 'CheckHoursOfOperation', { HoursOfOperationId: 'h-1' }, 'tier', {
-    ...when('tier', 'Equals', 'True'),
-    ...onError('tier'),
-  }),
+  attributes('attrs', { tier: 'gold', entry: 'bench' }, 'welcome'),
+  say('welcome', 'Welcome to the benchmark.', 'hours'),
+  hours('tier'),
   act('tier', 'Compare', { ComparisonValue: '$.Attributes.tier' }, 'menu', when('menu', 'Equals', 'gold')),
-  act(
-    'menu',
-    'GetParticipantInput',
-    { Text: 'For sales press 1.', StoreInput: 'False', InputTimeLimitSeconds: '5' },
-    'choice',
-    { ...when('choice', 'Equals', '1'), ...onError('choice') },
-  ),
-  act(
-    'choice',
-    'UpdateContactAttributes',
-    { Attributes: { menu: 'sales' }, TargetContact: 'Current' },
-    'pause',
-    onError('pause'),
-  ),
+  menu('choice'),
+  attributes('choice', { menu: 'sales' }, 'pause'),
   act('pause', 'Wait', { TimeLimitSeconds: '1' }, 'tag', {
     ...when('tag', 'Equals', 'WaitCompleted'),
     ...onError('tag'),
@@ -89,13 +108,7 @@ export const IVR_20 = flowDoc('Bench IVR', 'log', [
     'save',
     onError('save'),
   ),
-  act(
-    'save',
-    'UpdateContactAttributes',
-    { Attributes: { account: '$.StoredCustomerInput' }, TargetContact: 'Current' },
-    'known',
-    onError('known'),
-  ),
+  attributes('save', { account: '$.StoredCustomerInput' }, 'known'),
   act(
     'known',
     'Compare',
@@ -103,35 +116,13 @@ export const IVR_20 = flowDoc('Bench IVR', 'log', [
     'lookup',
     when('lookup', 'Equals', '12345'),
   ),
-  act(
-    'lookup',
-    'InvokeLambdaFunction',
-    {
-      LambdaFunctionARN: LAMBDA_ARN,
-      InvocationTimeLimitSeconds: '3',
-      LambdaInvocationAttributes: { account: '$.Attributes.account' },
-    },
-    'name',
-    onError('name'),
-  ),
-  act(
-    'name',
-    'UpdateContactAttributes',
-    { Attributes: { name: '$.External.name' }, TargetContact: 'Current' },
-    'thanks',
-    onError('thanks'),
-  ),
-  act('thanks', 'MessageParticipant', { Text: 'Thank you, $.Attributes.name.' }, 'queue', onError('queue')),
-  act('queue', 'UpdateContactTargetQueue', { QueueId: 'q-sales' }, 'priority', onError('priority')),
+  lookup('name', { LambdaInvocationAttributes: { account: '$.Attributes.account' } }),
+  name('thanks'),
+  say('thanks', 'Thank you, $.Attributes.name.', 'queue'),
+  targetQueue('priority'),
   act('priority', 'UpdateContactRoutingBehavior', { QueuePriority: '2' }, 'hold', onError('hold')),
-  act(
-    'hold',
-    'MessageParticipant',
-    { Text: 'Please hold for the next agent.' },
-    'transfer',
-    onError('transfer'),
-  ),
-  act('transfer', 'TransferContactToQueue', {}, undefined, onError('transfer')),
+  say('hold', 'Please hold for the next agent.', 'transfer'),
+  transfer(),
 ]);
 
 /**
@@ -139,43 +130,16 @@ export const IVR_20 = flowDoc('Bench IVR', 'log', [
  * attributes and a transfer to queue. Its prompts: welcome, menu, thanks.
  */
 export const IVR_10 = flowDoc('Load IVR', 'log', [
-  act('log', 'UpdateFlowLoggingBehavior', { FlowLoggingBehavior: 'Enabled' }, 'attrs'),
-  act(
-    'attrs',
-    'UpdateContactAttributes',
-    { Attributes: { entry: 'load' }, TargetContact: 'Current' },
-    'welcome',
-    onError('welcome'),
-  ),
-  act('welcome', 'MessageParticipant', { Text: 'Welcome.' }, 'hours', onError('hours')),
-  act('hours', 'CheckHoursOfOperation', { HoursOfOperationId: 'h-1' }, 'menu', {
-    ...when('menu', 'Equals', 'True'),
-    ...onError('menu'),
-  }),
-  act(
-    'menu',
-    'GetParticipantInput',
-    { Text: 'For sales press 1.', StoreInput: 'False', InputTimeLimitSeconds: '5' },
-    'lookup',
-    { ...when('lookup', 'Equals', '1'), ...onError('lookup') },
-  ),
-  act(
-    'lookup',
-    'InvokeLambdaFunction',
-    { LambdaFunctionARN: LAMBDA_ARN, InvocationTimeLimitSeconds: '3' },
-    'name',
-    onError('name'),
-  ),
-  act(
-    'name',
-    'UpdateContactAttributes',
-    { Attributes: { name: '$.External.name' }, TargetContact: 'Current' },
-    'thanks',
-    onError('thanks'),
-  ),
-  act('thanks', 'MessageParticipant', { Text: 'Thank you, $.Attributes.name.' }, 'queue', onError('queue')),
-  act('queue', 'UpdateContactTargetQueue', { QueueId: 'q-sales' }, 'transfer', onError('transfer')),
-  act('transfer', 'TransferContactToQueue', {}, undefined, onError('transfer')),
+  logging('attrs'),
+  attributes('attrs', { entry: 'load' }, 'welcome'),
+  say('welcome', 'Welcome.', 'hours'),
+  hours('menu'),
+  menu('lookup'),
+  lookup('name'),
+  name('thanks'),
+  say('thanks', 'Thank you, $.Attributes.name.', 'queue'),
+  targetQueue('transfer'),
+  transfer(),
 ]);
 
 export interface LocalFunction {
