@@ -62,7 +62,13 @@ export function pnpm(args: string[], cwd: string): Promise<{ code: number | null
   const [command, prefix] =
     execPath && /pnpm\.c?js$/.test(execPath) ? [process.execPath, [execPath]] : ['pnpm', []];
   return new Promise((resolve) => {
-    const child = spawn(command, [...prefix, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Builds are for serving: under a test runner (NODE_ENV=test) Vite would otherwise bundle React's
+    // development build, several times slower, and parley start would serve it afterwards.
+    const child = spawn(command, [...prefix, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8000);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { designerOutOfDate } from '../../src/host/designer.js';
+import { pnpm } from '../../src/host/stale-build.js';
 
 describe('whether parley start rebuilds the designer', () => {
   const repo = mkdtempSync(join(tmpdir(), 'parley-designer-repo-'));
@@ -36,5 +37,18 @@ describe('whether parley start rebuilds the designer', () => {
     write('designer/src/app/App.test.tsx', 1);
     write('designer/src/nodes/BlockNode.stories.tsx', 1);
     expect(await designerOutOfDate(repo)).toBeUndefined();
+  });
+});
+
+describe('the builds parley start runs', () => {
+  it('run for production even from a test runner, whose NODE_ENV would give React its development build', async () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const repo = join(import.meta.dirname, '../../..');
+    const { code, output } = await pnpm(
+      ['exec', 'node', '-e', 'process.stdout.write(`env=${process.env.NODE_ENV}`)'],
+      repo,
+    );
+    expect(code).toBe(0);
+    expect(output).toContain('env=production');
   });
 });
