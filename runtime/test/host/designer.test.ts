@@ -45,7 +45,7 @@ describe('the builds parley start runs', () => {
     expect(process.env.NODE_ENV).toBe('test');
     const repo = join(import.meta.dirname, '../../..');
     const { code, output } = await pnpm(
-      ['exec', 'node', '-e', 'process.stdout.write(`env=${process.env.NODE_ENV}`)'],
+      ['exec', 'node', '-e', 'process.stdout.write("env=" + process.env.NODE_ENV)'],
       repo,
     );
     expect(code).toBe(0);
