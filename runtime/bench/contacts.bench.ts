@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ARI_EVENT_TYPES, type AriEvent, type Clock, ManualClock } from '@parley/ari';
+import { ARI_EVENT_TYPES, type AriEvent, ManualClock } from '@parley/ari';
 import { openSimulatedTelephony } from '@parley/harness';
 import type { Figure } from '../../packages/flow/bench/validate.bench.js';
 import { MemoryRouting } from '../src/contact/routing.js';
@@ -27,6 +27,7 @@ import {
   collectGarbage,
   IVR_20,
   type LocalFunction,
+  markingClock,
   percentile,
   startLocalFunction,
 } from './support.js';
@@ -78,15 +79,9 @@ async function drive(mode: 'runtime' | 'baseline', fn: LocalFunction): Promise<R
     if (ch !== undefined) ready.set(ch, performance.now());
   };
   for (const type of ARI_EVENT_TYPES) tel.runtimeAri.on(type, stamp);
-  const timers: Clock = {
-    now: () => clock.now(),
-    setTimeout: (callback, ms) =>
-      clock.setTimeout(() => {
-        lastTimer = performance.now();
-        callback();
-      }, ms),
-    clearTimeout: (handle) => clock.clearTimeout(handle),
-  };
+  const timers = markingClock(clock, () => {
+    lastTimer = performance.now();
+  });
   const stepped = (channel: string, waited: boolean) => {
     const now = performance.now();
     const since = Math.max(ready.get(channel) ?? now, waited ? lastTimer : 0);

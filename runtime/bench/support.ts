@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Clock } from '@parley/ari';
 import { Instance } from '../src/contact/instance.js';
 import type { RealWork } from '../src/contact/simulate.js';
 import type { FlowTarget } from '../src/executors/types.js';
@@ -223,4 +224,17 @@ export class BenchLambda extends LambdaPort {
     this.#answered(request.contact.contactId);
     return outcome;
   }
+}
+
+/** `clock` whose timers tell `fired` as they fire: a timer that fires makes a waiting block ready. */
+export function markingClock(clock: Clock, fired: () => void): Clock {
+  return {
+    now: () => clock.now(),
+    setTimeout: (callback, ms) =>
+      clock.setTimeout(() => {
+        fired();
+        callback();
+      }, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+  };
 }

@@ -2,12 +2,14 @@
 // source resolve to it, and `.ts` files are transpiled by esbuild. Unlike tsx, without esbuild's
 // keepNames: its `__name` helper gives every named closure a `defineProperty` and a dictionary
 // property store, which cost the runtime about a fifth of its heap per contact and a few per cent
-// of its CPU. Function names stay as V8 infers them (nothing here is minified).
+// of its CPU. Function names stay as V8 infers them, except where esbuild renames a binding that
+// collides with another in the module (`inner` → `inner2`), which only shows in stack traces.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 
-const TS = /\.(?:c|m)?tsx?$/;
+// ES modules only: the hooks emit `format: 'module'`, which a `.cts` file is not.
+const TS = /\.m?tsx?$/;
 
 export async function resolve(specifier, context, next) {
   try {
