@@ -12,7 +12,6 @@
  */
 import {
   type ActionNode,
-  type CompiledFlow,
   type Contact,
   compile,
   DEFAULT_MAX_STEPS,
@@ -23,15 +22,17 @@ import {
   enterFlow,
   type FlowEnd,
   type FlowOutput,
+  type FlowRun,
   indexActions,
   PURE_DECIDERS,
   resolveParameters,
   resolveValue,
   type StepEvent,
   type StepResult,
+  startFlow,
   toText,
 } from '@parley/flow';
-import { type AnyActorRef, createActor, fromPromise, type Snapshot } from 'xstate';
+import type { Snapshot } from 'xstate';
 import { ivrRecordingName } from '../executors/recording.js';
 import type { BlockExecutor, FlowTarget, RuntimePorts, TranscriptEntry } from '../executors/types.js';
 import {
@@ -175,20 +176,12 @@ const RECORD_METHODS: readonly InitiationMethod[] = [
 interface Frame {
   target: FlowTarget;
   ref: FlowRef;
-  actor: AnyActorRef;
+  run: FlowRun | undefined;
   actions: Map<string, ActionNode>;
   /** The action running now (the flow's start, then each step's next). */
   current: string | undefined;
 }
 
-/** The runner (and module depth) behind each flow run's actor system. */
-const runnerOfSystem = new WeakMap<object, { runner: Runner; depth: number }>();
-const runOf = (system: object) => {
-  const run = runnerOfSystem.get(system);
-  if (!run) throw new Error('an executor ran outside a contact run');
-  return run;
-};
-const NO_EXECUTORS = {};
 const actionIndex = new WeakMap<FlowTarget['model'], Map<string, ActionNode>>();
 /** A flow's actions by Identifier, built once per flow model. */
 function actionsOf(model: FlowTarget['model']): Map<string, ActionNode> {
@@ -199,9 +192,8 @@ function actionsOf(model: FlowTarget['model']): Map<string, ActionNode> {
   }
   return index;
 }
-const providedMachines = new WeakMap<object, WeakMap<object, CompiledFlow['machine']>>();
 
-type FlowRun = { kind: 'done'; output: FlowOutput } | { kind: 'hungUp' } | { kind: 'stopped' };
+type FlowRunEnd = { kind: 'done'; output: FlowOutput } | { kind: 'hungUp' } | { kind: 'stopped' };
 
 class Runner implements ContactRun {
   readonly contactId: string;
@@ -228,9 +220,9 @@ class Runner implements ContactRun {
   #ivrRecorded = false;
   #hungUp!: () => void;
   /** Settles when the caller hangs up: the running block is abandoned. */
-  readonly #hangup: Promise<FlowRun>;
+  readonly #hangup: Promise<FlowRunEnd>;
   /** Settles when the run's signal aborts. */
-  readonly #stopped: Promise<FlowRun>;
+  readonly #stopped: Promise<FlowRunEnd>;
   #callOver!: () => void;
   /** Settles when the call is over, whoever ended it. */
   readonly #over: Promise<void>;
@@ -245,13 +237,13 @@ class Runner implements ContactRun {
     this.#flowLog = new ContactFlowLog(options.log, () => options.ports.clock.now(), {
       enabled: options.contact.logging,
     });
-    this.#hangup = new Promise<FlowRun>((resolve) => {
+    this.#hangup = new Promise<FlowRunEnd>((resolve) => {
       this.#hungUp = () => resolve({ kind: 'hungUp' });
     });
     this.#over = new Promise<void>((resolve) => {
       this.#callOver = resolve;
     });
-    this.#stopped = new Promise<FlowRun>((resolve) => {
+    this.#stopped = new Promise<FlowRunEnd>((resolve) => {
       const { signal } = options;
       if (signal?.aborted) resolve({ kind: 'stopped' });
       else signal?.addEventListener('abort', () => resolve({ kind: 'stopped' }), { once: true });
@@ -266,16 +258,11 @@ class Runner implements ContactRun {
   }
 
   snapshot(): ContactSnapshot | undefined {
-    if (this.#frames.length === 0) return undefined;
-    return {
-      contactId: this.contactId,
-      frames: this.#frames.map((f) => ({
-        flowArn: f.target.arn,
-        flowKey: f.target.key,
-        snapshot: f.actor.getPersistedSnapshot() as Snapshot<unknown>,
-      })),
-      steps: this.#steps,
-    };
+    const frames: ContactSnapshot['frames'] = [];
+    for (const f of this.#frames)
+      if (f.run) frames.push({ flowArn: f.target.arn, flowKey: f.target.key, snapshot: f.run.persisted() });
+    if (frames.length === 0) return undefined;
+    return { contactId: this.contactId, frames, steps: this.#steps };
   }
 
   async #run(): Promise<ContactResult> {
@@ -393,87 +380,43 @@ class Runner implements ContactRun {
   }
 
   /** Runs one flow (or module) on the contact until it ends or the call does. */
-  async #runFlow(target: FlowTarget, contact: Contact, depth: number): Promise<FlowRun> {
+  async #runFlow(target: FlowTarget, contact: Contact, depth: number): Promise<FlowRunEnd> {
     const compiled = compile(target.model, { key: target.key });
-    const actor = createActor(Runner.#machineFor(compiled, this.#options.executors), { input: { contact } });
-    runnerOfSystem.set(actor.system, { runner: this, depth });
+    if (this.#callEnd?.by === 'caller') return { kind: 'hungUp' };
     const frame: Frame = {
       target,
       ref: { arn: target.arn, name: target.name },
-      actor,
+      run: undefined,
       actions: actionsOf(target.model),
       current: target.model.startAction,
     };
     this.#frames.push(frame);
     this.#flows.push(target.name);
-    actor.on('step', (event) => this.#onStep(frame, event));
-    const finished = new Promise<FlowRun>((resolve, reject) => {
-      actor.subscribe({
-        complete: () => {
-          const snap = actor.getSnapshot();
-          if (snap.status === 'done') resolve({ kind: 'done', output: snap.output as FlowOutput });
-        },
-        error: reject,
-      });
+    const run = startFlow(compiled, {
+      executors: (type) => this.#executorFor(type, depth),
+      input: { contact },
+      onStep: (event) => this.#onStep(frame, event),
     });
+    frame.run = run;
     try {
-      if (this.#callEnd?.by === 'caller') return { kind: 'hungUp' };
-      actor.start();
-      const run = await Promise.race([finished, this.#hangup, this.#stopped]);
-      if (run.kind !== 'done' && frame.current !== undefined && this.#hungUpAt === undefined)
+      const finished = run.done.then((output): FlowRunEnd => ({ kind: 'done', output }));
+      const ended = await Promise.race([finished, this.#hangup, this.#stopped]);
+      if (ended.kind !== 'done' && frame.current !== undefined && this.#hungUpAt === undefined)
         this.#hungUpAt = frame.current;
-      return run;
+      return ended;
     } finally {
-      actor.stop();
+      run.stop();
       this.#frames.pop();
     }
   }
 
-  /**
-   * The compiled machine with its executors, shared by every contact that runs the flow with the
-   * same executors: providing actors copies the machine, which is too dear per contact. The
-   * executors find their contact through the actor system each flow run has.
-   */
-  static #machineFor(
-    compiled: CompiledFlow,
-    executors: ContactRunOptions['executors'],
-  ): CompiledFlow['machine'] {
-    const key = executors ?? NO_EXECUTORS;
-    let byExecutors = providedMachines.get(compiled.machine);
-    if (!byExecutors) {
-      byExecutors = new WeakMap();
-      providedMachines.set(compiled.machine, byExecutors);
-    }
-    let machine = byExecutors.get(key);
-    if (!machine) {
-      const actors: Record<string, Executor> = {};
-      for (const type of compiled.blockTypes) {
-        const logic = Runner.#logicFor(type, executors);
-        if (logic) actors[type] = logic;
-      }
-      machine = compiled.machine.provide({ actors });
-      byExecutors.set(key, machine);
-    }
-    return machine;
-  }
-
-  /** Executors see the invocation's abort signal: XState aborts it when the run stops (a hangup). */
-  static #logicFor(type: string, executors: ContactRunOptions['executors']): Executor | undefined {
-    if (type === 'InvokeFlowModule')
-      return fromPromise<StepResult, ExecutorInput>(({ input, system, signal }) => {
-        const { runner, depth } = runOf(system);
-        return runner.#invoke(input, depth, signal);
-      });
-    const executor = executors?.[type];
-    if (executor)
-      return fromPromise<StepResult, ExecutorInput>(({ input, system, signal }) =>
-        executor(input, { ...runOf(system).runner.#ports, signal }),
-      );
+  /** The executor of a block type for a flow run at this module depth, bound to the contact's ports. */
+  #executorFor(type: string, depth: number): Executor | undefined {
+    if (type === 'InvokeFlowModule') return (input, signal) => this.#invoke(input, depth, signal);
+    const executor = this.#options.executors?.[type];
+    if (executor) return (input, signal) => executor(input, { ...this.#ports, signal });
     const decider = PURE_DECIDERS[type];
-    if (decider)
-      return fromPromise<StepResult, ExecutorInput>(async ({ input, system }) =>
-        decide(decider, input.action, input.contact, runOf(system).runner.#ports.env),
-      );
+    if (decider) return (input) => decide(decider, input.action, input.contact, this.#ports.env);
     return undefined;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The runtime's block executors: one per Flow-language Type the catalog knows. Blocks the engine
  * decides purely run its deciders; the others act through the contact's ports (call, voice, Lambda,
- * prompts, flows, routing). `bindExecutors` turns them into the actors a compiled flow invokes.
+ * prompts, flows, routing). `bindExecutors` binds them to one contact's ports for `startFlow`.
  */
 import {
   CATALOG,
@@ -11,7 +11,6 @@ import {
   PURE_DECIDERS,
   type StepResult,
 } from '@parley/flow';
-import { fromPromise } from 'xstate';
 import {
   checkMetricData,
   endFlowExecution,
@@ -103,19 +102,18 @@ export function createExecutors(): Record<string, BlockExecutor> {
 }
 
 /**
- * The actors a compiled flow's machine invokes (`machine.provide({ actors })`), bound to one
- * contact's ports. Each invocation gets the actor's abort signal, so a stopped run stops its block.
+ * The executors `startFlow` runs for a compiled flow, bound to one contact's ports. Each block gets
+ * the run's abort signal, so a stopped run stops its block.
  */
 export function bindExecutors(
   executors: Readonly<Record<string, BlockExecutor>>,
   ports: RuntimePorts,
 ): Record<string, Executor> {
   return Object.fromEntries(
-    Object.entries(executors).map(([type, run]) => [
+    Object.entries(executors).map(([type, run]): [string, Executor] => [
       type,
-      fromPromise<StepResult, ExecutorInput>(({ input, signal }) =>
+      (input, signal) =>
         run(input, { ...ports, signal: ports.signal ? AbortSignal.any([ports.signal, signal]) : signal }),
-      ),
     ]),
   );
 }

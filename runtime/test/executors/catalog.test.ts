@@ -1,6 +1,5 @@
-import { CATALOG, compile, PURE_DECIDERS, toModel } from '@parley/flow';
+import { CATALOG, compile, PURE_DECIDERS, startFlow, toModel } from '@parley/flow';
 import { describe, expect, it } from 'vitest';
-import { createActor, toPromise } from 'xstate';
 import {
   bindExecutors,
   createExecutors,
@@ -157,25 +156,22 @@ describe('executors bound to a contact’s ports', () => {
     });
     if (!model) throw new Error('no model');
     const compiled = compile(model);
-    const machine = compiled.machine.provide({ actors: bindExecutors(createExecutors(), w.ports) });
-
-    const finished = createActor(machine, { input: { contact: contact() } });
-    finished.start();
-    for (let t = 0; t < 700_000 && finished.getSnapshot().status === 'active'; t += 1000)
+    const finished = startFlow(compiled, {
+      executors: bindExecutors(createExecutors(), w.ports),
+      input: { contact: contact() },
+    });
+    for (let t = 0; t < 700_000 && finished.actor.getSnapshot().status === 'active'; t += 1000)
       await w.clock.advance(1000);
-    const output = await toPromise(finished);
+    const output = await finished.done;
     expect(output.path).toEqual(['hello', 'hold', 'bye']);
     expect(output.end).toEqual({ reason: 'disconnect', at: 'bye' });
     expect(w.call.hangups).toEqual(['normal']);
 
     const other = world();
-    const stopped = createActor(
-      compiled.machine.provide({ actors: bindExecutors(createExecutors(), other.ports) }),
-      {
-        input: { contact: contact() },
-      },
-    );
-    stopped.start();
+    const stopped = startFlow(compiled, {
+      executors: bindExecutors(createExecutors(), other.ports),
+      input: { contact: contact() },
+    });
     await other.clock.advance(5000);
     expect(other.clock.pendingTimers).toBe(1);
     stopped.stop();

@@ -15,10 +15,10 @@ import {
   loadFlow,
   type QueueInfo,
   type StepEvent,
+  startFlow,
 } from '@parley/flow';
 import type { CallerLeg, Harness } from '@parley/harness';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createActor } from 'xstate';
 import { bindExecutors, createExecutors } from '../../src/executors/index.js';
 import type { QueueMetrics, RuntimePorts, TranscriptEntry } from '../../src/executors/types.js';
 import { LambdaPort } from '../../src/integrations/lambda.js';
@@ -154,14 +154,13 @@ async function placeCall(): Promise<Run> {
     CustomerEndpoint: { Address: call.from, Type: 'TELEPHONE_NUMBER' },
     SystemEndpoint: { Address: `+${call.to}`, Type: 'TELEPHONE_NUMBER' },
   });
-  const actor = createActor(compiled.machine.provide({ actors: bindExecutors(createExecutors(), ports) }), {
-    input: { contact },
-  });
   const steps: StepEvent[] = [];
-  actor.on('step', (e) => steps.push(e));
   let output: FlowOutput | undefined;
-  actor.subscribe({ complete: () => (output = actor.getSnapshot().output) });
-  actor.start();
+  void startFlow(compiled, {
+    executors: bindExecutors(createExecutors(), ports),
+    input: { contact },
+    onStep: (e) => steps.push(e),
+  }).done.then((o) => (output = o));
   await settled(caller.answered(), 'the answer');
   // Up to the Lambda nothing waits on the call; the Lambda is real I/O, so wait for it in real time
   // before the call's clock runs.

@@ -1,23 +1,19 @@
 /**
  * compile(flow model) → an XState machine whose states are the flow's actions (DESIGN.md, "Runtime
- * model"). Each action state invokes the executor named after its block Type; the runtime supplies
- * executors with `machine.provide({ actors })` (see `pureExecutors` for the blocks the engine decides
- * itself). The executor's outcome picks the next state by the transition rule of reference §2.4, and
- * anything that leads nowhere ends in the final state, as Connect ends the flow.
+ * model"). The machine decides, it does not act: in an action's state it waits for that block's
+ * result (a `parley.result` event), picks the next state by the transition rule of reference §2.4,
+ * and ends in the final state when a branch leads nowhere, as Connect ends the flow. `startFlow`
+ * (drive.ts) runs the executor of the action the machine is in and sends it the result.
+ *
+ * Executors are not invoked as child actors: an actor per block cost several times the rest of the
+ * machine's step, and a machine without children persists as plain data, so a contact resumes on
+ * another worker from its snapshot with at most the interrupted block run again.
  *
  * The machine holds only plain data in context (the contact, the path, the end), has no timers and
  * draws no randomness of its own: the clock and the seeded generator live in the runtime and the
  * contact.
  */
-import {
-  type ActorRefFrom,
-  assign,
-  type DoneActorEvent,
-  type ErrorActorEvent,
-  fromPromise,
-  type PromiseActorLogic,
-  setup,
-} from 'xstate';
+import { type ActorRefFrom, assign, setup } from 'xstate';
 import { actionsOf } from '../model/model.js';
 import type { ActionNode, FlowModel } from '../model/types.js';
 import type { Decider } from './blocks/common.js';
@@ -76,7 +72,17 @@ export interface StepEvent {
   contact: Contact;
 }
 
-export type Executor = PromiseActorLogic<StepResult, ExecutorInput>;
+/**
+ * Runs one block. A rejection ends the flow as a fault (ENGINE_EXECUTOR_FAILED); an expected failure
+ * is an `error` outcome instead. The signal aborts when the run stops (the caller hung up).
+ */
+export type Executor = (input: ExecutorInput, signal: AbortSignal) => StepResult | Promise<StepResult>;
+
+/** What the machine is sent: the result of the running block, or the error it threw. */
+export type FlowEvent =
+  | { type: 'parley.result'; output: unknown }
+  | { type: 'parley.fault'; error: unknown }
+  | { type: `parley.goto.${string}` };
 
 export interface CompileOptions {
   /** Caches the compiled flow under this key (the caller passes the flow content's hash). */
@@ -92,17 +98,18 @@ export interface CompileOptions {
 export const DEFAULT_MAX_STEPS = 10_000;
 
 /** An executor for a block the runtime left out: the error branch (reference §3.6), never success. */
-export const missingExecutor = (type: string): Executor =>
-  fromPromise<StepResult, ExecutorInput>(async () => ({
+export const missingExecutor =
+  (type: string): Executor =>
+  () => ({
     outcome: { kind: 'error', errorType: 'NoMatchingError' },
     log: { results: describeError(engineError('ENGINE_NO_EXECUTOR', `no executor for ${type}`)) },
-  }));
+  });
 
-/** Wraps a pure decider as the executor the machine invokes; the log gets the resolved parameters. */
-export const executorFromDecider = (decider: Decider, env: EngineEnv): Executor =>
-  fromPromise<StepResult, ExecutorInput>(async ({ input }) =>
-    decide(decider, input.action, input.contact, env),
-  );
+/** Wraps a pure decider as an executor; the log gets the resolved parameters. */
+export const executorFromDecider =
+  (decider: Decider, env: EngineEnv): Executor =>
+  (input) =>
+    decide(decider, input.action, input.contact, env);
 
 /** Runs a pure decider, filling in the log's parameters (resolved against the contact it ran on). */
 export function decide(decider: Decider, action: ActionNode, contact: Contact, env: EngineEnv): StepResult {
@@ -167,17 +174,14 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     byId.set(a.id, a);
     actions.push(a);
   }
-  const types = [...new Set(actions.map((a) => a.type))];
-  const actors: Record<string, Executor> = Object.fromEntries(types.map((t) => [t, missingExecutor(t)]));
-
   const s = setup({
     types: {
       context: {} as FlowContext,
       input: {} as FlowInput,
       output: {} as FlowOutput,
+      events: {} as FlowEvent,
       emitted: {} as StepEvent,
     },
-    actors,
     actions: {
       // One action for every state, told which action it enters: a closure per state costs more.
       enter: assign(({ context }: { context: FlowContext }, params: { id: string }) => ({
@@ -188,7 +192,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   });
 
   // Every action state's entry appends its Identifier to the path, so the last one names the action
-  // whose executor is running: the handlers below are shared by all states instead of one per state.
+  // whose block is running: the handlers below are shared by all states instead of one per state.
   const current = (context: FlowContext): ActionNode => {
     const id = context.path[context.path.length - 1];
     const action = id === undefined ? undefined : byId.get(id);
@@ -235,7 +239,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   // block found it; then the machine moves to the chosen action, or to the end.
   const afterStep = s.enqueueActions(({ context, event, enqueue }) => {
     const action = current(context);
-    const d = makeDecision(action, context, (event as DoneActorEvent<unknown>).output);
+    const d = makeDecision(action, context, event.type === 'parley.result' ? event.output : undefined);
     enqueue.emit({
       type: 'step',
       identifier: action.id,
@@ -260,35 +264,22 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
         at: action.id,
         error: engineError(
           'ENGINE_EXECUTOR_FAILED',
-          `${action.type}: ${messageOf((event as unknown as ErrorActorEvent).error)}`,
+          `${action.type}: ${messageOf(event.type === 'parley.fault' ? event.error : undefined)}`,
         ),
       },
     };
   });
 
-  const input = ({ context }: { context: FlowContext }): ExecutorInput => ({
-    action: current(context),
-    contact: context.contact,
-    flowKey: key,
-    step: context.steps,
-  });
-
-  // Written out rather than spread: the spread itself would leave V8's fast path (see `transition`).
-  const invoke = (src: string) => ({ src, input, id: undefined, systemId: undefined, toJSON: undefined });
-
   const stateFor = (action: ActionNode) =>
-    s.createStateConfig({
-      entry: { type: 'enter', params: { id: action.id } },
-      invoke: invoke(action.type),
-    });
+    s.createStateConfig({ entry: { type: 'enter', params: { id: action.id } } });
 
   const start = model.startAction === undefined ? undefined : keys.get(model.startAction);
   const states: NonNullable<Parameters<typeof s.createMachine>[0]['states']> = {};
   const on: NonNullable<Parameters<typeof s.createMachine>[0]['on']> = {
-    // Executors run one at a time, each invoked by the state of its action: their done and error
-    // events are handled once, here, for all of them.
-    'xstate.done.actor.*': transition(undefined, afterStep),
-    'xstate.error.actor.*': transition(`.${END_STATE}`, fault),
+    // One block runs at a time, the one whose state the machine is in: its result and its error
+    // are handled once, here, for all of them.
+    'parley.result': transition(undefined, afterStep),
+    'parley.fault': transition(`.${END_STATE}`, fault),
     [`${GOTO}${END_STATE}`]: transition(`.${END_STATE}`),
   };
   for (const a of actions) {
@@ -315,7 +306,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
       end: context.end ?? { reason: 'noTransition' },
     }),
   });
-  return { machine, keys };
+  return { machine, keys, byId };
 }
 
 export type FlowMachine = ReturnType<typeof buildMachine>['machine'];
@@ -324,8 +315,10 @@ export type FlowActor = ActorRefFrom<FlowMachine>;
 export interface CompiledFlow {
   key: string;
   machine: FlowMachine;
-  /** The block Types the machine invokes, i.e. the executors the runtime must provide. */
+  /** The block Types of the flow, i.e. the executors the runtime must provide. */
   blockTypes: readonly string[];
+  /** The actions by Identifier (the first of a repeated Identifier, as the machine has it). */
+  actions: ReadonlyMap<string, ActionNode>;
   /** State key of each action Identifier (states use synthetic keys; see buildMachine). */
   stateKeys: ReadonlyMap<string, string>;
 }
@@ -404,11 +397,12 @@ export function compile(model: FlowModel, options: CompileOptions = {}): Compile
     if (hit) return hit;
   }
   const key = options.key ?? 'flow';
-  const { machine, keys } = buildMachine(model, key, options);
+  const { machine, keys, byId } = buildMachine(model, key, options);
   const compiled: CompiledFlow = {
     key,
     machine,
     blockTypes: [...new Set(actionsOf(model).map((a) => a.type))],
+    actions: byId,
     stateKeys: keys,
   };
   if (options.key !== undefined) compiledFlows.set(compiled);

@@ -12,6 +12,7 @@ export {
   type FlowActor,
   type FlowContext,
   type FlowEnd,
+  type FlowEvent,
   type FlowInput,
   type FlowMachine,
   type FlowOutput,
@@ -21,6 +22,7 @@ export {
 } from './compile.js';
 export { isOperator, type MatchOptions, matchCondition, toNumber } from './conditions.js';
 export * from './contact.js';
+export { type Executors, type FlowRun, type StartFlowOptions, startFlow } from './drive.js';
 export type { EngineEnv, FlowInfo, QueueInfo } from './env.js';
 export * from './errors.js';
 export * from './hours.js';

@@ -1,7 +1,6 @@
 /** Builders shared by the engine tests: actions, flows, an in-memory instance, a running flow. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createActor, fromPromise, toPromise } from 'xstate';
 import {
   type ActionNode,
   type CompiledFlow,
@@ -21,6 +20,7 @@ import {
   type QueueInfo,
   type StepEvent,
   type StepResult,
+  startFlow,
   toModel,
 } from '../../src/index.js';
 import { repoRoot } from '../support/paths.js';
@@ -99,10 +99,10 @@ export function env(now = Date.parse('2025-06-02T15:00:00Z'), more: Partial<Engi
 }
 
 /** An executor that always returns the same step. */
-export const returns = (result: StepResult | ((input: ExecutorInput) => StepResult)): Executor =>
-  fromPromise<StepResult, ExecutorInput>(async ({ input }) =>
-    typeof result === 'function' ? result(input) : result,
-  );
+export const returns =
+  (result: StepResult | ((input: ExecutorInput) => StepResult)): Executor =>
+  async (input) =>
+    typeof result === 'function' ? result(input) : result;
 
 /** Runs a compiled flow to its end with the given executors; returns the output and every step event. */
 export async function run(
@@ -111,10 +111,11 @@ export async function run(
   start: Contact = contact(),
 ): Promise<FlowOutput & { steps: StepEvent[] }> {
   const steps: StepEvent[] = [];
-  const actor = createActor(compiled.machine.provide({ actors: executors }), { input: { contact: start } });
-  actor.on('step', (e) => steps.push(e));
-  actor.start();
-  const output = await toPromise(actor);
+  const output = await startFlow(compiled, {
+    executors,
+    input: { contact: start },
+    onStep: (e) => steps.push(e),
+  }).done;
   return { ...output, steps };
 }
 
