@@ -3,14 +3,7 @@
  * decides purely run its deciders; the others act through the contact's ports (call, voice, Lambda,
  * prompts, flows, routing). `bindExecutors` binds them to one contact's ports for `startFlow`.
  */
-import {
-  CATALOG,
-  decide,
-  type Executor,
-  type ExecutorInput,
-  PURE_DECIDERS,
-  type StepResult,
-} from '@parley/flow';
+import { CATALOG, decide, type Executor, PURE_DECIDERS } from '@parley/flow';
 import {
   checkMetricData,
   endFlowExecution,

@@ -67,6 +67,11 @@ export class SimChannel {
   muted = { in: false, out: false };
   /** A Snoop channel's snooped channel. */
   snoopTarget: SimChannel | undefined;
+  /**
+   * The Snoop channels on this one, so its hangup ends them without a scan of every channel; made
+   * with the first snoop, as most channels never have one.
+   */
+  snoops: Set<SimChannel> | undefined;
 
   constructor(
     readonly id: string,

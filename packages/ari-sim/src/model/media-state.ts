@@ -119,6 +119,7 @@ export function channelGone(core: Core, chan: SimChannel): void {
   core.talk.remove(chan);
   // Only a snoop whispers, and only into its target.
   chan.snoopTarget?.media.whispers.delete(chan);
+  chan.snoopTarget?.snoops?.delete(chan);
   changed(core);
 }
 

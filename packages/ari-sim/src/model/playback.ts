@@ -274,24 +274,42 @@ export class SimPlayback {
   }
 }
 
-/** Live playbacks by id; ids may repeat (a reused id queues behind the first), lookups find the oldest. */
+/**
+ * Live playbacks by id; ids may repeat (a reused id queues behind the first), lookups find the oldest.
+ * Indexed by id and by channel: a load of thousands of calls plays, finds and ends a playback per
+ * prompt, and scanning every live playback each time made that quadratic.
+ */
 export class PlaybackRegistry {
-  readonly #all: SimPlayback[] = [];
+  readonly #byId = new Map<string, SimPlayback[]>();
+  readonly #byChannel = new Map<SimChannel, Set<SimPlayback>>();
 
   add(playback: SimPlayback): void {
-    this.#all.push(playback);
+    const same = this.#byId.get(playback.id);
+    if (same) same.push(playback);
+    else this.#byId.set(playback.id, [playback]);
+    const chan = playback.host.chan;
+    const hosted = this.#byChannel.get(chan);
+    if (hosted) hosted.add(playback);
+    else this.#byChannel.set(chan, new Set([playback]));
   }
 
   find(id: string): SimPlayback | undefined {
-    return this.#all.find((p) => p.id === id);
+    return this.#byId.get(id)?.[0];
   }
 
   remove(playback: SimPlayback): void {
-    const i = this.#all.indexOf(playback);
-    if (i >= 0) this.#all.splice(i, 1);
+    const same = this.#byId.get(playback.id);
+    const i = same ? same.indexOf(playback) : -1;
+    if (same && i >= 0) {
+      same.splice(i, 1);
+      if (same.length === 0) this.#byId.delete(playback.id);
+    }
+    const chan = playback.host.chan;
+    const hosted = this.#byChannel.get(chan);
+    if (hosted?.delete(playback) && hosted.size === 0) this.#byChannel.delete(chan);
   }
 
   forHost(chan: SimChannel): SimPlayback[] {
-    return this.#all.filter((p) => p.host.chan === chan);
+    return [...(this.#byChannel.get(chan) ?? [])];
   }
 }

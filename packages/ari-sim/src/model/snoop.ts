@@ -33,6 +33,7 @@ export function createSnoop(core: Core, target: SimChannel, p: SnoopParams): Sim
   chan.caller = { ...target.caller };
   chan.connected = { ...target.connected };
   chan.snoopTarget = target;
+  (target.snoops ??= new Set()).add(chan);
   core.channels.set(id, chan);
   if (p.whisper !== 'none') target.media.whispers.add(chan);
   core.defer(() => {
@@ -46,8 +47,7 @@ export function createSnoop(core: Core, target: SimChannel, p: SnoopParams): Sim
 
 /** The snooped channel is gone: its snoops read nothing more and hang up. */
 export function endSnoopsOf(core: Core, target: SimChannel): void {
-  for (const chan of core.channels.values()) {
-    if (chan.snoopTarget === target && !chan.hangingUp)
-      core.defer(() => requestHangup(core, chan, 16, 'far-side'));
+  for (const chan of target.snoops ?? []) {
+    if (!chan.hangingUp) core.defer(() => requestHangup(core, chan, 16, 'far-side'));
   }
 }
