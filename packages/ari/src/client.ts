@@ -11,6 +11,7 @@ import type { Application, Bridge, Channel } from './generated/models.js';
 import { OPERATIONS, type OperationId } from './generated/operations.js';
 import { KeyedListeners, type Unsubscribe } from './listeners.js';
 import { type AriCall, type AriParams, type AriResult, type CallOptions, createCall } from './rest.js';
+import { type RetryOptions, withRetries } from './retry.js';
 import { EventRouter } from './router.js';
 import type { AriTransport } from './transport.js';
 
@@ -50,6 +51,11 @@ interface CommonOptions {
   connectTimeoutMs?: number;
   /** Default timeout of REST calls, on `clock`; none when absent. */
   requestTimeoutMs?: number;
+  /**
+   * Repeat operations that are safe to repeat after a 5xx, a timeout or a lost connection (reads,
+   * removals, creates under a client id, answer...; never DTMF or an id-less play). Off when absent.
+   */
+  retry?: RetryOptions;
   /** Prepended to every `newId()`, e.g. to tell instances or test runs apart. */
   idPrefix?: string;
   random?: () => number;
@@ -89,11 +95,12 @@ export function createAriClient(options: AriClientOptions): AriClient {
   const apps: readonly string[] = 'apps' in options ? options.apps : [options.app];
   const [primaryApp = ''] = apps;
   const clock = options.clock ?? systemClock;
-  const call = createCall({
+  const once = createCall({
     transport: options.transport,
     clock,
     requestTimeoutMs: options.requestTimeoutMs,
   });
+  const call = options.retry ? withRetries(once, clock, options.retry) : once;
   const lifecycle = new KeyedListeners<true, LifecycleEvent>();
   const emitLifecycle = (event: LifecycleEvent) =>
     lifecycle.emit(true, event, (error) => {

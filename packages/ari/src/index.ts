@@ -48,6 +48,7 @@ export {
   operationSpec,
   readResponse,
 } from './rest.js';
+export { isRetryable, type RetryOptions, retryPolicy, withRetries } from './retry.js';
 export {
   type BridgeEvent,
   type ChannelEvent,

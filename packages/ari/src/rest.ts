@@ -19,6 +19,8 @@ export type AriResult<Id extends OperationId> = [OperationTypes[Id]['result']] e
 export interface CallOptions {
   /** Overrides the client's request timeout for this call; measured on the client's clock. */
   timeoutMs?: number;
+  /** `false`: one try only, even where the client would repeat the operation (`RetryOptions`). */
+  retry?: boolean;
 }
 
 export type AriCall = <Id extends OperationId>(
