@@ -24,6 +24,7 @@ import {
   type FlowOutput,
   type FlowRun,
   indexActions,
+  type JsonValue,
   PURE_DECIDERS,
   resolveParameters,
   resolveValue,
@@ -87,6 +88,17 @@ export interface ContactRunOptions {
    * call is over, so the record waits for the agent's After Contact Work.
    */
   recordDetails?: () => Promise<RecordDetails | undefined>;
+  /**
+   * Awaited before every block with the contact's snapshot: where a worker persists it, so another
+   * worker can take the call over (`resume`) and repeat at most the block that was running.
+   */
+  checkpoint?: (snapshot: ContactSnapshot) => void | Promise<void>;
+  /**
+   * Continue a contact another runner ran, from its last checkpoint: the call is up already (no
+   * answer), the flows resume where the snapshot left them, and the contact record keeps the
+   * original start. `contact` is then only the fallback for a snapshot that carries none.
+   */
+  resume?: ContactSnapshot;
 }
 
 /** Contact-record fields the contact center knows better than the flows. */
@@ -135,11 +147,20 @@ export interface ContactResult {
   contact: Contact;
 }
 
-/** What a contact needs to resume elsewhere: the actors' persisted snapshots, outermost first. */
+/**
+ * What a contact needs to resume elsewhere: the flows' persisted snapshots, outermost first (a
+ * module runs inside its caller's InvokeFlowModule), and what the contact record needs. Plain JSON.
+ */
 export interface ContactSnapshot {
   contactId: string;
   frames: { flowArn: string; flowKey: string; snapshot: Snapshot<unknown> }[];
   steps: number;
+  /** When the contact started (ms since the epoch), for the contact record. */
+  startedAt: number;
+  /** Names of the flows and modules entered so far. */
+  flows: string[];
+  /** An IVR recording was started: the contact record lists it. */
+  ivrRecorded: boolean;
 }
 
 export interface ContactRun {
@@ -218,6 +239,8 @@ class Runner implements ContactRun {
   #queue: { arn: string; name: string; enqueuedAt: number } | undefined;
   /** An IVR recording was started at some point: the contact record lists it. */
   #ivrRecorded = false;
+  /** Frames of a `resume` not started yet, outermost first: each flow run takes the next one. */
+  #resuming: ContactSnapshot['frames'] = [];
   #hungUp!: () => void;
   /** Settles when the caller hangs up: the running block is abandoned. */
   readonly #hangup: Promise<FlowRunEnd>;
@@ -229,13 +252,21 @@ class Runner implements ContactRun {
 
   constructor(options: ContactRunOptions) {
     this.#options = options;
-    this.contactId = options.contact.ContactId;
-    this.#contact = options.contact;
+    const { resume } = options;
+    this.contactId = resume?.contactId ?? options.contact.ContactId;
+    this.#contact = (resume && contactOf(resume.frames[resume.frames.length - 1])) ?? options.contact;
     this.#maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.#ports = { ...options.ports, transcript: (e) => this.#transcript(e) };
-    this.#startedAt = options.ports.clock.now();
+    this.#startedAt = resume?.startedAt ?? options.ports.clock.now();
+    if (resume) {
+      this.#steps = resume.steps;
+      this.#ivrRecorded = resume.ivrRecorded;
+      // The flows being resumed are pushed again as they start.
+      this.#flows.push(...resume.flows.slice(0, Math.max(0, resume.flows.length - resume.frames.length)));
+      this.#resuming = resume.frames.slice();
+    }
     this.#flowLog = new ContactFlowLog(options.log, () => options.ports.clock.now(), {
-      enabled: options.contact.logging,
+      enabled: this.#contact.logging,
     });
     this.#hangup = new Promise<FlowRunEnd>((resolve) => {
       this.#hungUp = () => resolve({ kind: 'hungUp' });
@@ -262,12 +293,19 @@ class Runner implements ContactRun {
     for (const f of this.#frames)
       if (f.run) frames.push({ flowArn: f.target.arn, flowKey: f.target.key, snapshot: f.run.persisted() });
     if (frames.length === 0) return undefined;
-    return { contactId: this.contactId, frames, steps: this.#steps };
+    return {
+      contactId: this.contactId,
+      frames,
+      steps: this.#steps,
+      startedAt: this.#startedAt,
+      flows: [...this.#flows],
+      ivrRecorded: this.#ivrRecorded,
+    };
   }
 
   async #run(): Promise<ContactResult> {
     const { call } = this.#ports;
-    if (this.#options.answer !== false && !call.ended) {
+    if (this.#options.answer !== false && !this.#options.resume && !call.ended) {
       try {
         await call.answer();
       } catch (e) {
@@ -284,6 +322,25 @@ class Runner implements ContactRun {
 
     let target = this.#options.flow;
     let contact = this.#contact;
+    const outer = this.#resuming[0];
+    if (outer) {
+      const resumed = this.#resumable(outer);
+      if (!resumed) {
+        this.#resuming = [];
+        await this.#hangupQuietly();
+        return this.#result(
+          {
+            kind: 'fault',
+            problem: problem(
+              'CONTACT_RESUME_FLOW_CHANGED',
+              `flow ${outer.flowArn} is no longer the version the contact ran`,
+            ),
+          },
+          undefined,
+        );
+      }
+      target = resumed;
+    }
     for (;;) {
       const run = await this.#runFlow(target, contact, 0);
       if (run.kind === 'hungUp') return this.#result(this.#hungUpEnd(), undefined);
@@ -392,11 +449,16 @@ class Runner implements ContactRun {
     };
     this.#frames.push(frame);
     this.#flows.push(target.name);
-    const run = startFlow(compiled, {
-      executors: (type) => this.#executorFor(type, depth),
-      input: { contact },
-      onStep: (event) => this.#onStep(frame, event),
-    });
+    const resumed = this.#resuming[0]?.flowKey === target.key ? this.#resuming.shift() : undefined;
+    const common = {
+      executors: (type: string) => this.#executorFor(type, depth),
+      onStep: (event: StepEvent) => this.#onStep(frame, event),
+      ...(this.#options.checkpoint ? { checkpoint: () => this.#checkpoint() } : {}),
+    };
+    if (resumed) frame.current = currentOf(resumed);
+    const run = resumed
+      ? startFlow(compiled, { ...common, snapshot: resumed.snapshot })
+      : startFlow(compiled, { ...common, input: { contact } });
     frame.run = run;
     try {
       const finished = run.done.then((output): FlowRunEnd => ({ kind: 'done', output }));
@@ -408,6 +470,17 @@ class Runner implements ContactRun {
       run.stop();
       this.#frames.pop();
     }
+  }
+
+  /** The flow a resume frame names, when this instance still runs that version of it. */
+  #resumable(frame: ContactSnapshot['frames'][number]): FlowTarget | undefined {
+    const target = this.#ports.flow(frame.flowArn);
+    return target?.key === frame.flowKey ? target : undefined;
+  }
+
+  #checkpoint(): void | Promise<void> {
+    const snapshot = this.snapshot();
+    if (snapshot) return this.#options.checkpoint?.(snapshot);
   }
 
   /** The executor of a block type for a flow run at this module depth, bound to the contact's ports. */
@@ -477,6 +550,16 @@ class Runner implements ContactRun {
     };
     let module: FlowTarget | undefined;
     const resolver = this.#options.executors?.InvokeFlowModule;
+    const inner = this.#resuming[0];
+    if (inner) {
+      // Resumed inside the module: it was resolved, logged and announced before the takeover.
+      module = this.#resumable(inner);
+      if (!module) {
+        this.#resuming = [];
+        return fail(`CONTACT_RESUME_FLOW_CHANGED: module ${inner.flowArn} changed`);
+      }
+      return this.#afterModule(module, await this.#runFlow(module, contact, depth + 1), parameters);
+    }
     if (depth > 0) {
       const failed = fail('ENGINE_PARAMETER_INVALID: a module cannot invoke another module');
       logStart(parameters, failed.log?.results);
@@ -513,7 +596,15 @@ class Runner implements ContactRun {
     const inside: Contact = { ...contact, FlowAttributes: {} };
     for (const key of FLOW_LOCAL) if (key !== 'FlowAttributes') delete inside[key];
     delete inside.moduleResult;
-    const run = await this.#runFlow(module, inside, depth + 1);
+    return this.#afterModule(module, await this.#runFlow(module, inside, depth + 1), parameters);
+  }
+
+  /** The calling flow's step once its module ended: the return branch, or the module's end. */
+  #afterModule(module: FlowTarget, run: FlowRunEnd, parameters: Record<string, JsonValue>): StepResult {
+    const fail = (results: string): StepResult => ({
+      outcome: { kind: 'error', errorType: 'NoMatchingError' },
+      log: { parameters, results },
+    });
     if (run.kind !== 'done') return { outcome: { kind: 'end', reason: 'disconnect' } };
     const { end, contact: after } = run.output;
     const patch: Partial<Contact> = { ...after };
@@ -688,3 +779,13 @@ function sameLine(a: TranscriptEntry, b: TranscriptEntry): boolean {
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+type PersistedFlow = { context?: { contact?: Contact; path?: string[] } };
+
+/** The contact as a persisted flow snapshot holds it. */
+const contactOf = (frame: ContactSnapshot['frames'][number] | undefined): Contact | undefined =>
+  (frame?.snapshot as PersistedFlow | undefined)?.context?.contact;
+
+/** The action a persisted flow snapshot was running. */
+const currentOf = (frame: ContactSnapshot['frames'][number]): string | undefined =>
+  (frame.snapshot as PersistedFlow).context?.path?.at(-1);

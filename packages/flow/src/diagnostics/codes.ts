@@ -492,6 +492,11 @@ export const CODES = {
     title: 'Call could not be answered',
     doc: 'Answering the inbound call failed (the channel vanished or the telephony server refused); no flow ran.',
   },
+  CONTACT_RESUME_FLOW_CHANGED: {
+    severity: 'error',
+    title: 'Taken-over contact runs a flow version this worker does not have',
+    doc: 'A worker took over a call whose worker stopped, but the flow (or module) the contact was in is no longer the version it ran, so the snapshot cannot continue; the call is disconnected with a contact record.',
+  },
   INSTANCE_BUNDLE_INVALID: {
     severity: 'error',
     title: 'Instance bundle is not valid',
@@ -781,12 +786,17 @@ export const CODES = {
   API_BODY_TOO_LARGE: {
     severity: 'error',
     title: 'Request body too large',
-    doc: 'The body is larger than the server accepts (4 MB for JSON, 16 MB for prompt audio); it was refused before being read.',
+    doc: 'The body is larger than the route accepts (4 MB of JSON for flows and most routes, 64 MB for an instance bundle, 16 MB for prompt audio); it was refused before being read.',
   },
   API_RATE_LIMITED: {
     severity: 'error',
     title: 'Too many requests',
     doc: 'This token or address sent too many requests of this kind; wait the seconds given in Retry-After.',
+  },
+  API_ORIGIN_REFUSED: {
+    severity: 'error',
+    title: 'Origin not allowed',
+    doc: "A browser page from another origin asked (a CORS preflight) to call the API. Only the designer Parley serves may, unless the origin is in the server's allow-list (`parley start --cors-origin`, `PARLEY_CORS_ORIGINS`).",
   },
   API_INTERNAL: {
     severity: 'error',

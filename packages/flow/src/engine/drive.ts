@@ -27,6 +27,12 @@ export type StartFlowOptions = {
   executors: Executors;
   /** Told of every block execution (the machine's `step` event). */
   onStep?: (step: StepEvent) => void;
+  /**
+   * Awaited before each block runs, the machine already in its state: where a runtime persists the
+   * snapshot, so a resumed run repeats at most the block that was running. Its rejections are
+   * ignored: a contact whose snapshot could not be saved keeps running.
+   */
+  checkpoint?: () => void | Promise<void>;
 } & (
   | { input: FlowInput; snapshot?: undefined }
   /** A snapshot from `FlowRun.persisted()` (JSON round-tripped is fine) to resume from. */
@@ -73,7 +79,12 @@ export function startFlow(compiled: CompiledFlow, options: StartFlowOptions): Fl
 
   const drive = async (): Promise<void> => {
     const { signal } = controller;
+    const { checkpoint } = options;
     for (;;) {
+      if (checkpoint && actor.getSnapshot().status === 'active' && !signal.aborted)
+        await Promise.resolve()
+          .then(checkpoint)
+          .catch(() => undefined);
       const snapshot = actor.getSnapshot();
       if (snapshot.status !== 'active' || signal.aborted) return;
       const input = inputOf(snapshot.context);
