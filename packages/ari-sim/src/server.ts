@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { ADMIN_PREFIX, type AdminTarget, handleAdmin } from './admin.js';
 import { AUTH_REQUIRED, authenticate } from './auth.js';
 import { attachEventSink } from './event-streams.js';
+import { ConnectionDropped } from './faults.js';
 import type { Core } from './model/core.js';
 import type { Router } from './rest/router.js';
 
@@ -15,6 +17,8 @@ export interface ListenOptions {
 export interface RunningServer {
   /** Base URL ending in `/ari`. */
   url: string;
+  /** Drops the events sockets of these apps (all when absent) without a close frame; how many. */
+  dropEventSockets(apps?: readonly string[]): number;
   close(): Promise<void>;
 }
 
@@ -52,18 +56,29 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   );
 }
 
-/** REST at `/ari/...` and the events websocket at `/ari/events`, on one HTTP server like res_http_websocket. */
+/**
+ * REST at `/ari/...` and the events websocket at `/ari/events`, on one HTTP server like
+ * res_http_websocket; the sim's own controls under `/ari-sim/` (admin.ts). While the sim is down
+ * (`Faults.down`) every connection is dropped as it arrives, as nobody would be listening.
+ */
 export async function listen(
   core: Core,
   router: Router,
+  admin: AdminTarget,
   options: ListenOptions = {},
 ): Promise<RunningServer> {
+  const { faults } = admin;
   const credentialsOf = (req: IncomingMessage, url: URL) =>
     authenticate(core.config.users, req.headers.authorization, url.searchParams.get('api_key') ?? undefined);
 
   const server = createServer(async (req, res) => {
+    if (faults.down) {
+      req.socket.destroy();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://ari-sim');
-    if (!url.pathname.startsWith(`${PREFIX}/`)) {
+    const isAdmin = url.pathname.startsWith(`${ADMIN_PREFIX}/`);
+    if (!url.pathname.startsWith(`${PREFIX}/`) && !isAdmin) {
       sendJson(res, 404, { message: 'Resource not found' });
       return;
     }
@@ -84,15 +99,37 @@ export async function listen(
         return;
       }
     }
+    if (isAdmin) {
+      if (user.readOnly) {
+        sendJson(res, 403, { message: 'Write access denied' });
+        return;
+      }
+      const reply = await handleAdmin(admin, req.method ?? 'GET', url.pathname, body);
+      if (reply.status === 204) {
+        res.writeHead(204);
+        res.end();
+      } else sendJson(res, reply.status, reply.json);
+      return;
+    }
     const query: Record<string, string> = {};
     for (const [key, value] of url.searchParams) if (key !== 'api_key') query[key] = value;
-    const response = await router.handle({
-      method: req.method ?? 'GET',
-      path: url.pathname.slice(PREFIX.length),
-      query,
-      body,
-      user,
-    });
+    let response: Awaited<ReturnType<Router['handle']>>;
+    try {
+      response = await router.handle({
+        method: req.method ?? 'GET',
+        path: url.pathname.slice(PREFIX.length),
+        query,
+        body,
+        user,
+      });
+    } catch (error) {
+      // A request whose answer was never coming: the connection goes, as with a dead Asterisk.
+      if (error instanceof ConnectionDropped) {
+        req.socket.destroy();
+        return;
+      }
+      throw error;
+    }
     if (response.status === 204) {
       res.writeHead(204);
       res.end();
@@ -111,7 +148,12 @@ export async function listen(
     noServer: true,
     handleProtocols: (protocols) => (protocols.has('ari') ? 'ari' : false),
   });
+  const sockets = new Map<WebSocket, readonly string[]>();
   server.on('upgrade', (req, socket, head) => {
+    if (faults.down) {
+      socket.destroy();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://ari-sim');
     if (url.pathname !== `${PREFIX}/events`) {
       refuseUpgrade(socket, 404, 'Resource not found');
@@ -134,8 +176,13 @@ export async function listen(
         },
       };
       const detach = attachEventSink(core, apps, subscribeAll, sink);
-      ws.on('close', detach);
-      ws.on('error', detach);
+      sockets.set(ws, apps);
+      const closed = () => {
+        sockets.delete(ws);
+        detach();
+      };
+      ws.on('close', closed);
+      ws.on('error', closed);
     });
   });
 
@@ -146,6 +193,17 @@ export async function listen(
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}${PREFIX}`,
+    dropEventSockets(apps) {
+      let dropped = 0;
+      for (const [ws, owned] of [...sockets]) {
+        if (apps && !owned.some((app) => apps.includes(app))) continue;
+        // No close frame: the peer learns of it as it would of a dead network.
+        ws.terminate();
+        sockets.delete(ws);
+        dropped++;
+      }
+      return dropped;
+    },
     close: async () => {
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ import {
 import { apiDocs } from './api-docs.js';
 import { type DefaultConfigOptions, defaultConfig, type SimConfig, temporarySpoolDir } from './config.js';
 import type { InProcessStream } from './event-streams.js';
+import { Faults } from './faults.js';
 import { type Credentials, inProcessTransport } from './in-process.js';
 import { Core } from './model/core.js';
 import { Dialplan } from './model/dialplan.js';
@@ -51,6 +52,22 @@ export interface AriSim {
   operations(): string[];
   /** `operation:param` for any parameter a handler read that the operation does not define. */
   unknownParamReads(): string[];
+  /**
+   * Failures a test injects: REST commands that answer an error, hang or lose their answer
+   * (`faults.add`). Not part of ARI; over HTTP they are under `/ari-sim/`, outside `/ari`.
+   */
+  readonly faults: Faults;
+  /**
+   * Drops the events sockets of these apps (every socket when absent) as a network does, without a
+   * closing handshake; the apps unregister as when any socket closes. Returns how many were dropped.
+   */
+  dropEventSockets(apps?: readonly string[]): number;
+  /**
+   * Asterisk restarts: every connection drops (events sockets and unanswered requests), all it held
+   * in memory is gone without an event (`Core.restart`), and it refuses connections for `downMs`
+   * (default 0) before it is back. Resolves once it is.
+   */
+  restart(options?: { downMs?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,25 +82,65 @@ export function createAriSim(options: AriSimOptions = {}): AriSim {
 
   const media = new MediaLibrary(config.soundDirs);
   const core = new Core(clock, config, Dialplan.parse(config.dialplan), media);
-  core.playbacks = new PlaybackRegistry();
-  core.recordings = new RecordingRegistry(core);
-  core.remoteMedia = new RemoteMediaCache(() => core.now());
-  core.talk = new TalkDetectors(core, (chan) => readFrom(chan));
+  // What holds live media lives in memory and starts empty again when Asterisk restarts.
+  const installRegistries = () => {
+    core.playbacks = new PlaybackRegistry();
+    core.recordings = new RecordingRegistry(core);
+    core.remoteMedia = new RemoteMediaCache(() => core.now());
+    core.talk = new TalkDetectors(core, (chan) => readFrom(chan));
+  };
+  installRegistries();
 
   let baseUrl = 'http://localhost:8088/ari';
-  const router = new Router(core, HANDLERS, (path) => apiDocs(path, baseUrl));
+  const faults = new Faults();
+  const router = new Router(core, HANDLERS, (path) => apiDocs(path, baseUrl), faults);
   const servers: RunningServer[] = [];
-  const streams = new Set<InProcessStream>();
+  const streams = new Map<InProcessStream, readonly string[]>();
+  const dropEventSockets = (apps?: readonly string[]): number => {
+    let dropped = 0;
+    for (const [stream, owned] of [...streams]) {
+      if (apps && !owned.some((app) => apps.includes(app))) continue;
+      streams.delete(stream);
+      stream.close(1006);
+      dropped++;
+    }
+    for (const server of servers) dropped += server.dropEventSockets(apps);
+    return dropped;
+  };
+  let restarting: Promise<void> | undefined;
+  const restart = ({ downMs = 0 }: { downMs?: number } = {}): Promise<void> => {
+    if (restarting) return restarting;
+    faults.down = true;
+    faults.dropConnections();
+    dropEventSockets();
+    core.restart();
+    installRegistries();
+    if (downMs <= 0) {
+      faults.down = false;
+      return Promise.resolve();
+    }
+    restarting = new Promise<void>((resolve) => {
+      clock.setTimeout(() => {
+        faults.down = false;
+        restarting = undefined;
+        resolve();
+      }, downMs);
+    });
+    return restarting;
+  };
 
   return {
     clock,
     config,
     recordingDir,
     transport(credentials) {
-      return inProcessTransport(core, router, credentials, (stream) => streams.add(stream));
+      return inProcessTransport(core, router, credentials, faults, (stream, apps) => {
+        streams.set(stream, apps);
+        stream.onClose(() => streams.delete(stream));
+      });
     },
     async listen(listenOptions) {
-      const server = await listen(core, router, listenOptions);
+      const server = await listen(core, router, { faults, dropEventSockets, restart }, listenOptions);
       baseUrl = server.url;
       servers.push(server);
       return server;
@@ -98,9 +155,13 @@ export function createAriSim(options: AriSimOptions = {}): AriSim {
     },
     bridges: () => [...core.bridges.values()].map((b) => b.toJson()),
     applications: () => core.apps.list().map((a) => a.toJson()),
+    faults,
+    dropEventSockets,
+    restart,
     async close() {
+      faults.dropConnections();
       for (const server of servers.splice(0)) await server.close();
-      for (const stream of streams) stream.close(1001);
+      for (const stream of streams.keys()) stream.close(1001);
       streams.clear();
       core.shutdown();
       if (ownSpool) rmSync(config.spoolDir, { recursive: true, force: true });

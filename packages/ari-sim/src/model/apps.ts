@@ -66,6 +66,11 @@ export class AppRegistry {
     return [...this.#apps.values()];
   }
 
+  /** Asterisk restarted: no app is registered and nothing is subscribed to anything. */
+  clear(): void {
+    this.#apps.clear();
+  }
+
   #ensure(name: string): SimApp {
     let app = this.#apps.get(name);
     if (!app) {

@@ -25,7 +25,8 @@ export class Core {
   readonly channels = new Map<string, SimChannel>();
   readonly bridges = new Map<string, SimBridge>();
   readonly apps = new AppRegistry();
-  readonly startedAt: number;
+  /** When this Asterisk (re)started: `startup_time` in `GET /asterisk/info`. */
+  startedAt: number;
   playbacks!: PlaybackRegistry;
   recordings!: RecordingRegistry;
   talk!: TalkDetectors;
@@ -121,6 +122,25 @@ export class Core {
   shutdown(): void {
     for (const handle of this.#timers) this.clock.clearTimeout(handle);
     this.#timers.clear();
+  }
+
+  /**
+   * Asterisk restarted: every channel, bridge, app registration and global variable it held in
+   * memory is gone without a single event, its id counters start again and `startup_time` moves.
+   * What it keeps on disk (stored recordings) and in astdb (device states, mailboxes) survives. The
+   * registries that hold live media are replaced by the caller (`createAriSim`).
+   */
+  restart(): void {
+    this.shutdown();
+    this.#deferred.length = 0;
+    this.channels.clear();
+    this.bridges.clear();
+    this.apps.clear();
+    this.globals.clear();
+    this.#unreal = 0;
+    this.#unique = 0;
+    this.#snoop = 0;
+    this.startedAt = this.now();
   }
 
   snapshot(chan: SimChannel) {

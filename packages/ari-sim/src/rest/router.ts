@@ -1,5 +1,7 @@
+import { STATUS_CODES } from 'node:http';
 import { type AriResponse, OPERATIONS, type OperationSpec } from '@parley/ari';
 import type { AriUser } from '../config.js';
+import type { Faults } from '../faults.js';
 import type { Core } from '../model/core.js';
 import { type Failure, isFailure } from '../model/failure.js';
 import { type ParamValue, parseParams } from './params.js';
@@ -116,6 +118,8 @@ export class Router {
     readonly core: Core,
     readonly handlers: HandlerTable,
     readonly extra: (path: string) => AriResponse | undefined,
+    /** Injected failures (`AriSim.faults`); a request a rule takes fails, hangs or loses its answer. */
+    readonly faults?: Faults,
   ) {}
 
   async handle(req: RouterRequest): Promise<AriResponse> {
@@ -128,6 +132,11 @@ export class Router {
     if (candidates.length === 0) return json(404, { message: 'Resource not found' });
     const chosen = candidates.find((c) => c.route.spec.method === req.method);
     if (!chosen) return json(405, { message: 'Invalid method' });
+    const faults = this.faults;
+    const fault = faults?.take(chosen.route.id, req.user.username);
+    if (fault && 'status' in fault)
+      return json(fault.status, { message: fault.message ?? STATUS_CODES[fault.status] ?? 'Error' });
+    if (faults && fault && 'hang' in fault) return faults.never();
     if (req.user.readOnly && req.method !== 'GET') return json(403, { message: 'Write access denied' });
     const handler = this.handlers[chosen.route.id];
     if (!handler) return json(501, { message: `${chosen.route.id} is not implemented by ari-sim` });
@@ -141,6 +150,7 @@ export class Router {
       this.unknownParams.add(`${id}:${name}`),
     );
     const reply = await handler(ctx);
+    if (faults && fault && 'loseAnswer' in fault) return faults.never();
     return toResponse(reply);
   }
 }
