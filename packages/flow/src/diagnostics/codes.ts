@@ -400,6 +400,11 @@ export const CODES = {
     title: 'Executor failed',
     doc: 'An executor threw instead of returning an outcome; the flow ends with a fault.',
   },
+  ENGINE_TELEPHONY_FAILED: {
+    severity: 'error',
+    title: 'Telephony command failed',
+    doc: 'Asterisk answered an error to a command for the call (a prompt, for instance), or did not answer, and the runtime gave up after repeating what is safe to repeat. The block takes its error branch and the call stays up. Look at the Asterisk log for the reason.',
+  },
   LAMBDA_NOT_FOUND: {
     severity: 'error',
     title: 'Lambda function not found',
