@@ -6,6 +6,7 @@ import { logsCommand } from './commands/logs.js';
 import { type RunOptions, runCommand } from './commands/run.js';
 import { type StartCommandOptions, startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
+import { type WorkerCommandOptions, workerCommand } from './commands/worker.js';
 import type { CliIo } from './io.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -142,6 +143,20 @@ export async function run(
     .option('--no-demo', 'do not create the demo instance in an empty store')
     .action(async (opts: StartCommandOptions) => {
       exitCode = await startCommand({ ...opts, ...startHooks }, io);
+    });
+
+  program
+    .command('worker')
+    .description(
+      'Run one runtime worker of several sharing DATABASE_URL and the PBX in PARLEY_ARI_URL: serves the Stasis app PARLEY_ARI_APP (default parley-<id>), checkpoints every contact, and adopts the app and calls of a worker that stops',
+    )
+    .requiredOption('--id <id>', "this worker's id, unique among the workers")
+    .option('--port <port>', 'API port (0: any free one)', '0')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'folder of the TTS cache and prompt audio (default .parley-worker-<id>)')
+    .option('--lease-ms <ms>', 'how long a silent worker keeps its calls before another adopts them', '1000')
+    .action(async (opts: WorkerCommandOptions) => {
+      exitCode = await workerCommand(opts, io);
     });
 
   try {

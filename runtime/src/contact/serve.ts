@@ -6,10 +6,17 @@ import type { LambdaPort } from '../integrations/lambda.js';
 import type { VoicePort } from '../integrations/tts.js';
 import type { ContactRecordSink } from '../logs/contact-record.js';
 import type { FlowLogSink } from '../logs/sinks.js';
+import type { AriCall } from '../telephony/ari-call.js';
 import { AriTelephony } from '../telephony/ari-telephony.js';
 import type { CallPort } from '../telephony/port.js';
 import type { Instance } from './instance.js';
-import { type ContactRun, type ContactStep, type RecordDetails, runContact } from './runner.js';
+import {
+  type ContactRun,
+  type ContactSnapshot,
+  type ContactStep,
+  type RecordDetails,
+  runContact,
+} from './runner.js';
 
 export interface ServeOptions {
   /** The runtime's ARI app, connected (or connecting) to Asterisk or ari-sim. */
@@ -38,6 +45,24 @@ export interface ServeOptions {
   transcript?: (contactId: string, entry: Parameters<RuntimePorts['transcript']>[0]) => void;
   /** Told of every block a contact runs (the designer's test calls follow the running block). */
   onStep?: (contactId: string, step: ContactStep) => void;
+  /** Where each contact's snapshot goes before every block, so another worker can take it over. */
+  checkpoints?: CheckpointSink;
+}
+
+/** A contact's last checkpoint, with what a worker taking it over needs to find its call. */
+export interface LiveContact {
+  contactId: string;
+  channelId: string;
+  /** The dialled number: it names the instance the contact belongs to. */
+  dialled: string;
+  snapshot: ContactSnapshot;
+}
+
+export interface CheckpointSink {
+  /** Settles once the snapshot is stored: the block after it may run. */
+  save(contact: LiveContact): Promise<void>;
+  /** The contact is over: nothing left to take over. */
+  remove(contactId: string): void;
 }
 
 /** What the contact center does with one call. */
@@ -51,6 +76,15 @@ export interface CallAttachment {
 export interface Serving {
   /** Contacts whose flows still run. */
   readonly running: ReadonlySet<ContactRun>;
+  /**
+   * Serves another Stasis app too (a stopped worker's, taken over): its new inbound calls, and the
+   * calls it still has. A call with a checkpoint in `live` resumes from it; one without starts its
+   * flow as a new call would; a checkpoint whose call is gone is closed as hung up by the caller.
+   */
+  adopt(
+    ari: AriClient,
+    live: readonly LiveContact[],
+  ): Promise<{ resumed: number; started: number; gone: number }>;
   close(): void;
 }
 
@@ -63,16 +97,17 @@ export function serveInbound(options: ServeOptions): Serving {
   const running = new Set<ContactRun>();
   // One record for every contact: the runner caches compiled machines per executor set.
   const executors = options.executors ?? createExecutors();
-  const telephony = new AriTelephony(options.ari, options.clock, ({ call }) => {
-    const instance = typeof options.instance === 'function' ? options.instance(call.to) : options.instance;
+  const instanceFor = (dialled: string) =>
+    typeof options.instance === 'function' ? options.instance(dialled) : options.instance;
+
+  const start = (call: AriCall, resume?: LiveContact): boolean => {
+    const instance = instanceFor(call.to);
     const flow = instance?.flowForNumber(call.to);
-    if (!instance || !flow) {
-      void call.hangup('failure').catch(() => undefined);
-      return;
-    }
-    const contactId = randomUUID();
+    if (!instance || !flow) return false;
+    const contactId = resume?.contactId ?? randomUUID();
     const contact = instance.inboundContact({ contactId, from: call.from, to: call.to });
     const attached = options.attach?.(instance, call, contactId);
+    const { checkpoints } = options;
     const run = runContact({
       contact,
       flow,
@@ -90,15 +125,63 @@ export function serveInbound(options: ServeOptions): Serving {
       ...(attached ? { recordDetails: () => attached.recordDetails() } : {}),
       instanceArn: instance.arn,
       ...(options.onStep ? { onStep: (step: ContactStep) => options.onStep?.(contactId, step) } : {}),
+      ...(resume ? { resume: resume.snapshot } : {}),
+      ...(checkpoints
+        ? {
+            // The block's flow-log entry is stored before the snapshot that says it ran.
+            checkpoint: async (snapshot: ContactSnapshot) => {
+              await options.log.flush();
+              await checkpoints.save({ contactId, channelId: call.channelId, dialled: call.to, snapshot });
+            },
+          }
+        : {}),
     });
     running.add(run);
     attached?.follow(run);
-    const forget = () => running.delete(run);
+    const forget = () => {
+      running.delete(run);
+      checkpoints?.remove(contactId);
+    };
     run.closed.then(forget, forget);
     options.onContact?.(run, { from: call.from, to: call.to });
-  });
+    return true;
+  };
+
+  const serve = (ari: AriClient) =>
+    new AriTelephony(ari, options.clock, ({ call }) => {
+      if (!start(call)) void call.hangup('failure').catch(() => undefined);
+    });
+  const telephonies = [serve(options.ari)];
+
   return {
     running,
-    close: () => telephony.close(),
+    async adopt(ari, live) {
+      const telephony = serve(ari);
+      telephonies.push(telephony);
+      const { channels } = await ari.resync();
+      const byChannel = new Map(live.map((c) => [c.channelId, c]));
+      const counts = { resumed: 0, started: 0, gone: 0 };
+      for (const channel of channels) {
+        const call = telephony.adopt(channel);
+        const checkpoint = byChannel.get(channel.id);
+        byChannel.delete(channel.id);
+        if (checkpoint ? start(call, checkpoint) : start(call)) counts[checkpoint ? 'resumed' : 'started']++;
+        else void call.hangup('failure').catch(() => undefined);
+      }
+      // Hung up while no worker watched: closed with a record, as the caller's hang-up.
+      for (const checkpoint of byChannel.values()) {
+        const call = telephony.adopt({
+          id: checkpoint.channelId,
+          caller: { number: '' },
+          dialplan: { exten: checkpoint.dialled },
+        });
+        call.markGone();
+        if (start(call, checkpoint)) counts.gone++;
+      }
+      return counts;
+    },
+    close: () => {
+      for (const telephony of telephonies) telephony.close();
+    },
   };
 }

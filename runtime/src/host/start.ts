@@ -1,8 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { systemClock } from '@parley/ari';
+import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AriAgentLines, ContactCenters, TEST_AGENT_ENDPOINT } from '../center/index.js';
+import { StoreCheckpoints } from '../cluster/checkpoints.js';
+import { ClusterWorker } from '../cluster/worker.js';
+import type { ContactSnapshot } from '../contact/runner.js';
 import { type Serving, serveInbound } from '../contact/serve.js';
 import { createExecutors } from '../executors/index.js';
 import { LambdaPort } from '../integrations/lambda.js';
@@ -19,6 +22,14 @@ import { seedDemo } from './demo.js';
 import { LiveInstances } from './live-instances.js';
 import { storeContactRecords, storeFlowLogs } from './sinks.js';
 import { type AriTarget, openTelephony, type Telephony } from './telephony.js';
+
+export interface Adoption {
+  workerId: string;
+  app: string;
+  resumed: number;
+  started: number;
+  gone: number;
+}
 
 export interface StartOptions {
   /** First port to try; the next free one after it is taken when busy. Default 8080. */
@@ -40,6 +51,19 @@ export interface StartOptions {
    * Default `PJSIP/{ext}` on Asterisk, the test dialplan's `Local/{ext}@test-agents/n` on ari-sim.
    */
   agentEndpoint?: string;
+  /**
+   * One worker of several sharing `databaseUrl` and the PBX in `ari` (whose `app` must be this
+   * worker's own): contacts are checkpointed before every block, and a worker whose lease runs
+   * out is adopted, its app served and its calls resumed, by another.
+   */
+  cluster?: {
+    workerId: string;
+    leaseMs?: number;
+    /** Another worker adopted this one while it ran: stop it (the CLI exits). */
+    onFenced?: () => void;
+    /** Told of each adoption, with how its calls went. */
+    onAdopted?: (adoption: Adoption) => void;
+  };
 }
 
 export interface RunningParley {
@@ -126,7 +150,10 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
         options.agentEndpoint ?? (telephony.kind === 'ari-sim' ? TEST_AGENT_ENDPOINT : 'PJSIP/{ext}'),
     });
     closing.push(() => centers.close());
+    const cluster = options.cluster;
+    const checkpoints = cluster ? new StoreCheckpoints(store, cluster.workerId) : undefined;
     const serving = serveInbound({
+      ...(checkpoints ? { checkpoints } : {}),
       ari: telephony.ari,
       clock,
       instance: (dialled) => testCalls.instanceFor(dialled) ?? instances.forNumber(dialled),
@@ -157,6 +184,37 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       () => serving.close(),
       () => testCalls.close(),
     );
+    if (cluster) {
+      const target = options.ari;
+      if (!target) throw new Error('a cluster worker needs a shared PBX (PARLEY_ARI_URL)');
+      const adopted: AriClient[] = [];
+      closing.push(() => {
+        for (const ari of adopted) ari.close();
+      });
+      const worker = new ClusterWorker({
+        store,
+        clock,
+        workerId: cluster.workerId,
+        app: target.app,
+        ...(cluster.leaseMs !== undefined ? { leaseMs: cluster.leaseMs } : {}),
+        adopt: async (dead, contacts) => {
+          const ari = createAriClient({
+            transport: httpTransport(target, { requestTimeoutMs: 10_000 }),
+            app: dead.app,
+          });
+          adopted.push(ari);
+          await ari.connect();
+          const counts = await serving.adopt(
+            ari,
+            contacts.map((c) => ({ ...c, snapshot: c.snapshot as ContactSnapshot })),
+          );
+          cluster.onAdopted?.({ workerId: dead.id, app: dead.app, ...counts });
+        },
+        onFenced: () => cluster.onFenced?.(),
+      });
+      await worker.start();
+      closing.push(() => worker.close());
+    }
 
     const designer = options.designer ?? DESIGNER_DIST;
     const app = await buildApp({

@@ -1,5 +1,6 @@
 import { AccessRepo } from './access-repo.js';
 import { CatalogRepo } from './catalog-repo.js';
+import { ClusterRepo } from './cluster-repo.js';
 import { ContactRepo } from './contact-repo.js';
 import type { Db } from './db.js';
 import { FlowRepo } from './flow-repo.js';
@@ -8,6 +9,7 @@ import { openPglite } from './pglite.js';
 import { openPostgres, type PostgresOptions } from './postgres.js';
 
 export type { AuditEntry } from './access-repo.js';
+export type { LiveContactRow, WorkerRow } from './cluster-repo.js';
 export type { ContactSummary, FlowLogQuery, StoredFlowLog } from './contact-repo.js';
 export type { Db } from './db.js';
 export type { NewVersion } from './flow-repo.js';
@@ -20,12 +22,14 @@ export class Store {
   readonly flows: FlowRepo;
   readonly access: AccessRepo;
   readonly contacts: ContactRepo;
+  readonly cluster: ClusterRepo;
 
   constructor(readonly db: Db) {
     this.catalog = new CatalogRepo(db);
     this.flows = new FlowRepo(db);
     this.access = new AccessRepo(db);
     this.contacts = new ContactRepo(db);
+    this.cluster = new ClusterRepo(db);
   }
 
   get driver(): Db['driver'] {

@@ -1,5 +1,7 @@
-import type { AriClient, AriEventOf, Clock } from '@parley/ari';
+import type { AriClient, Clock } from '@parley/ari';
 import { AriCall } from './ari-call.js';
+
+type ChannelLike = ConstructorParameters<typeof AriCall>[2];
 
 export interface InboundCall {
   call: AriCall;
@@ -23,7 +25,7 @@ export class AriTelephony {
     this.#clock = clock;
     this.#offs.push(
       ari.on('StasisStart', (event) => {
-        if (event.args[0] === 'inbound') onInbound({ call: this.#track(event), args: event.args.slice(1) });
+        if (event.args[0] === 'inbound') onInbound({ call: this.#track(event.channel), args: event.args.slice(1) });
       }),
       ari.onLifecycle((event) => {
         if (event.type === 'reconnected') void this.resynchronise();
@@ -47,14 +49,19 @@ export class AriTelephony {
     }
   }
 
+  /** A call already in the app (a stopped worker's, taken over): tracked as an inbound one is. */
+  adopt(channel: ChannelLike): AriCall {
+    return this.#calls.get(channel.id) ?? this.#track(channel);
+  }
+
   close(): void {
     for (const off of this.#offs.splice(0)) off();
     for (const call of this.#calls.values()) call.dispose();
     this.#calls.clear();
   }
 
-  #track(event: AriEventOf<'StasisStart'>): AriCall {
-    const call = new AriCall(this.#ari, this.#clock, event.channel);
+  #track(channel: ChannelLike): AriCall {
+    const call = new AriCall(this.#ari, this.#clock, channel);
     this.#calls.set(call.channelId, call);
     call.onEnd(() => {
       this.#calls.delete(call.channelId);

@@ -1,0 +1,100 @@
+import type { Clock, TimerHandle } from '@parley/ari';
+import type { LiveContactRow, Store, WorkerRow } from '../store/index.js';
+
+export interface ClusterOptions {
+  store: Store;
+  clock: Clock;
+  /** This worker's id, unique among the workers sharing the store. */
+  workerId: string;
+  /** The Stasis app this worker serves (its own: ARI gives an app's events to one socket). */
+  app: string;
+  /**
+   * How long a worker may go without renewing its lease before another adopts it. Renewed every
+   * third of it, looked for every quarter: a stopped worker's calls move within about 1.25 leases.
+   */
+  leaseMs?: number;
+  /** Serve the adopted workers' apps and resume their contacts (the checkpoints now ours). */
+  adopt(worker: WorkerRow, contacts: LiveContactRow[]): Promise<void>;
+  /** Another worker adopted this one while it ran (it stalled past its lease): it must stop acting. */
+  onFenced(): void;
+  onError?(error: unknown): void;
+}
+
+export const DEFAULT_LEASE_MS = 1000;
+
+/**
+ * One runtime worker among several on one PostgreSQL: holds a lease on its app, and adopts the app
+ * and contacts of any worker whose lease ran out (killed, or cut off from the store).
+ */
+export class ClusterWorker {
+  readonly #options: ClusterOptions;
+  readonly #leaseMs: number;
+  #renewTimer: TimerHandle | undefined;
+  #watchTimer: TimerHandle | undefined;
+  #stopped = false;
+  #adopting: Promise<void> = Promise.resolve();
+
+  constructor(options: ClusterOptions) {
+    this.#options = options;
+    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  async start(): Promise<void> {
+    await this.#options.store.cluster.register(
+      { id: this.#options.workerId, app: this.#options.app },
+      this.#leaseMs,
+    );
+    this.#scheduleRenew();
+    this.#scheduleWatch();
+  }
+
+  /** Stops renewing; with `handOver`, lets the lease lapse now so another worker adopts at once. */
+  async close(handOver = false): Promise<void> {
+    this.#stopped = true;
+    if (this.#renewTimer) this.#options.clock.clearTimeout(this.#renewTimer);
+    if (this.#watchTimer) this.#options.clock.clearTimeout(this.#watchTimer);
+    await this.#adopting;
+    if (handOver) await this.#options.store.cluster.expire(this.#options.workerId).catch(() => undefined);
+  }
+
+  /** Looks for workers to adopt now, and adopts them; settles when their contacts resumed. */
+  async watch(): Promise<WorkerRow[]> {
+    const { store, workerId } = this.#options;
+    const adopted = await store.cluster.adoptExpired(workerId);
+    for (const worker of adopted) {
+      const contacts = await store.cluster.takeContacts([worker.id], workerId);
+      this.#adopting = this.#adopting.then(() => this.#options.adopt(worker, contacts));
+      await this.#adopting;
+    }
+    return adopted;
+  }
+
+  #scheduleRenew(): void {
+    if (this.#stopped) return;
+    this.#renewTimer = this.#options.clock.setTimeout(async () => {
+      try {
+        if (!(await this.#options.store.cluster.renew(this.#options.workerId, this.#leaseMs))) {
+          this.#stopped = true;
+          this.#options.onFenced();
+          return;
+        }
+      } catch (error) {
+        // The store is out of reach: keep serving; the lease lapses if this lasts.
+        this.#options.onError?.(error);
+      }
+      this.#scheduleRenew();
+    }, this.#leaseMs / 3);
+  }
+
+  #scheduleWatch(): void {
+    if (this.#stopped) return;
+    this.#watchTimer = this.#options.clock.setTimeout(async () => {
+      try {
+        await this.watch();
+      } catch (error) {
+        this.#options.onError?.(error);
+      }
+      this.#scheduleWatch();
+    }, this.#leaseMs / 4);
+  }
+}

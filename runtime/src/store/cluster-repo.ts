@@ -1,0 +1,113 @@
+import type { Db } from './db.js';
+
+export interface WorkerRow {
+  id: string;
+  app: string;
+}
+
+export interface LiveContactRow {
+  contactId: string;
+  channelId: string;
+  dialled: string;
+  snapshot: unknown;
+}
+
+/**
+ * Worker leases and live-contact checkpoints (migration 004). Lease times are the database's clock
+ * (`now()`), the one clock every worker shares.
+ */
+export class ClusterRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Starts (or restarts) a worker's lease on its app. */
+  async register(worker: WorkerRow, leaseMs: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO workers (id, app, lease_until, adopted_by)
+       VALUES ($1, $2, now() + $3 * interval '1 millisecond', NULL)
+       ON CONFLICT (id) DO UPDATE SET app = $2, lease_until = EXCLUDED.lease_until, adopted_by = NULL`,
+      [worker.id, worker.app, leaseMs],
+    );
+  }
+
+  /** Renews the lease; false once another worker adopted this one (it must stop serving). */
+  async renew(id: string, leaseMs: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE workers SET lease_until = now() + $2 * interval '1 millisecond'
+       WHERE id = $1 AND adopted_by IS NULL RETURNING id`,
+      [id, leaseMs],
+    );
+    return rows.length > 0;
+  }
+
+  /** Lets the lease run out now, so another worker adopts the app without waiting (a clean stop). */
+  async expire(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE workers SET lease_until = now() - interval '1 second' WHERE id = $1 AND adopted_by IS NULL`,
+      [id],
+    );
+  }
+
+  /**
+   * Adopts every worker whose lease ran out, and whatever apps those had adopted themselves. One
+   * statement per step, so two workers looking at once never adopt the same app.
+   */
+  async adoptExpired(me: string): Promise<WorkerRow[]> {
+    const dead = await this.db.query<WorkerRow>(
+      `UPDATE workers SET adopted_by = $1
+       WHERE lease_until < now() AND adopted_by IS NULL AND id <> $1 RETURNING id, app`,
+      [me],
+    );
+    if (dead.length === 0) return [];
+    const inherited = await this.db.query<WorkerRow>(
+      `UPDATE workers SET adopted_by = $1 WHERE adopted_by = ANY($2::text[]) RETURNING id, app`,
+      [me, dead.map((w) => w.id)],
+    );
+    return [...dead, ...inherited];
+  }
+
+  /** Stores checkpoints, the latest per contact, in one statement. */
+  async saveContacts(workerId: string, rows: readonly LiveContactRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO live_contacts (contact_id, worker_id, channel_id, dialled, snapshot, updated_at)
+       SELECT c->>'contactId', $1, c->>'channelId', c->>'dialled', c->'snapshot', now()
+       FROM jsonb_array_elements($2::jsonb) AS c
+       ON CONFLICT (contact_id) DO UPDATE SET worker_id = $1, channel_id = EXCLUDED.channel_id,
+         dialled = EXCLUDED.dialled, snapshot = EXCLUDED.snapshot, updated_at = now()`,
+      [workerId, JSON.stringify(rows)],
+    );
+  }
+
+  async removeContacts(contactIds: readonly string[]): Promise<void> {
+    if (contactIds.length === 0) return;
+    await this.db.query('DELETE FROM live_contacts WHERE contact_id = ANY($1::text[])', [contactIds]);
+  }
+
+  /** The checkpoints of the workers' contacts, which become `to`'s. */
+  async takeContacts(from: readonly string[], to: string): Promise<LiveContactRow[]> {
+    const rows = await this.db.query<{
+      contact_id: string;
+      channel_id: string;
+      dialled: string;
+      snapshot: unknown;
+    }>(
+      `UPDATE live_contacts SET worker_id = $2 WHERE worker_id = ANY($1::text[])
+       RETURNING contact_id, channel_id, dialled, snapshot`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      contactId: r.contact_id,
+      channelId: r.channel_id,
+      dialled: r.dialled,
+      snapshot: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
+    }));
+  }
+
+  /** How many contacts each worker has checkpointed (what a dashboard or a test reads). */
+  async contactCounts(): Promise<Record<string, number>> {
+    const rows = await this.db.query<{ worker_id: string; n: number | string }>(
+      'SELECT worker_id, count(*) AS n FROM live_contacts GROUP BY worker_id',
+    );
+    return Object.fromEntries(rows.map((r) => [r.worker_id, Number(r.n)]));
+  }
+}
