@@ -9,4 +9,9 @@ export {
 } from './harness.js';
 export { Leg, type WaitOptions } from './leg.js';
 export { PhoneLeg } from './phone.js';
-export { openSimulatedTelephony, type SimulatedTelephony } from './simulated.js';
+export { type SimControl, simControl } from './sim-control.js';
+export {
+  openSimulatedTelephony,
+  type SimulatedTelephony,
+  type SimulatedTelephonyOptions,
+} from './simulated.js';

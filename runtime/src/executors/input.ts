@@ -85,7 +85,7 @@ async function menu(
       ports.transcript({ kind: 'timeout', identifier: id });
       return fail(input, 'InputTimeLimitExceeded', `no key within ${firstDigitTimeoutMs / 1000} s`);
     case 'failed':
-      return fail(input, 'NoMatchingError', playbackFailed(prompt));
+      return fail(input, 'NoMatchingError', playbackFailed(prompt, r.reason));
     default:
       return hungUp(input);
   }
@@ -118,7 +118,7 @@ async function storeInput(
   const typed = await collectStored(ports, prompt, s, firstDigitTimeoutMs);
   if (typed.kind === 'aborted') return aborted(input);
   if (typed.kind === 'hungup') return hungUp(input);
-  if (typed.kind === 'failed') return fail(input, 'NoMatchingError', playbackFailed(prompt));
+  if (typed.kind === 'failed') return fail(input, 'NoMatchingError', playbackFailed(prompt, typed.reason));
   if (typed.kind === 'timeout') {
     ports.transcript({ kind: 'timeout', identifier: id });
     return next(input, { patch: { StoredCustomerInput: TIMEOUT_INPUT }, results: TIMEOUT_INPUT });
@@ -209,7 +209,7 @@ const invalid = (message: string): Read<never> => ({
 type Typed =
   | { kind: 'digits'; digits: string; ended: 'max' | 'terminator' | 'interdigit' }
   | { kind: 'timeout' }
-  | { kind: 'failed' }
+  | { kind: 'failed'; reason?: string }
   | { kind: 'hungup' }
   | { kind: 'aborted' };
 
@@ -235,7 +235,8 @@ async function collectStored(
     });
     if (got.kind !== 'done') return { kind: got.kind === 'aborted' ? 'aborted' : 'hungup' };
     const r = got.value;
-    return r.status === 'digits' ? { kind: 'digits', digits: r.digits, ended: r.ended } : { kind: r.status };
+    if (r.status === 'digits') return { kind: 'digits', digits: r.digits, ended: r.ended };
+    return r.status === 'failed' ? { kind: 'failed', ...pick(r.reason) } : { kind: r.status };
   }
   let typed = '';
   for (let first = true; ; first = false) {
@@ -249,7 +250,8 @@ async function collectStored(
     });
     if (got.kind !== 'done') return { kind: got.kind === 'aborted' ? 'aborted' : 'hungup' };
     const r = got.value;
-    if (r.status === 'failed' || r.status === 'hungup') return { kind: r.status };
+    if (r.status === 'failed') return { kind: 'failed', ...pick(r.reason) };
+    if (r.status === 'hungup') return { kind: 'hungup' };
     if (r.status === 'timeout')
       return typed ? { kind: 'digits', digits: typed, ended: 'interdigit' } : { kind: 'timeout' };
     typed += r.digits;
@@ -260,6 +262,8 @@ async function collectStored(
     else if (typed.length >= s.maxDigits) return { kind: 'digits', digits: typed, ended: 'max' };
   }
 }
+
+const pick = (reason: string | undefined) => (reason === undefined ? {} : { reason });
 
 function collect(ports: RuntimePorts, options: Parameters<RuntimePorts['call']['collectDigits']>[0]) {
   return settle<CollectOutcome>(ports, ports.call.collectDigits(options));

@@ -60,7 +60,8 @@ export const messageParticipant: BlockExecutor = async (input, ports) => {
   if (played.kind !== 'done') stop.abort();
   if (played.kind === 'aborted') return aborted(input);
   if (played.kind !== 'done' || played.value.status === 'hungup') return hungUp(input);
-  if (played.value.status === 'failed') return fail(input, 'NoMatchingError', playbackFailed(prompt.value));
+  if (played.value.status === 'failed')
+    return fail(input, 'NoMatchingError', playbackFailed(prompt.value, played.value.reason));
   return next(input);
 };
 
@@ -110,7 +111,7 @@ export const messageParticipantIteratively: BlockExecutor = async (input, ports)
       if (played.kind === 'timer') return interrupted(input);
       if (played.kind === 'aborted') return aborted(input);
       if (played.kind === 'hungup' || played.value.status === 'hungup') return hungUp(input);
-      if (played.value.status === 'failed') lastFailure = playbackFailed(prompt);
+      if (played.value.status === 'failed') lastFailure = playbackFailed(prompt, played.value.reason);
       else failedInARow = -1;
     }
     failedInARow++;

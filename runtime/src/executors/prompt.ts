@@ -6,6 +6,7 @@
  */
 import type { ExecutorInput } from '@parley/flow';
 import { parseSsml, ssmlToText } from '../integrations/ssml.js';
+import type { SpeechOutcome } from '../integrations/tts.js';
 import { coded, isObject, type Read, readStatic, readText } from './common.js';
 import type { RuntimePorts } from './types.js';
 
@@ -33,12 +34,19 @@ export async function renderPrompt(
       ? readText(source.SSML, input, 'SSML', { markup: 'ssml' })
       : readText(source.Text, input, 'Text');
     if (!text.ok) return text;
-    const spoken = await ports.voice.render({
-      text: text.value,
-      textType: ssml ? 'ssml' : 'text',
-      voice: contact.tts.voice,
-      language: contact.LanguageCode,
-    });
+    // The port promises an outcome; one that throws anyway is a TTS failure, not the contact's end.
+    const spoken: SpeechOutcome = await ports.voice
+      .render({
+        text: text.value,
+        textType: ssml ? 'ssml' : 'text',
+        voice: contact.tts.voice,
+        language: contact.LanguageCode,
+      })
+      .catch((error: unknown) => ({
+        status: 'error',
+        code: 'TTS_ENGINE_FAILED',
+        message: error instanceof Error ? error.message : String(error),
+      }));
     if (spoken.status === 'error') return { ok: false, results: `${spoken.code}: ${spoken.message}` };
     return {
       ok: true,
@@ -81,9 +89,14 @@ function plain(ssml: string): string {
   return parsed.ok ? ssmlToText(parsed.nodes).replace(/\s+/g, ' ').trim() : ssml;
 }
 
-/** "The call could not play …": the error branch Connect takes when the audio is unusable. */
-export const playbackFailed = (prompt: Prompt): string =>
-  coded(
-    'ENGINE_RESOURCE_NOT_FOUND',
-    `the call could not play ${prompt.media.join(', ')} (missing or unreadable audio)`,
-  );
+/**
+ * "The call could not play …": the error branch Connect takes when the audio is unusable, or when
+ * the telephony did not carry out the play (`reason`, from the call port).
+ */
+export const playbackFailed = (prompt: Prompt, reason?: string): string =>
+  reason === undefined
+    ? coded(
+        'ENGINE_RESOURCE_NOT_FOUND',
+        `the call could not play ${prompt.media.join(', ')} (missing or unreadable audio)`,
+      )
+    : coded('ENGINE_TELEPHONY_FAILED', `the call could not play ${prompt.media.join(', ')}: ${reason}`);

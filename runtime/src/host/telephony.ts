@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
+import { type AriClient, createAriClient, httpTransport, type RetryOptions, systemClock } from '@parley/ari';
 import { type AriSim, createAriSim } from '@parley/ari-sim';
+
+/**
+ * How the runtime's ARI client treats commands: an answer within 10 s, and what is safe to repeat
+ * (reads, hang-ups, answer, plays under their own id...) tried three times, 250 ms then 500 ms apart,
+ * before the block takes its error branch.
+ */
+export const RUNTIME_ARI: { requestTimeoutMs: number; retry: Required<RetryOptions> } = {
+  requestTimeoutMs: 10_000,
+  retry: { attempts: 3, delayMs: 250 },
+};
 
 export interface AriTarget {
   /** Base URL ending in `/ari`. */
@@ -57,8 +67,9 @@ export function ariFromEnv(env: NodeJS.ProcessEnv = process.env): AriTarget | un
 export async function openTelephony(target?: AriTarget): Promise<Telephony> {
   if (target) {
     const ari = createAriClient({
-      transport: httpTransport(target, { requestTimeoutMs: 10_000 }),
+      transport: httpTransport(target, { requestTimeoutMs: RUNTIME_ARI.requestTimeoutMs }),
       app: target.app,
+      retry: RUNTIME_ARI.retry,
     });
     await ari.connect();
     return {
@@ -75,8 +86,12 @@ export async function openTelephony(target?: AriTarget): Promise<Telephony> {
   const sim = createAriSim({ clock: systemClock, config: { users: [runtime, harness] } });
   const server = await sim.listen({ port: 0, host: '127.0.0.1' });
   const ari = createAriClient({
-    transport: httpTransport({ url: server.url, ...runtime }, { requestTimeoutMs: 10_000 }),
+    transport: httpTransport(
+      { url: server.url, ...runtime },
+      { requestTimeoutMs: RUNTIME_ARI.requestTimeoutMs },
+    ),
     app: 'parley',
+    retry: RUNTIME_ARI.retry,
   });
   await ari.connect();
   return {

@@ -1,4 +1,4 @@
-import { type AriClient, type AriEvent, type Clock, ignoreGone } from '@parley/ari';
+import { type AriClient, AriError, type AriEvent, type Clock, ignoreGone } from '@parley/ari';
 import { CallEnding } from './call-end.js';
 import type {
   CallEnd,
@@ -39,8 +39,15 @@ export const SPEECH_EVENT = 'ParleySpeech';
 const DEFAULT_DTMF_END_MS = 5000;
 const DEFAULT_DTMF_MAX = 1024;
 
-type Played = 'done' | 'failed' | 'stopped' | 'interrupted' | 'hungup';
+/** `failed`: Asterisk could not play the media; `{ failed }`: it did not carry out the command. */
+type Played = 'done' | 'failed' | { failed: string } | 'stopped' | 'interrupted' | 'hungup';
 type Waited = 'ok' | 'timeout' | 'hungup' | 'stopped';
+
+/**
+ * How long a command that found the channel gone waits, with the events socket up, for the news of
+ * the call's end (StasisEnd is on its way in a hang-up race) before ending the call itself.
+ */
+const GONE_GRACE_MS = 2000;
 
 /**
  * One call the runtime's Stasis app owns, driven over ARI. Keys arrive as events whatever the
@@ -63,6 +70,11 @@ export class AriCall implements CallPort {
   #wakers = new Set<() => void>();
   readonly #ending = new CallEnding();
   #hangingUp = false;
+  /**
+   * Checks of what events this call waits for, run after the events socket came back: events raised
+   * while it was down are lost, so each in-flight wait asks Asterisk where things stand instead.
+   */
+  readonly #resyncs = new Set<() => Promise<void>>();
   readonly #off: () => void;
   readonly #pstnEndpoint: string;
 
@@ -84,7 +96,13 @@ export class AriCall implements CallPort {
   }
 
   async answer(): Promise<void> {
-    await this.#ari.channels.answer({ channelId: this.channelId });
+    try {
+      await this.#ari.channels.answer({ channelId: this.channelId });
+    } catch (error) {
+      // The caller hung up first: resolve once the call has ended, so whoever answers sees that.
+      if (!isGone(error)) throw error;
+      await this.#goneNews();
+    }
   }
 
   async play(media: readonly string[], options: PlayOptions = {}): Promise<PlayOutcome> {
@@ -94,21 +112,25 @@ export class AriCall implements CallPort {
       options.interruptible ? () => this.#digits.length > heardBefore : () => false,
       options.signal,
     );
-    return played === 'interrupted'
-      ? { status: 'interrupted', digit: this.#digits.charAt(heardBefore) }
-      : { status: played };
+    if (played === 'interrupted') return { status: 'interrupted', digit: this.#digits.charAt(heardBefore) };
+    if (typeof played === 'object') return { status: 'failed', reason: played.failed };
+    return { status: played };
   }
 
-  /** Plays media until it ends, `interrupted` holds, the signal aborts or the call ends. */
+  /**
+   * Plays media until it ends, `interrupted` holds, the signal aborts or the call ends. Never
+   * rejects: a command Asterisk refused (after the client's retries) is a failed play, which the
+   * block's error branch takes; a channel that turns out gone is a hang-up.
+   */
   async #play(media: readonly string[], interrupted: () => boolean, signal?: AbortSignal): Promise<Played> {
     if (this.ended) return 'hungup';
     if (signal?.aborted) return 'stopped';
     const playbackId = this.#ari.newId('pb');
-    const finished = this.#ari.waitFor('PlaybackFinished', undefined, { playbackId });
-    finished.catch(() => {});
-    await this.#ari.channels.playWithId({ channelId: this.channelId, playbackId, media: [...media] });
     let state: string | undefined;
-    // The wait rejects only when the client closes; the hang-up that follows ends this play.
+    let started = false;
+    const waiting = new AbortController();
+    const finished = this.#ari.waitFor('PlaybackFinished', undefined, { playbackId, signal: waiting.signal });
+    // The wait rejects only when the client closes or the play is abandoned; neither is news.
     finished.then(
       (e) => {
         state = e.playback.state;
@@ -116,21 +138,46 @@ export class AriCall implements CallPort {
       },
       () => {},
     );
-    let stopped = false;
-    const onAbort = () => {
-      stopped = true;
-      this.#wake();
+    // A PlaybackFinished lost while the events socket was down: a playback Asterisk no longer has is over.
+    const resync = async () => {
+      if (!started || state !== undefined) return;
+      const found = await ignoreGone(this.#ari.playbacks.get({ playbackId }));
+      if (found === undefined && state === undefined) {
+        state = 'done';
+        this.#wake();
+      }
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    await this.#until(() => state !== undefined || stopped || !!this.ended || interrupted());
-    signal?.removeEventListener('abort', onAbort);
-    if (state === undefined && this.ended) return 'hungup';
-    if (state === undefined) {
-      // Neither DTMF nor the app's own plans stop an Asterisk playback; the app must.
-      await ignoreGone(this.#ari.playbacks.stop({ playbackId }));
-      return stopped ? 'stopped' : 'interrupted';
+    this.#resyncs.add(resync);
+    try {
+      try {
+        await this.#ari.channels.playWithId({ channelId: this.channelId, playbackId, media: [...media] });
+        started = true;
+      } catch (error) {
+        if (isGone(error)) {
+          await this.#goneNews();
+          return 'hungup';
+        }
+        return { failed: describeFailure(error) };
+      }
+      let stopped = false;
+      const onAbort = () => {
+        stopped = true;
+        this.#wake();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      await this.#until(() => state !== undefined || stopped || !!this.ended || interrupted());
+      signal?.removeEventListener('abort', onAbort);
+      if (state === undefined && this.ended) return 'hungup';
+      if (state === undefined) {
+        // Neither DTMF nor the app's own plans stop an Asterisk playback; the app must.
+        await ignoreGone(this.#ari.playbacks.stop({ playbackId })).catch(() => undefined);
+        return stopped ? 'stopped' : 'interrupted';
+      }
+      return state === 'failed' ? 'failed' : 'done';
+    } finally {
+      this.#resyncs.delete(resync);
+      if (state === undefined) waiting.abort();
     }
-    return state === 'failed' ? 'failed' : 'done';
   }
 
   async collectDigits(options: CollectOptions): Promise<CollectOutcome> {
@@ -176,7 +223,8 @@ export class AriCall implements CallPort {
     const heard = () => this.#firstInput !== undefined;
     if (options.prompt?.length) {
       const played = await this.#play(options.prompt, heard, options.signal);
-      if (played === 'hungup' || played === 'failed' || played === 'stopped') return { status: played };
+      if (typeof played === 'object' || played === 'failed') return { status: 'failed' };
+      if (played === 'hungup' || played === 'stopped') return { status: played };
     }
     const first = await this.#wait(heard, options.startTimeoutMs, options.signal);
     if (first !== 'ok') return { status: first };
@@ -230,8 +278,14 @@ export class AriCall implements CallPort {
   async hangup(reason: HangupReason = 'normal'): Promise<void> {
     if (this.ended || this.#hangingUp) return;
     this.#hangingUp = true;
-    // 404: the caller hung up first; the call is over either way.
-    await ignoreGone(this.#ari.channels.hangup({ channelId: this.channelId, reason }));
+    try {
+      // 404: the caller hung up first; the call is over either way.
+      await ignoreGone(this.#ari.channels.hangup({ channelId: this.channelId, reason }));
+    } catch (error) {
+      // Still up: a later hang-up must be tried, and the caller's own hang-up is still the caller's.
+      this.#hangingUp = false;
+      throw error;
+    }
   }
 
   /**
@@ -246,6 +300,7 @@ export class AriCall implements CallPort {
     let gone = false;
     let cause: number | undefined;
     let dialStatus = '';
+    let originated = false;
     const off = this.#ari.onChannel(farId, (event) => {
       if (event.type === 'StasisStart') answered = true;
       else if (event.type === 'Dial' && event.dialstatus) dialStatus = event.dialstatus;
@@ -255,6 +310,15 @@ export class AriCall implements CallPort {
       } else return;
       this.#wake();
     });
+    // The far leg's answer or end may have been raised while the events socket was down.
+    const resync = async () => {
+      if (!originated || gone) return;
+      const far = await ignoreGone(this.#ari.channels.get({ channelId: farId }));
+      if (far === undefined) gone = true;
+      else if (far.state === 'Up') answered = true;
+      this.#wake();
+    };
+    this.#resyncs.add(resync);
     let bridgeId: string | undefined;
     try {
       await this.#ari.channels.originate({
@@ -265,6 +329,7 @@ export class AriCall implements CallPort {
         timeout: Math.max(1, Math.round(options.timeoutSeconds)),
         channelId: farId,
       });
+      originated = true;
       await this.#until(() => answered || gone || !!this.ended);
       if (!answered) return this.ended ? 'failed' : dialFailure(cause, dialStatus);
       if (!this.ended && !gone) {
@@ -279,6 +344,7 @@ export class AriCall implements CallPort {
       return answered ? 'answered' : 'failed';
     } finally {
       off();
+      this.#resyncs.delete(resync);
       if (!gone) await ignoreGone(this.#ari.channels.hangup({ channelId: farId })).catch(() => {});
       if (bridgeId) await ignoreGone(this.#ari.bridges.destroy({ bridgeId })).catch(() => {});
     }
@@ -301,9 +367,40 @@ export class AriCall implements CallPort {
     return this.#ending.onEnd(listener);
   }
 
-  /** The channel vanished while events were lost (socket down): end the call as the caller's. */
-  markGone(): void {
-    this.#end({ cause: undefined, by: 'caller' });
+  /**
+   * The channel vanished while events were lost (socket down): the call ends as the caller's, with
+   * `cause` when the runtime knows better (Asterisk restarted: the network, not the caller, ended it).
+   */
+  markGone(cause?: number): void {
+    this.#end({ cause, by: 'caller' });
+  }
+
+  /**
+   * The events socket is back and the channel is still there: every wait asks Asterisk about what
+   * it may have missed meanwhile. Never rejects; a check that fails leaves its wait as it was.
+   */
+  async resync(): Promise<void> {
+    await Promise.all([...this.#resyncs].map((check) => check().catch(() => undefined)));
+  }
+
+  /**
+   * A command found the channel gone. The call's end is on its way (StasisEnd in a hang-up race, or
+   * the resynchronisation once the events socket is back, which knows whether Asterisk restarted),
+   * so wait for it; with the socket up and no news within a grace period, end the call here.
+   */
+  async #goneNews(): Promise<void> {
+    if (this.ended) return;
+    let waited = false;
+    const tick = () => {
+      if (this.#ari.state === 'open') {
+        waited = true;
+        this.#wake();
+      } else timer = this.#clock.setTimeout(tick, GONE_GRACE_MS);
+    };
+    let timer = this.#clock.setTimeout(tick, GONE_GRACE_MS);
+    await this.#until(() => waited || !!this.ended);
+    this.#clock.clearTimeout(timer);
+    if (!this.ended) this.#end({ cause: undefined, by: 'caller' });
   }
 
   /** Stops listening to the channel; the call object is dead afterwards. */
@@ -385,6 +482,16 @@ export class AriCall implements CallPort {
     if (this.ended) return 'hungup';
     return stopped ? 'stopped' : 'timeout';
   }
+}
+
+const isGone = (error: unknown): boolean => error instanceof AriError && error.isGone();
+
+/** What the flow log says about a command that failed: Asterisk's status and words, or no answer. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof AriError)) return error instanceof Error ? error.message : String(error);
+  if (error.code === 'HTTP')
+    return `Asterisk answered ${error.status} (${error.message}) to ${error.operation}`;
+  return `no answer from Asterisk to ${error.operation} (${error.message})`;
 }
 
 /** Why an originate that never answered failed, from the far leg's hangup cause (Q.850) or Dial status. */

@@ -8,8 +8,11 @@ export type PlayOutcome =
   | { status: 'done' }
   /** A key interrupted the prompt; the key stays in the call's digit buffer for the next collect. */
   | { status: 'interrupted'; digit: string }
-  /** Asterisk could not play the media (missing file, bad format). */
-  | { status: 'failed' }
+  /**
+   * Asterisk could not play the media (missing file, bad format), or did not carry out the command
+   * (`reason`: an error answer or none, after the client's retries).
+   */
+  | { status: 'failed'; reason?: string }
   /** The caller of `play` stopped it through its signal (a loop's interrupt, a stopped run). */
   | { status: 'stopped' }
   | { status: 'hungup' };
@@ -40,7 +43,8 @@ export type CollectOutcome =
   | { status: 'digits'; digits: string; ended: 'max' | 'terminator' | 'interdigit' }
   /** No key before the first-digit wait ran out. */
   | { status: 'timeout' }
-  | { status: 'failed' }
+  /** The prompt could not be played (PlayOutcome `failed`). */
+  | { status: 'failed'; reason?: string }
   | { status: 'hungup' };
 
 export interface ListenOptions {

@@ -1,5 +1,10 @@
 import type { ManualClock } from '@parley/ari';
-import { type CallerLeg, openSimulatedTelephony, type SimulatedTelephony } from '@parley/harness';
+import {
+  type CallerLeg,
+  openSimulatedTelephony,
+  type SimulatedTelephony,
+  type SimulatedTelephonyOptions,
+} from '@parley/harness';
 import type { AriCall } from '../../src/telephony/ari-call.js';
 import { AriTelephony, type InboundCall } from '../../src/telephony/ari-telephony.js';
 
@@ -12,8 +17,11 @@ export interface SimulatedCalls extends SimulatedTelephony {
 }
 
 /** ari-sim, the harness and the runtime's call port, in-process on `clock`. */
-export async function openSimulatedCalls(clock: ManualClock): Promise<SimulatedCalls> {
-  const base = await openSimulatedTelephony(clock);
+export async function openSimulatedCalls(
+  clock: ManualClock,
+  options: SimulatedTelephonyOptions = {},
+): Promise<SimulatedCalls> {
+  const base = await openSimulatedTelephony(clock, options);
   const inbound: InboundCall[] = [];
   const telephony = new AriTelephony(base.runtimeAri, clock, (call) => inbound.push(call));
   return {
