@@ -1,0 +1,126 @@
+import { systemClock } from '@parley/ari';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreCheckpoints } from '../../src/cluster/checkpoints.js';
+import { ClusterWorker } from '../../src/cluster/worker.js';
+import type { ContactSnapshot } from '../../src/contact/runner.js';
+import type { LiveContactRow, Store, WorkerRow } from '../../src/store/index.js';
+import { storeDrivers } from '../support/stores.js';
+
+const snapshot = (contactId: string, steps: number): ContactSnapshot => ({
+  contactId,
+  frames: [],
+  steps,
+  startedAt: 0,
+  flows: ['Main'],
+  ivrRecorded: false,
+});
+const live = (contactId: string, steps: number) => ({
+  contactId,
+  channelId: `chan-${contactId}`,
+  dialled: '+18005550100',
+  snapshot: snapshot(contactId, steps),
+});
+/** Long enough that its lease never lapses during a test. */
+const HOUR = 3_600_000;
+const lapse = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe.each(storeDrivers())('cluster workers on $name', (driver) => {
+  let store: Store;
+  const workers: ClusterWorker[] = [];
+  afterEach(async () => {
+    for (const w of workers.splice(0)) await w.close();
+    await store?.close();
+  });
+
+  function worker(id: string, leaseMs: number, log: { adopted: string[]; fenced: number }) {
+    const w = new ClusterWorker({
+      store,
+      clock: systemClock,
+      workerId: id,
+      app: `parley-${id}`,
+      leaseMs,
+      adopt: async (dead: WorkerRow, contacts: LiveContactRow[]) => {
+        log.adopted.push(`${dead.id}:${contacts.map((c) => c.contactId).join(',')}`);
+      },
+      onFenced: () => {
+        log.fenced++;
+      },
+    });
+    workers.push(w);
+    return w;
+  }
+
+  it('adopts a worker whose lease ran out once, with its checkpointed contacts', async () => {
+    store = await driver.open();
+    const a = { adopted: [], fenced: 0 };
+    const b = { adopted: [], fenced: 0 };
+    const c = { adopted: [], fenced: 0 };
+    await store.cluster.register({ id: 'dead', app: 'parley-dead' }, 1);
+    const checkpoints = new StoreCheckpoints(store, 'dead');
+    await Promise.all([checkpoints.save(live('c1', 1)), checkpoints.save(live('c2', 1))]);
+    const wb = worker('b', HOUR, b);
+    const wc = worker('c', HOUR, c);
+    await Promise.all([wb.start(), wc.start()]);
+    await lapse();
+    // Both look at once; the store lets only one have it.
+    const [byB, byC] = await Promise.all([wb.watch(), wc.watch()]);
+    expect([...byB, ...byC].map((w) => w.id)).toEqual(['dead']);
+    const adoptions = [...b.adopted, ...c.adopted];
+    expect(adoptions).toHaveLength(1);
+    expect(adoptions[0]?.split(':')[1]?.split(',').sort()).toEqual(['c1', 'c2']);
+    const adopter = byB.length > 0 ? 'b' : 'c';
+    expect(await store.cluster.contactCounts()).toEqual({ [adopter]: 2 });
+    // A live worker is never adopted.
+    expect(await wb.watch()).toEqual([]);
+  });
+
+  it('hands the apps a worker had adopted to whoever adopts that worker', async () => {
+    store = await driver.open();
+    const log = { adopted: [], fenced: 0 };
+    await store.cluster.register({ id: 'first', app: 'parley-first' }, 1);
+    await store.cluster.register({ id: 'second', app: 'parley-second' }, HOUR);
+    await lapse();
+    expect((await store.cluster.adoptExpired('second')).map((w) => w.id)).toEqual(['first']);
+    await store.cluster.expire('second');
+    const third = worker('third', HOUR, log);
+    await third.start();
+    expect((await third.watch()).map((w) => w.app).sort()).toEqual(['parley-first', 'parley-second']);
+  });
+
+  it('tells a worker that was adopted while it still ran that it must stop', async () => {
+    store = await driver.open();
+    const slow = { adopted: [], fenced: 0 };
+    const stalled = worker('stalled', 1, slow);
+    await stalled.start();
+    await stalled.close();
+    await lapse();
+    const other = worker('other', HOUR, { adopted: [], fenced: 0 });
+    await other.start();
+    await other.watch();
+    expect(await store.cluster.renew('stalled', HOUR)).toBe(false);
+    // Registering again (a restarted worker) gives it its own app back.
+    await store.cluster.register({ id: 'stalled', app: 'parley-stalled' }, HOUR);
+    expect(await store.cluster.renew('stalled', HOUR)).toBe(true);
+  });
+
+  it('keeps only the latest checkpoint of a contact and forgets a contact that ended', async () => {
+    store = await driver.open();
+    const checkpoints = new StoreCheckpoints(store, 'w');
+    await Promise.all([1, 2, 3].map((steps) => checkpoints.save(live('c1', steps))));
+    checkpoints.remove('gone');
+    await checkpoints.save(live('gone', 1));
+    checkpoints.remove('gone');
+    await checkpoints.drain();
+    const taken = await store.cluster.takeContacts(['w'], 'x');
+    expect(taken.map((c) => [c.contactId, (c.snapshot as ContactSnapshot).steps])).toEqual([['c1', 3]]);
+  });
+
+  it('lets contacts go on when the store refuses their checkpoint', async () => {
+    store = await driver.open();
+    const errors: unknown[] = [];
+    const checkpoints = new StoreCheckpoints(store, 'w', (e) => errors.push(e));
+    await store.db.exec('DROP TABLE live_contacts');
+    await expect(checkpoints.save(live('c1', 1))).resolves.toBeUndefined();
+    expect(errors).toHaveLength(1);
+  });
+});
