@@ -75,6 +75,8 @@ export class AriCall implements CallPort {
    * while it was down are lost, so each in-flight wait asks Asterisk where things stand instead.
    */
   readonly #resyncs = new Set<() => Promise<void>>();
+  /** How many resynchronisations this call has had; waits for the next one watch it change. */
+  #resynced = 0;
   readonly #off: () => void;
   readonly #pstnEndpoint: string;
 
@@ -156,6 +158,12 @@ export class AriCall implements CallPort {
         if (isGone(error)) {
           await this.#goneNews();
           return 'hungup';
+        }
+        if (isUnreachable(error) && this.#ari.state !== 'open') {
+          // Asterisk is out of reach, events socket included: whether the call outlived the
+          // outage is known once the socket is back and the calls resynchronised.
+          await this.#nextResync();
+          if (this.ended) return 'hungup';
         }
         return { failed: describeFailure(error) };
       }
@@ -380,7 +388,15 @@ export class AriCall implements CallPort {
    * it may have missed meanwhile. Never rejects; a check that fails leaves its wait as it was.
    */
   async resync(): Promise<void> {
+    this.#resynced++;
+    this.#wake();
     await Promise.all([...this.#resyncs].map((check) => check().catch(() => undefined)));
+  }
+
+  /** Resolves at the call's next resynchronisation, or once it has ended. */
+  #nextResync(): Promise<void> {
+    const seen = this.#resynced;
+    return this.#until(() => this.#resynced !== seen || !!this.ended);
   }
 
   /**
@@ -485,6 +501,7 @@ export class AriCall implements CallPort {
 }
 
 const isGone = (error: unknown): boolean => error instanceof AriError && error.isGone();
+const isUnreachable = (error: unknown): boolean => error instanceof AriError && error.isTransport();
 
 /** What the flow log says about a command that failed: Asterisk's status and words, or no answer. */
 function describeFailure(error: unknown): string {

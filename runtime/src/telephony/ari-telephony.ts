@@ -10,26 +10,51 @@ export interface InboundCall {
 }
 
 /**
+ * Q.850 41, temporary failure: what a call lost to an Asterisk restart ends with, so its contact
+ * record says TELECOM_PROBLEM rather than that the customer hung up.
+ */
+export const RESTART_CAUSE = 41;
+
+/** Between two tries of a resynchronisation that failed while the events socket stayed up. */
+const RESYNC_RETRY_MS = 1000;
+
+/**
  * The runtime's Stasis app: turns `StasisStart … inbound` into calls and keeps the set of live
  * calls honest across event-socket drops (events raised while disconnected are lost, so after a
- * reconnect every call is checked against what Asterisk still has).
+ * reconnect every call is checked against what Asterisk still has, and each call still there asks
+ * about what its waits may have missed). Asterisk's `startup_time` tells a restart, which took every
+ * call with it, from calls the callers hung up meanwhile.
  */
 export class AriTelephony {
   readonly #ari: AriClient;
   readonly #clock: Clock;
   readonly #calls = new Map<string, AriCall>();
   readonly #offs: (() => void)[] = [];
+  /** Asterisk's startup time when last asked; undefined until known. */
+  #startedAt: string | undefined;
+  #resyncing: Promise<void> | undefined;
+  /** A reconnect came while a resynchronisation ran: it runs again once that one is over. */
+  #again = false;
+  #closed = false;
 
   constructor(ari: AriClient, clock: Clock, onInbound: (inbound: InboundCall) => void) {
     this.#ari = ari;
     this.#clock = clock;
     this.#offs.push(
       ari.on('StasisStart', (event) => {
-        if (event.args[0] === 'inbound') onInbound({ call: this.#track(event.channel), args: event.args.slice(1) });
+        if (event.args[0] === 'inbound')
+          onInbound({ call: this.#track(event.channel), args: event.args.slice(1) });
       }),
       ari.onLifecycle((event) => {
         if (event.type === 'reconnected') void this.resynchronise();
       }),
+    );
+    // Known from the start, a restart can be told later; not knowing it only loses that distinction.
+    void this.#startupTime().then(
+      (at) => {
+        this.#startedAt ??= at;
+      },
+      () => undefined,
     );
   }
 
@@ -38,15 +63,58 @@ export class AriTelephony {
     return this.#calls;
   }
 
-  /** Ends, as hung up by the caller, every call Asterisk no longer has in the app. */
-  async resynchronise(): Promise<void> {
-    const { channels } = await this.#ari.resync();
-    const alive = new Set(channels.map((c) => c.id));
-    for (const [id, call] of this.#calls) {
-      if (alive.has(id)) continue;
-      call.markGone();
-      this.#calls.delete(id);
+  /**
+   * Ends every call Asterisk no longer has in the app (as the caller's, or with RESTART_CAUSE when
+   * Asterisk restarted meanwhile) and has the others catch up on what they missed. Never rejects:
+   * a failure is tried again while the events socket stays up; a new reconnect starts it afresh.
+   */
+  resynchronise(): Promise<void> {
+    if (this.#resyncing) {
+      this.#again = true;
+      return this.#resyncing;
     }
+    const run = async () => {
+      do {
+        this.#again = false;
+        await this.#resyncOnce();
+      } while (this.#again && !this.#closed);
+    };
+    this.#resyncing = run().finally(() => {
+      this.#resyncing = undefined;
+    });
+    return this.#resyncing;
+  }
+
+  async #resyncOnce(): Promise<void> {
+    for (;;) {
+      if (this.#closed) return;
+      // Calls that arrive during the look-up are not in what it sees, and are surely alive.
+      const known = [...this.#calls.values()];
+      try {
+        const startedAt = await this.#startupTime();
+        const restarted = this.#startedAt !== undefined && startedAt !== this.#startedAt;
+        this.#startedAt = startedAt;
+        const { channels } = await this.#ari.resync();
+        const alive = new Set(channels.map((c) => c.id));
+        const staying: AriCall[] = [];
+        for (const call of known) {
+          if (call.ended) continue;
+          if (alive.has(call.channelId)) staying.push(call);
+          else call.markGone(restarted ? RESTART_CAUSE : undefined);
+        }
+        await Promise.all(staying.map((call) => call.resync()));
+        return;
+      } catch {
+        // Down again: the next reconnect resynchronises. Still up: Asterisk is busy; ask again soon.
+        if (this.#ari.state !== 'open') return;
+        await new Promise<void>((resolve) => this.#clock.setTimeout(resolve, RESYNC_RETRY_MS));
+      }
+    }
+  }
+
+  async #startupTime(): Promise<string> {
+    const info = await this.#ari.asterisk.getInfo({ only: ['status'] });
+    return info.status?.startup_time ?? '';
   }
 
   /** A call already in the app (a stopped worker's, taken over): tracked as an inbound one is. */
@@ -55,6 +123,7 @@ export class AriTelephony {
   }
 
   close(): void {
+    this.#closed = true;
     for (const off of this.#offs.splice(0)) off();
     for (const call of this.#calls.values()) call.dispose();
     this.#calls.clear();

@@ -4,6 +4,7 @@ import type { CallerLeg } from '@parley/harness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUNTIME_ARI } from '../../src/host/telephony.js';
 import type { AriCall } from '../../src/telephony/ari-call.js';
+import { RESTART_CAUSE } from '../../src/telephony/ari-telephony.js';
 import { openSimulatedCalls, type SimulatedCalls } from '../support/simulated-calls.js';
 
 // The runtime's call port when Asterisk misbehaves: ari-sim's injected faults, in-process, on a
@@ -165,5 +166,87 @@ describe('a call whose events were lost while the events socket was down', () =>
     await clock.advance(16_000);
     await call.resync();
     await expect(played).resolves.toEqual({ status: 'done' });
+  });
+});
+
+describe('the runtime app once its events socket is back', () => {
+  /** Resolves at the next reconnect, when the telephony resynchronises. */
+  const reconnected = () =>
+    new Promise<void>((resolve) => {
+      const off = runtimeAri.onLifecycle((e) => {
+        if (e.type !== 'reconnected') return;
+        off();
+        resolve();
+      });
+    });
+
+  it('lets every call still up continue: a prompt that ended meanwhile finishes', async () => {
+    const first = await answeredCall();
+    const second = await answeredCall();
+    const plays = [first.call.play(['sound:vm-goodbye']), second.call.play(['sound:hello-world'])];
+    await clock.advance(100);
+    sim.dropEventSockets(['parley']);
+    const back = reconnected();
+    await clock.advance(31_000);
+    await back;
+    await expect(during(Promise.all(plays), 500)).resolves.toEqual([{ status: 'done' }, { status: 'done' }]);
+    expect(calls.telephony.calls.size).toBe(2);
+    expect([first.call.ended, second.call.ended]).toEqual([undefined, undefined]);
+  });
+
+  it('ends the calls whose callers hung up meanwhile as theirs', async () => {
+    const { call, caller } = await answeredCall();
+    const waiting = call.collectDigits({
+      maxDigits: 1,
+      firstDigitTimeoutMs: 60_000,
+      interDigitTimeoutMs: 1000,
+    });
+    sim.dropEventSockets(['parley']);
+    await caller.hangup();
+    await clock.advance(31_000);
+    await expect(during(waiting, 500)).resolves.toEqual({ status: 'hungup' });
+    expect(call.ended).toEqual({ cause: undefined, by: 'caller' });
+    expect(calls.telephony.calls.size).toBe(0);
+  });
+
+  it('ends every call with a network cause when Asterisk restarted meanwhile', async () => {
+    const { call } = await answeredCall();
+    const played = call.play(['sound:tt-monkeys']);
+    await clock.advance(100);
+    await sim.restart();
+    await clock.advance(31_000);
+    await expect(during(played, 500)).resolves.toEqual({ status: 'hungup' });
+    expect(call.ended).toEqual({ cause: RESTART_CAUSE, by: 'caller' });
+    expect(calls.telephony.calls.size).toBe(0);
+  });
+
+  it('asks again when Asterisk refuses the resynchronisation itself', async () => {
+    const { call } = await answeredCall();
+    const played = call.play(['sound:vm-goodbye']);
+    await clock.advance(100);
+    sim.dropEventSockets(['parley']);
+    sim.faults.add({
+      operation: 'applications.get',
+      user: 'parley',
+      times: RUNTIME_ARI.retry.attempts,
+      fault: { status: 503 },
+    });
+    await clock.advance(31_000);
+    expect(sim.faults.pending()).toEqual([]);
+    await expect(during(played, 2000)).resolves.toEqual({ status: 'done' });
+  });
+});
+
+describe('a call whose command was cut off by Asterisk going down', () => {
+  it('ends as hung up once the resynchronisation finds Asterisk restarted, instead of failing the block', async () => {
+    const { call } = await answeredCall();
+    sim.faults.add({ operation: 'channels.playWithId', user: 'parley', fault: { hang: true } });
+    const played = call.play(['sound:vm-goodbye']);
+    await clock.advance(100);
+    // Down for longer than the play's tries: every one of them finds nobody listening.
+    void sim.restart({ downMs: 20_000 });
+    await clock.advance(31_000);
+    await expect(during(played, 500)).resolves.toEqual({ status: 'hungup' });
+    expect(call.ended).toEqual({ cause: RESTART_CAUSE, by: 'caller' });
   });
 });
