@@ -32,7 +32,13 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
     await store?.close();
   });
 
-  function worker(id: string, leaseMs: number, log: { adopted: string[]; fenced: number }) {
+  interface Log {
+    adopted: string[];
+    fenced: number;
+  }
+  const newLog = (): Log => ({ adopted: [], fenced: 0 });
+
+  function worker(id: string, leaseMs: number, log: Log) {
     const w = new ClusterWorker({
       store,
       clock: systemClock,
@@ -52,9 +58,8 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
 
   it('adopts a worker whose lease ran out once, with its checkpointed contacts', async () => {
     store = await driver.open();
-    const a = { adopted: [], fenced: 0 };
-    const b = { adopted: [], fenced: 0 };
-    const c = { adopted: [], fenced: 0 };
+    const b = newLog();
+    const c = newLog();
     await store.cluster.register({ id: 'dead', app: 'parley-dead' }, 1);
     const checkpoints = new StoreCheckpoints(store, 'dead');
     await Promise.all([checkpoints.save(live('c1', 1)), checkpoints.save(live('c2', 1))]);
@@ -76,7 +81,7 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
 
   it('hands the apps a worker had adopted to whoever adopts that worker', async () => {
     store = await driver.open();
-    const log = { adopted: [], fenced: 0 };
+    const log = newLog();
     await store.cluster.register({ id: 'first', app: 'parley-first' }, 1);
     await store.cluster.register({ id: 'second', app: 'parley-second' }, HOUR);
     await lapse();
@@ -89,12 +94,12 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
 
   it('tells a worker that was adopted while it still ran that it must stop', async () => {
     store = await driver.open();
-    const slow = { adopted: [], fenced: 0 };
+    const slow = newLog();
     const stalled = worker('stalled', 1, slow);
     await stalled.start();
     await stalled.close();
     await lapse();
-    const other = worker('other', HOUR, { adopted: [], fenced: 0 });
+    const other = worker('other', HOUR, newLog());
     await other.start();
     await other.watch();
     expect(await store.cluster.renew('stalled', HOUR)).toBe(false);
