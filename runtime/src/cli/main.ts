@@ -141,6 +141,10 @@ export async function run(
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'folder of the embedded store, TTS cache and prompt audio', '.parley')
     .option('--no-demo', 'do not create the demo instance in an empty store')
+    .option(
+      '--cors-origin <origin...>',
+      'an origin (scheme://host[:port]) whose pages may call the API from a browser; none by default (also PARLEY_CORS_ORIGINS, comma-separated)',
+    )
     .action(async (opts: StartCommandOptions) => {
       exitCode = await startCommand({ ...opts, ...startHooks }, io);
     });

@@ -8,9 +8,8 @@ import { ClusterWorker } from '../cluster/worker.js';
 import type { ContactSnapshot } from '../contact/runner.js';
 import { type Serving, serveInbound } from '../contact/serve.js';
 import { createExecutors } from '../executors/index.js';
-import { LambdaPort } from '../integrations/lambda.js';
 import { TextToSpeech } from '../integrations/tts.js';
-import { buildApp } from '../server/app.js';
+import { type AppOptions, buildApp } from '../server/app.js';
 import { DESIGNER_DIST, designerPlugin } from '../server/designer.js';
 import { EventBus } from '../services/events.js';
 import { bootstrapAdminToken } from '../services/tokens.js';
@@ -19,6 +18,7 @@ import { type HarnessLink, harnessLink } from '../testcalls/harness.js';
 import { markTestContacts } from '../testcalls/records.js';
 import { TestCalls } from '../testcalls/registry.js';
 import { seedDemo } from './demo.js';
+import { InstanceLambdas } from './lambdas.js';
 import { LiveInstances } from './live-instances.js';
 import { storeContactRecords, storeFlowLogs } from './sinks.js';
 import { type AriTarget, openTelephony, type Telephony } from './telephony.js';
@@ -64,6 +64,12 @@ export interface StartOptions {
     /** Told of each adoption, with how its calls went. */
     onAdopted?: (adoption: Adoption) => void;
   };
+  /** Origins whose pages may call the API from a browser (AppOptions.corsOrigins); none by default. */
+  corsOrigins?: readonly string[];
+  /** The API's rate limits (AppOptions.rateLimits). */
+  rateLimits?: AppOptions['rateLimits'];
+  /** Behind a reverse proxy (AppOptions.trustProxy). */
+  trustProxy?: AppOptions['trustProxy'];
 }
 
 export interface RunningParley {
@@ -135,8 +141,8 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     });
     closing.push(testCalls.follow(events));
     const voice = new TextToSpeech({ cacheDir: join(dataDir, 'tts'), clock });
-    // Lambda ARNs name their account and instance, so any instance that knows one owns it.
-    const lambda = new LambdaPort({ resolve: (arn) => instances.find((i) => i.lambda(arn)), clock });
+    // A contact runs only the functions its own instance defines.
+    const lambda = new InstanceLambdas({ instance: (id) => instances.get(id), clock });
     const executors = createExecutors();
     // One sink for inbound contacts and the segments the contact center makes (transfers, callbacks).
     const contactRecords = markTestContacts(records, (id) => testCalls.isTestContact(id));
@@ -224,6 +230,9 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       center: centers.get,
       plugins: designer === false ? [] : [designerPlugin({ dist: designer })],
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     });
     closing.push(() => app.close());
     const url = await listenFrom(app, options.port ?? 8080, options.host ?? '127.0.0.1');

@@ -87,6 +87,9 @@ function attributeParameters(parameters: Readonly<Record<string, unknown>>): Log
 
 type Rename = (value: unknown, all: Readonly<Record<string, unknown>>) => LogParameters;
 
+/** What a flow log shows in place of a secret. */
+export const HIDDEN = '(hidden)';
+
 /**
  * The legacy parameter names flow logs are known to use (reference §6.2/§6.3). Parameters of other
  * blocks keep their Flow-language names: Connect's log spelling for them has not been observed.
@@ -107,6 +110,14 @@ const LEGACY_PARAMETERS: Readonly<Record<string, Readonly<Record<string, Rename>
         : { ResponseValidation: stringifyLeaves(v) },
   },
   UpdateContactTargetQueue: { QueueId: (v) => ({ Queue: stringifyLeaves(v) }) },
+  // The key that seals stored input is the block's configuration, not what happened on the call:
+  // the log names it by EncryptionKeyId and leaves the key material out.
+  GetParticipantInput: {
+    InputEncryption: (v) =>
+      isRecord(v) && v.Key !== undefined
+        ? { InputEncryption: stringifyLeaves({ ...v, Key: HIDDEN }) }
+        : { InputEncryption: stringifyLeaves(v) },
+  },
 };
 
 /** A block's resolved parameters as Connect's log shows them: legacy names where known, strings throughout. */

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { InstanceScope } from '../services/context.js';
 import type { EventBus } from '../services/events.js';
 import { Problem } from '../services/problem.js';
-import { hashToken } from '../services/tokens.js';
+import { hashToken, recordTokenUse } from '../services/tokens.js';
 import type { Role, Store, TokenRow } from '../store/index.js';
+import type { AuthFailureLimiter } from './security.js';
 
 /**
  * What a route needs: `read` (viewer, author, admin), `write` (author, admin), `admin`, `agent`
@@ -58,13 +59,30 @@ function bearer(request: FastifyRequest): string | undefined {
   return typeof q === 'string' ? q : undefined;
 }
 
+/**
+ * A token's use is audited at most once an hour by default: every request would flood the log and
+ * write on every read, while `last_used_at` keeps the latest use and one entry per token and hour
+ * (with route and address) is enough to see when and from where a leaked token was used.
+ */
+export const DEFAULT_TOKEN_USE_AUDIT_SECONDS = 3600;
+
+export interface AuthOptions {
+  failures: AuthFailureLimiter;
+  tokenUseAuditSeconds: number;
+}
+
 /** Adds authentication and instance scoping to every route of `app`. */
-export function registerAuth(app: FastifyInstance, store: Store, events: EventBus): void {
+export function registerAuth(
+  app: FastifyInstance,
+  store: Store,
+  events: EventBus,
+  options: AuthOptions,
+): void {
   const cache = new TokenCache(5_000);
   app.decorate('forgetTokens', () => cache.clear());
   app.decorateRequest('token', null);
   app.decorateRequest('scope', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
     if (access === undefined) {
@@ -74,15 +92,25 @@ export function registerAuth(app: FastifyInstance, store: Store, events: EventBu
     }
     const secret = bearer(request);
     if (!secret) throw new Problem('API_UNAUTHORIZED', 'send Authorization: Bearer <token>');
+    await options.failures.check(request, reply);
     const hash = hashToken(secret);
     let hit = cache.get(hash);
     if (!hit) {
       hit = { row: await store.access.tokenBySecretHash(hash) };
       cache.set(hash, hit.row);
-      if (hit.row) void store.access.touchToken(hit.row.id).catch(() => undefined);
+      // Once per cache lifetime, not per request; a store that fails here must not fail the request.
+      if (hit.row)
+        await recordTokenUse(store, hit.row, {
+          route: `${request.method} ${request.routeOptions.url ?? ''}`,
+          address: request.ip,
+          auditEverySeconds: options.tokenUseAuditSeconds,
+        }).catch(() => undefined);
     }
     const token = hit.row;
-    if (!token) throw new Problem('API_UNAUTHORIZED', 'unknown or revoked token');
+    if (!token) {
+      await options.failures.failed(request);
+      throw new Problem('API_UNAUTHORIZED', 'unknown or revoked token');
+    }
     if (!ALLOWED[access].includes(token.role))
       throw new Problem(
         'API_FORBIDDEN',

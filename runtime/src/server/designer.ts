@@ -3,9 +3,12 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { cspHeader, DESIGNER_CSP } from './security.js';
 
 /** Where `pnpm --filter @parley/designer build` writes the designer. */
 export const DESIGNER_DIST = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+
+const DESIGNER_POLICY = cspHeader(DESIGNER_CSP);
 
 /** The API and its documentation keep their own 404s: the designer never answers for them. */
 const RESERVED = /^(api|docs)(\/|$)/;
@@ -35,6 +38,8 @@ export function designerPlugin(options: { dist?: string } = {}) {
       async (request, reply) => {
         const wanted = request.params['*'];
         if (RESERVED.test(wanted)) return reply.callNotFound();
+        // The designer's files run under its policy; the rest keeps the API's (security.ts).
+        reply.header('content-security-policy', DESIGNER_POLICY);
         const file = await fileIn(root, wanted);
         // Vite names assets by content hash: they never change under the same name.
         if (file?.startsWith('assets/')) return reply.sendFile(file, { maxAge: '365d', immutable: true });

@@ -39,3 +39,25 @@ export async function bootstrapAdminToken(store: Store): Promise<string | undefi
   return (await createToken(store, { role: 'admin', name: 'first admin', instanceId: null, actor: 'system' }))
     .token;
 }
+
+/**
+ * Marks a token used now, and writes a `token.use` audit entry (in the token's instance, or among
+ * the global entries for a token of every instance) when its last one is older than
+ * `auditEverySeconds`. The store decides under a row lock, so workers sharing it write one entry.
+ */
+export async function recordTokenUse(
+  store: Store,
+  token: TokenRow,
+  use: { route: string; address: string; auditEverySeconds: number },
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    if (!(await tx.access.touchToken(token.id, use.auditEverySeconds))) return;
+    await tx.access.audit({
+      instanceId: token.instanceId,
+      actor: token.id,
+      action: 'token.use',
+      target: token.id,
+      detail: { route: use.route, address: use.address },
+    });
+  });
+}

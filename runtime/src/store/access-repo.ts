@@ -35,8 +35,20 @@ export class AccessRepo {
     return row && toToken(row);
   }
 
-  async touchToken(id: string): Promise<void> {
+  /**
+   * Sets `last_used_at`; with `auditEverySeconds`, also claims the token's next audited use: true
+   * when the last one is at least that old (or there was none), and it is now.
+   */
+  async touchToken(id: string, auditEverySeconds?: number): Promise<boolean> {
     await this.db.query('UPDATE tokens SET last_used_at = now() WHERE id = $1', [id]);
+    if (auditEverySeconds === undefined) return false;
+    const claimed = await this.db.query(
+      `UPDATE tokens SET use_audited_at = now()
+        WHERE id = $1 AND (use_audited_at IS NULL OR use_audited_at <= now() - make_interval(secs => $2))
+        RETURNING id`,
+      [id, auditEverySeconds],
+    );
+    return claimed.length > 0;
   }
 
   async tokens(instanceId?: string): Promise<TokenRow[]> {

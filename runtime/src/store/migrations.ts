@@ -13,6 +13,7 @@ const file = (name: string) => readFileSync(new URL(`./migrations/${name}`, impo
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '001-init', sql: file('001-init.sql') },
   { id: 2, name: '002-token-user', sql: file('002-token-user.sql') },
+  { id: 3, name: '003-token-use-audit', sql: file('003-token-use-audit.sql') },
   { id: 4, name: '004-live-contacts', sql: file('004-live-contacts.sql') },
 ];
 

@@ -11,6 +11,7 @@ export interface StartCommandOptions {
   host?: string;
   data?: string;
   demo?: boolean;
+  corsOrigin?: string[];
   /** Resolves when the server should stop; SIGINT or SIGTERM when absent. */
   until?: Promise<unknown>;
   /** Told once the server runs (tests). */
@@ -40,6 +41,10 @@ export async function startCommand(opts: StartCommandOptions, io: CliIo): Promis
   try {
     const databaseUrl = process.env.DATABASE_URL;
     const ari = ariFromEnv();
+    const corsOrigins = [
+      ...(opts.corsOrigin ?? []),
+      ...(process.env.PARLEY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()),
+    ].filter((o) => o !== '');
     running = await startParley({
       port,
       host: opts.host ?? '127.0.0.1',
@@ -48,6 +53,7 @@ export async function startCommand(opts: StartCommandOptions, io: CliIo): Promis
       ...(ari ? { ari } : {}),
       demo: opts.demo ?? true,
       designer: designer.dist,
+      corsOrigins,
     });
   } catch (e) {
     io.stderr(`parley start failed: ${(e as Error).message}\n`);

@@ -4,6 +4,7 @@ import type { AgentCenter, AgentState, CenterLookup, ParticipantsChanged } from 
 import type { Result } from '../../center/types.js';
 import { Problem } from '../../services/problem.js';
 import { scopeOf } from '../auth.js';
+import type { LimitedAction } from '../security.js';
 import { instanceParams, problemSchema, withParams } from './shared.js';
 
 interface Agent {
@@ -91,10 +92,14 @@ export const agentRoutes = (lookup: CenterLookup | undefined) => async (app: Fas
     url: string,
     run: (a: Agent, request: FastifyRequest) => Promise<Result<unknown>>,
     schema = {},
+    limit?: LimitedAction,
   ) =>
     app.post(
       url,
-      { config: { access: 'agent' }, schema: { params: instanceParams, response: responses, ...schema } },
+      {
+        config: { access: 'agent', ...(limit ? { limit } : {}) },
+        schema: { params: instanceParams, response: responses, ...schema },
+      },
       async (request) => {
         const agent = await agentOf(request);
         unwrap(await run(agent, request));
@@ -114,7 +119,7 @@ export const agentRoutes = (lookup: CenterLookup | undefined) => async (app: Fas
     async (request) => stateOf(await agentOf(request)),
   );
 
-  act('/agent/login', ({ center, user }) => center.login(user.id));
+  act('/agent/login', ({ center, user }) => center.login(user.id), {}, 'login');
   act('/agent/logout', ({ center, user }) => center.logout(user.id));
   act(
     '/agent/status',

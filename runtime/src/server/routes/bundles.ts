@@ -27,7 +27,7 @@ export const bundleRoutes = () => async (app: FastifyInstance) => {
   app.post<{ Querystring: { dryRun?: boolean } }>(
     '/bundle',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', limit: 'import' },
       bodyLimit: BUNDLE_BODY_LIMIT,
       schema: {
         tags,

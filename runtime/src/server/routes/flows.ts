@@ -99,7 +99,18 @@ export const flowRoutes = () => async (app: FastifyInstance) => {
     async (request) => {
       const scope = scopeOf(request);
       const flow = await flowOrThrow(scope.store, scope.instance.id, request.params.flow);
-      return (await scope.store.flows.update(scope.instance.id, flow.id, request.body)) ?? notFound('flow');
+      return scope.store.transaction(async (tx) => {
+        const updated = await tx.flows.update(scope.instance.id, flow.id, request.body);
+        if (!updated) throw notFound('flow');
+        await tx.access.audit({
+          instanceId: scope.instance.id,
+          actor: scope.actor.id,
+          action: 'flow.update',
+          target: flow.id,
+          detail: { ...request.body },
+        });
+        return updated;
+      });
     },
   );
 

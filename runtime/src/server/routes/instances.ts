@@ -87,19 +87,41 @@ export const instanceRoutes = (deps: RouteDeps) => async (app: FastifyInstance) 
     },
   );
 
+  const auditPage = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      after: { type: 'integer', minimum: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: 1000 },
+    },
+  } as const;
+
+  // Tokens of every instance have their entries here, with no instance: creating, revoking, using them.
+  app.get<{ Querystring: { after?: number; limit?: number } }>(
+    '/audit',
+    {
+      config: { access: 'admin' },
+      schema: {
+        description:
+          "The whole audit log for an admin of every instance (instance entries and those of global tokens); an instance's admin sees their instance's.",
+        querystring: auditPage,
+      },
+    },
+    async (request) => ({
+      entries: await deps.store.access.auditLog({
+        ...(request.token?.instanceId != null ? { instanceId: request.token.instanceId } : {}),
+        ...request.query,
+      }),
+    }),
+  );
+
   app.get<{ Params: { instance: string }; Querystring: { after?: number; limit?: number } }>(
     '/instances/:instance/audit',
     {
       config: { access: 'admin' },
       schema: {
         params: instanceParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            after: { type: 'integer', minimum: 0 },
-            limit: { type: 'integer', minimum: 1, maximum: 1000 },
-          },
-        },
+        querystring: auditPage,
       },
     },
     async (request) => ({

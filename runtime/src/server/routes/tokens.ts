@@ -28,7 +28,7 @@ export const tokenRoutes = (deps: RouteDeps) => async (app: FastifyInstance) => 
   app.post<{ Body: { role: Role; name: string; instance?: string; user?: string } }>(
     '/tokens',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', limit: 'login' },
       schema: {
         body: {
           type: 'object',

@@ -28,7 +28,7 @@ export const transferRoutes = () => async (app: FastifyInstance) => {
   app.post<{ Body: ImportBody }>(
     '/import',
     {
-      config: { access: 'write' },
+      config: { access: 'write', limit: 'import' },
       schema: {
         description: 'Import a Connect export (modern or legacy). dryRun: only the resolution report.',
         params: instanceParams,
