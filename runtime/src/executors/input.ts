@@ -35,6 +35,8 @@ const DEFAULT_TERMINATOR = '#';
 const PHONE_MAX_DIGITS = 20;
 /** What `$.StoredCustomerInput` holds when the caller entered nothing. */
 export const TIMEOUT_INPUT = 'Timeout';
+/** What a transcript shows for input stored encrypted. */
+export const ENCRYPTED_INPUT = '(encrypted)';
 
 export const getParticipantInput: BlockExecutor = async (input, ports) => {
   const wrong = voiceOnly(input);
@@ -123,7 +125,10 @@ async function storeInput(
     ports.transcript({ kind: 'timeout', identifier: id });
     return next(input, { patch: { StoredCustomerInput: TIMEOUT_INPUT }, results: TIMEOUT_INPUT });
   }
-  ports.transcript({ kind: 'input', identifier: id, digits: typed.digits, ended: typed.ended });
+  // Encrypted input is sealed for whoever holds the private key: test-call and `parley run`
+  // transcripts must not show it either.
+  const shown = s.encryption ? ENCRYPTED_INPUT : typed.digits;
+  ports.transcript({ kind: 'input', identifier: id, digits: shown, ended: typed.ended });
   let value = typed.digits;
   if (s.phone) {
     const e164 = toE164(value, s.phone.format, s.phone.country);
