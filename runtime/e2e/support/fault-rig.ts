@@ -1,0 +1,191 @@
+// What the fault end-to-end file needs around the runtime: its app connected as production connects
+// it (request timeout, repeats) but through a relay that can cut its events socket, the harness on
+// its own socket, an instance serving the fault flows, and every record, log line and timer kept
+// where the test can count them.
+import {
+  type AriClient,
+  type Clock,
+  createAriClient,
+  httpTransport,
+  systemClock,
+  type TimerHandle,
+} from '@parley/ari';
+import { type CallerLeg, Harness } from '@parley/harness';
+import { inject } from 'vitest';
+import { startEventSocketCutter } from '../../../packages/harness/e2e/support/tcp-proxy.js';
+import './telephony.js';
+import { Instance } from '../../src/contact/instance.js';
+import { MemoryRouting } from '../../src/contact/routing.js';
+import type { ContactRun } from '../../src/contact/runner.js';
+import { type Serving, serveInbound } from '../../src/contact/serve.js';
+import { placeholderVoice } from '../../src/contact/simulate.js';
+import type { TranscriptEntry } from '../../src/executors/types.js';
+import { RUNTIME_ARI } from '../../src/host/telephony.js';
+import { type FunctionResource, LambdaPort } from '../../src/integrations/lambda.js';
+import type { VoicePort } from '../../src/integrations/tts.js';
+import { MemoryContactRecordSink } from '../../src/logs/contact-record.js';
+import { MemoryFlowLogSink } from '../../src/logs/sinks.js';
+import { FAULT_PROMPTS, type FirstBlock, faultFlow } from './fault-flows.js';
+
+/** The system clock, counting the timers set on it and not yet fired or cleared. */
+export class CountingClock implements Clock {
+  readonly pending = new Set<TimerHandle>();
+  now(): number {
+    return systemClock.now();
+  }
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    const handle = systemClock.setTimeout(() => {
+      this.pending.delete(handle);
+      callback();
+    }, ms);
+    this.pending.add(handle);
+    return handle;
+  }
+  clearTimeout(handle: TimerHandle): void {
+    this.pending.delete(handle);
+    systemClock.clearTimeout(handle);
+  }
+}
+
+export interface FaultRigOptions {
+  /** Dialled number → the flow's first block. */
+  numbers: Record<string, FirstBlock>;
+  voice?: VoicePort;
+  /** Where Lambda ARNs run, and the clock their time limits are measured on. */
+  functions?: { arn: string; resource: FunctionResource }[];
+  lambdaClock?: Clock;
+  /** The runtime's REST timeout; production's unless told (hung requests cost this much each). */
+  requestTimeoutMs?: number;
+  /** How long the runtime's events socket stays down after a drop before the first reconnect. */
+  reconnectDelayMs?: number;
+}
+
+export interface FaultRig {
+  harness: Harness;
+  runtimeAri: AriClient;
+  serving: Serving;
+  clock: CountingClock;
+  runs: ContactRun[];
+  logs: MemoryFlowLogSink;
+  records: MemoryContactRecordSink;
+  transcript: Map<string, TranscriptEntry[]>;
+  /** Cuts the runtime's events socket as a network would; how many sockets were cut. */
+  cutRuntimeSocket(): number;
+  /** Resolves at the runtime's next reconnect. */
+  reconnected(): Promise<void>;
+  /** Calls `number` and returns the caller and the contact its call became, once answered. */
+  call(number: string): Promise<{ caller: CallerLeg; run: ContactRun }>;
+  /** Resolves once the contact has started to prompt in block `identifier` (`count` times). */
+  prompting(run: ContactRun, identifier: string, count?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Polls `check` in real time until it holds; what it waits for happens over real sockets. */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function openFaultRig(options: FaultRigOptions): Promise<FaultRig> {
+  const target = inject('telephony');
+  const cutter = await startEventSocketCutter(new URL(target.url));
+  const credentials = { username: target.username, password: target.password };
+  const requestTimeoutMs = options.requestTimeoutMs ?? RUNTIME_ARI.requestTimeoutMs;
+  const runtimeAri = createAriClient({
+    transport: httpTransport({ url: cutter.url, ...credentials }, { requestTimeoutMs }),
+    app: 'parley',
+    requestTimeoutMs,
+    retry: RUNTIME_ARI.retry,
+    reconnect: { initialDelayMs: options.reconnectDelayMs ?? 100, maxDelayMs: 1000 },
+  });
+  const harnessAri = createAriClient({
+    transport: httpTransport({ url: target.url, ...credentials }),
+    app: 'harness',
+    reconnect: { initialDelayMs: 100, maxDelayMs: 1000 },
+  });
+  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+
+  const instance = new Instance();
+  for (const p of FAULT_PROMPTS) instance.addPrompt({ id: p.id, name: p.id, file: p.file });
+  for (const f of options.functions ?? []) instance.addFunction(f);
+  for (const [number, first] of Object.entries(options.numbers)) {
+    const loaded = instance.loadFlow(new TextEncoder().encode(faultFlow(`Faults ${number}`, first)), {
+      file: `faults-${number}.json`,
+    });
+    if (!loaded.ok) throw new Error(loaded.problem.message);
+    instance.addPhoneNumber(`+${number}`, loaded.flow.id);
+  }
+
+  const clock = new CountingClock();
+  const runs: ContactRun[] = [];
+  const logs = new MemoryFlowLogSink();
+  const records = new MemoryContactRecordSink();
+  const transcript = new Map<string, TranscriptEntry[]>();
+  const arrivals: ((run: ContactRun) => void)[] = [];
+  const serving = serveInbound({
+    ari: runtimeAri,
+    clock,
+    instance,
+    voice: options.voice ?? placeholderVoice(),
+    lambda: new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: options.lambdaClock ?? clock }),
+    routing: new MemoryRouting(clock, (ref) => instance.queue(ref)),
+    log: logs,
+    records,
+    onContact: (run) => {
+      runs.push(run);
+      arrivals.shift()?.(run);
+    },
+    transcript: (contactId, entry) => {
+      const lines = transcript.get(contactId) ?? [];
+      lines.push(entry);
+      transcript.set(contactId, lines);
+    },
+  });
+  const harness = new Harness({ ari: harnessAri });
+
+  return {
+    harness,
+    runtimeAri,
+    serving,
+    clock,
+    runs,
+    logs,
+    records,
+    transcript,
+    cutRuntimeSocket: () => cutter.cut(),
+    reconnected: () =>
+      new Promise<void>((resolve) => {
+        const off = runtimeAri.onLifecycle((e) => {
+          if (e.type !== 'reconnected') return;
+          off();
+          resolve();
+        });
+      }),
+    async call(number) {
+      // Calls placed one at a time arrive in order: the next contact is this call's.
+      const arrived = new Promise<ContactRun>((resolve) => arrivals.push(resolve));
+      const caller = await harness.call(number);
+      const run = await arrived;
+      await caller.answered();
+      return { caller, run };
+    },
+    prompting: (run, identifier, count = 1) =>
+      eventually(
+        () =>
+          (transcript.get(run.contactId) ?? []).filter(
+            (e) => e.kind === 'prompt' && e.identifier === identifier,
+          ).length >= count,
+        `${run.contactId} to prompt in ${identifier}`,
+      ),
+    async close() {
+      serving.close();
+      harness.close();
+      runtimeAri.close();
+      harnessAri.close();
+      await cutter.close();
+    },
+  };
+}
