@@ -1,12 +1,12 @@
-import equal from 'fast-deep-equal';
 import type { FlowType } from './catalog/vocabulary.js';
 import { type Diagnostic, diagnostic } from './diagnostics/diagnostic.js';
-import { readJson } from './input/read.js';
+import { checkShape, readJson } from './input/read.js';
 import { convertLegacy, isLegacyDocument } from './legacy/index.js';
+import { jsonEqual } from './model/equal.js';
 import { isJsonObject as isObj } from './model/model.js';
 import { toDocument } from './model/serialize.js';
 import type { FlowModel, JsonObject } from './model/types.js';
-import { type ValidateOptions, validateDocument } from './validate/validate.js';
+import { type ValidateOptions, validateParsed } from './validate/validate.js';
 
 export type FlowFormat = 'modern' | 'legacy';
 
@@ -40,8 +40,13 @@ export function loadFlow(
   });
   let value: unknown;
   let contentLength: number | undefined;
-  if (typeof input === 'object' && !(input instanceof Uint8Array)) value = input.json;
-  else {
+  if (typeof input === 'object' && !(input instanceof Uint8Array)) {
+    // A value parsed elsewhere (an API body) gets the limits text gets: the validator, the model and
+    // whatever saves it walk it recursively, and what is saved must read back.
+    const shape = checkShape(input.json);
+    if (shape && !shape.ok) return failed(shape.diagnostics);
+    value = input.json;
+  } else {
     const read = readJson(input);
     if (!read.ok) return failed(read.diagnostics);
     value = read.value;
@@ -60,6 +65,9 @@ export function loadFlow(
       ),
       ...converted.notes.map((n) => diagnostic(n.code, n.message, { actionId: n.actionId, path: n.path })),
     );
+    // Conversion moves legacy metadata a level or two deeper and spells names out as JSONPath.
+    const shape = checkShape(converted.flow);
+    if (shape && !shape.ok) return failed([...notes, ...shape.diagnostics]);
     value = converted.flow;
   } else if (isObj(value) && !('Version' in value) && !('Actions' in value)) {
     return failed([
@@ -72,12 +80,12 @@ export function loadFlow(
 
   // A converted legacy file is measured as the document it became.
   const length = format === 'modern' ? contentLength : undefined;
-  const { diagnostics, model, flowType } = validateDocument(
+  const { diagnostics, model, flowType } = validateParsed(
     value,
     length === undefined ? options : { ...options, contentLength: length },
   );
   const document = isObj(value) ? value : undefined;
-  const roundTrip = model !== undefined && document !== undefined && equal(toDocument(model), document);
+  const roundTrip = model !== undefined && document !== undefined && jsonEqual(toDocument(model), document);
   return {
     format: model ? format : undefined,
     document,

@@ -1,5 +1,5 @@
-import equal from 'fast-deep-equal';
 import { pointer } from '../diagnostics/diagnostic.js';
+import { jsonEqual } from '../model/equal.js';
 import { isJsonObject } from '../model/model.js';
 import type { ValueChange } from './types.js';
 
@@ -14,7 +14,7 @@ export function diffValues(
   path: readonly (string | number)[],
   out: ValueChange[] = [],
 ): ValueChange[] {
-  if (equal(before, after)) return out;
+  if (jsonEqual(before, after)) return out;
   if (before === undefined) out.push({ path: pointer(...path), change: 'added', after });
   else if (after === undefined) out.push({ path: pointer(...path), change: 'removed', before });
   else if (isJsonObject(before) && isJsonObject(after)) {

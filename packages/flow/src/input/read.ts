@@ -44,9 +44,9 @@ export function readJson(input: Uint8Array | string): Result<unknown> & { length
 /**
  * Refuses values nested too deeply or holding absurdly long strings before any recursive code (ajv,
  * deep-equal, our walkers) sees them. V8's JSON.parse is itself iterative, so this runs after it,
- * with an explicit stack.
+ * with an explicit stack. Values parsed elsewhere (API bodies) go through it too.
  */
-function checkShape(value: unknown): Result<never> | undefined {
+export function checkShape(value: unknown): Result<never> | undefined {
   // Parallel stacks instead of a [value, depth] pair per node, and only what can fail is pushed
   // (containers, strings over the limit): this runs over every value of every file read. What is
   // pushed is popped in the order a stack of every node would pop it, so the first problem reported
@@ -95,7 +95,13 @@ const tooLong = (s: string) =>
 /** JSON.parse says what went wrong but not reliably where; jsonc-parser (strict mode) says where. */
 function describeSyntaxError(text: string, e: unknown): string {
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    // jsonc-parser recurses once per level: thousands of unclosed brackets exhaust the stack. Where
+    // such input breaks matters less than refusing it with a code.
+    errors.length = 0;
+  }
   const first = errors[0];
   if (!first) return `Malformed JSON: ${e instanceof Error ? e.message : String(e)}.`;
   const name = printParseErrorCode(first.error);

@@ -45,8 +45,10 @@ function ruleFor(m: LegacyModule, flowType: string): LegacyRule | undefined {
 
 function ordered(params: JsonObject, order: readonly string[] = []): JsonObject {
   const out: JsonObject = {};
-  for (const k of order) if (k in params) out[k] = params[k];
-  for (const [k, v] of Object.entries(params)) if (!(k in out)) out[k] = v;
+  // Own keys only, and assigned as own properties: `in` sees Object.prototype, so a parameter called
+  // "toString" or "__proto__" was silently dropped.
+  for (const k of order) if (Object.hasOwn(params, k)) assign(out, k, params[k]);
+  for (const [k, v] of Object.entries(params)) if (!Object.hasOwn(out, k)) assign(out, k, v);
   return out;
 }
 

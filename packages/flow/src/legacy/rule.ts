@@ -1,3 +1,4 @@
+import { textOf } from '../model/text.js';
 import { type ActionBuilder, dig } from './builder.js';
 import type { LegacyBranch, LegacyModule, LegacyParameter } from './types.js';
 import { exportString, lambdaName, own } from './values.js';
@@ -146,7 +147,7 @@ function applyBranch(
     if (!operator || operand === undefined) {
       b.note(
         'LEGACY_BRANCH_UNKNOWN',
-        `Evaluate branch (${br.conditionType ?? 'no operator'} ${String(br.conditionValue)}) has no 2019-10-30 condition; dropped`,
+        `Evaluate branch (${textOf(br.conditionType ?? 'no operator')} ${textOf(br.conditionValue)}) has no 2019-10-30 condition; dropped`,
         b.branchPath(i),
       );
       return;
@@ -187,7 +188,7 @@ export function applyRule(b: ActionBuilder, rule: LegacyRule): void {
       if (br && typeof br.transition === 'string' && br.transition !== '') {
         b.note(
           'LEGACY_BRANCH_UNKNOWN',
-          `${rule.type} ends the flow; branch ${br.condition} dropped`,
+          `${rule.type} ends the flow; branch ${textOf(br.condition)} dropped`,
           b.branchPath(i),
         );
       }

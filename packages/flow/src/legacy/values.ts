@@ -1,8 +1,14 @@
 import type { LegacyParameter } from './types.js';
 
-/** `record[key]` for own keys only: input strings such as "constructor" must not reach Object.prototype. */
-export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+/**
+ * `record[key]` for own keys only: input strings such as "constructor" must not reach
+ * Object.prototype. The key comes from a document and may not be a string at all: an object with its
+ * own `toString` key would throw when made a property key.
+ */
+export function own<T>(record: Readonly<Record<string, T>> | undefined, key: unknown): T | undefined {
+  return record !== undefined && typeof key === 'string' && Object.hasOwn(record, key)
+    ? record[key]
+    : undefined;
 }
 
 /**

@@ -23,6 +23,9 @@ function take<K extends string>(
   for (const k of Object.keys(obj)) {
     const v = obj[k];
     if (typeof v === 'string' && (keys as readonly string[]).includes(k)) picked[k as K] = v;
+    // Assigning `__proto__` would set rest's prototype and drop the key from the round trip.
+    else if (k === '__proto__')
+      Object.defineProperty(rest, k, { value: v, enumerable: true, writable: true, configurable: true });
     else rest[k] = v;
   }
   return [picked, rest];

@@ -1,4 +1,5 @@
 import { isJsonObject as isObj } from './model.js';
+import { textOf } from './text.js';
 import type { JsonObject } from './types.js';
 
 export interface NormalizeOptions {
@@ -32,7 +33,7 @@ function normalizeAction(a: unknown): unknown {
     if (t.Errors.length === 0) delete t.Errors;
     else
       t.Errors = [...t.Errors].sort((x, y) =>
-        String(isObj(x) && x.ErrorType).localeCompare(String(isObj(y) && y.ErrorType)),
+        textOf(isObj(x) && x.ErrorType).localeCompare(textOf(isObj(y) && y.ErrorType)),
       );
   }
   return a;

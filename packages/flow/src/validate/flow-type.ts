@@ -4,7 +4,8 @@ import type { FlowModel } from '../model/types.js';
 /** Accepts the API spelling (CONTACT_FLOW) or the export's Metadata.type spelling (contactFlow). */
 export function parseFlowType(value: string): FlowType | undefined {
   if ((FLOW_TYPES as readonly string[]).includes(value)) return value as FlowType;
-  return FLOW_TYPE_BY_METADATA[value];
+  // Own keys only: "hasOwnProperty" or "constructor" would otherwise name a function of Object.prototype.
+  return Object.hasOwn(FLOW_TYPE_BY_METADATA, value) ? FLOW_TYPE_BY_METADATA[value] : undefined;
 }
 
 /**

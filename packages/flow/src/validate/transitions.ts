@@ -2,6 +2,7 @@ import type { BlockSpec, ResultSpec } from '../catalog/types.js';
 import { OPERATORS, type Operator } from '../catalog/vocabulary.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import { isKnownPath, looksLikePath, parsePath } from '../jsonpath/index.js';
+import { textOf } from '../model/text.js';
 import type { ActionNode, ConditionEdge } from '../model/types.js';
 
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/;
@@ -85,12 +86,12 @@ export function checkBranches(action: ActionNode, block: BlockSpec, index: numbe
         );
         if (code === 'CONDITION_OPERATOR_UNKNOWN' || code === 'CONDITION_MALFORMED') continue;
       }
-      const key = `${c.operator}\u0000${String(c.operands[0])}`;
+      const key = `${c.operator}\u0000${textOf(c.operands[0])}`;
       if (tested.includes(key)) {
         out.push(
           diagnostic(
             'CONDITION_DUPLICATE',
-            `An earlier condition already tests ${c.operator} "${String(c.operands[0])}"`,
+            `An earlier condition already tests ${c.operator} "${textOf(c.operands[0])}"`,
             {
               actionId: id,
               path: transitionPath(index, 'Conditions', i, 'Condition'),
@@ -157,7 +158,7 @@ function conditionProblem(block: BlockSpec, result: ResultSpec, c: ConditionEdge
   }
   if (operands.length !== 1)
     return ['CONDITION_MALFORMED', `${operator} takes one operand, not ${operands.length}`, '/Operands'];
-  const problem = operandProblem(operator, String(operands[0]), result);
+  const problem = operandProblem(operator, textOf(operands[0]), result);
   return problem ? ['CONDITION_OPERAND_INVALID', `${block.type}: ${problem}`, '/Operands/0'] : undefined;
 }
 

@@ -4,6 +4,7 @@ import type { FlowType } from '../catalog/vocabulary.js';
 import { type Diagnostic, diagnostic, pointer } from '../diagnostics/diagnostic.js';
 import { FLOW_LANGUAGE_VERSION, FlowDocument } from '../document/schema.js';
 import { LIMITS } from '../input/limits.js';
+import { checkShape } from '../input/read.js';
 import { END_OF_FLOW, forEachTarget, indexActions, isJsonObject, toModel } from '../model/model.js';
 import type { ActionNode, FlowModel } from '../model/types.js';
 import { getAjv } from './ajv.js';
@@ -32,6 +33,15 @@ let envelope: ValidateFunction | undefined;
 
 /** Validates a parsed 2019-10-30 document. Never throws; every problem is a coded diagnostic. */
 export function validateDocument(doc: unknown, options: ValidateOptions = {}): Validation {
+  // A value parsed elsewhere may nest thousands of levels: ajv, the size measure and the walkers
+  // below recurse, so it gets the reader's limits first.
+  const shape = checkShape(doc);
+  if (shape && !shape.ok) return { diagnostics: shape.diagnostics, model: undefined, flowType: undefined };
+  return validateParsed(doc, options);
+}
+
+/** validateDocument for a value already within the reader's limits (loadFlow checked it). */
+export function validateParsed(doc: unknown, options: ValidateOptions = {}): Validation {
   const out: Diagnostic[] = [];
   const none = (): Validation => ({ diagnostics: out, model: undefined, flowType: undefined });
   if (!isJsonObject(doc)) {

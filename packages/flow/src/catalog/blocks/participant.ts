@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { textOf } from '../../model/text.js';
 import { bool, choice, int, object, parameters, promptSource, resource, stringMap, text } from '../params.js';
 import { ALL_CHANNELS, CHAT, INBOUND_TRANSFER_QUEUE, VOICE, WHISPER } from '../sets.js';
 import type { BlockSpec } from '../types.js';
@@ -65,7 +66,7 @@ export const participantBlocks: BlockSpec[] = [
     },
     errors: ['NoMatchingError', 'InputTimeLimitExceeded', 'InvalidPhoneNumber'],
     variant: (p) => {
-      const stores = String(p.StoreInput).toLowerCase() === 'true';
+      const stores = textOf(p.StoreInput).toLowerCase() === 'true';
       if (!stores) return { errors: ['NoMatchingError', 'InputTimeLimitExceeded'] };
       const phone =
         typeof p.InputValidation === 'object' &&

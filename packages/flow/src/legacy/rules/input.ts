@@ -1,3 +1,4 @@
+import { textOf } from '../../model/text.js';
 import type { ActionBuilder } from '../builder.js';
 import type { LegacyRule, LegacyRuleSet, ParamRule } from '../rule.js';
 import { legacyBoolean } from '../values.js';
@@ -5,10 +6,10 @@ import { PROMPT_PARAMS } from './prompts.js';
 
 /** A DTMF menu reads exactly one digit; any other MaxDigits cannot be expressed. */
 const menuMaxDigits: ParamRule = (b, p, i) => {
-  if (String(p.value) !== '1') {
+  if (textOf(p.value) !== '1') {
     b.note(
       'LEGACY_PARAMETER_DROPPED',
-      `MaxDigits ${String(p.value)}: a menu reads one digit`,
+      `MaxDigits ${textOf(p.value)}: a menu reads one digit`,
       b.parameterPath(i),
     );
   }

@@ -1,3 +1,4 @@
+import { textOf } from '../../model/text.js';
 import type { ActionBuilder } from '../builder.js';
 import type { BranchRule, LegacyRule } from '../rule.js';
 import { EVALUATE_OPERATORS } from '../rule.js';
@@ -41,7 +42,7 @@ const percentBranch: BranchRule = (b, br, i) => {
   if (!Number.isFinite(percent) || percent < 0) {
     b.note(
       'LEGACY_BRANCH_UNKNOWN',
-      `percentage ${String(br.conditionValue)} is not a number; dropped`,
+      `percentage ${textOf(br.conditionValue)} is not a number; dropped`,
       b.branchPath(i),
     );
     return;
@@ -92,12 +93,12 @@ export const checkStaffing: LegacyRule = {
   params: {
     ...QUEUE_PARAMS,
     Status: (b, p, i) => {
-      const metric = own(STAFFING_METRICS, String(p.value).toLowerCase());
+      const metric = own(STAFFING_METRICS, textOf(p.value).toLowerCase());
       if (metric) b.set('MetricType', metric);
       else
         b.note(
           'LEGACY_PARAMETER_DROPPED',
-          `staffing status ${String(p.value)} is not known`,
+          `staffing status ${textOf(p.value)} is not known`,
           b.parameterPath(i),
         );
     },

@@ -1,3 +1,4 @@
+import { textOf } from '../../model/text.js';
 import type { ActionBuilder } from '../builder.js';
 import type { LegacyRule, ParamRule } from '../rule.js';
 import { exportString } from '../values.js';
@@ -29,7 +30,7 @@ export const messageParticipant: LegacyRule = {
 const loopMessage: ParamRule = (b, p, i) => {
   const r = b.resolve(p, i);
   if (!r) return;
-  const kind = `${p.key ?? ''} ${p.name}`.toLowerCase();
+  const kind = `${textOf(p.key ?? '')} ${p.name}`.toLowerCase();
   const messages = b.list<Record<string, string>>('messages');
   const field = kind.includes('ssml') ? 'SSML' : /prompt|audio/.test(kind) ? 'PromptId' : 'Text';
   messages.push({ [field]: r.value });

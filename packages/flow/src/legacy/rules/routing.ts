@@ -1,3 +1,4 @@
+import { textOf } from '../../model/text.js';
 import type { ActionBuilder } from '../builder.js';
 import type { LegacyRule, LegacyRuleSet, ParamRule } from '../rule.js';
 import { legacyBoolean } from '../values.js';
@@ -49,7 +50,7 @@ const blindTransfer: ParamRule = (b, p, i) => {
   if (blind === undefined) {
     b.note(
       'LEGACY_PARAMETER_DROPPED',
-      `BlindTransfer ${String(p.value)} is not a boolean`,
+      `BlindTransfer ${textOf(p.value)} is not a boolean`,
       b.parameterPath(i),
     );
   } else b.state.continueFlow = blind ? 'False' : 'True';

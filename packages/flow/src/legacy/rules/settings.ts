@@ -1,3 +1,4 @@
+import { textOf } from '../../model/text.js';
 import type { ActionBuilder } from '../builder.js';
 import type { LegacyRule } from '../rule.js';
 import { own } from '../values.js';
@@ -115,16 +116,16 @@ function mediaStreaming(state: 'Enabled' | 'Disabled'): LegacyRule {
     type: 'UpdateContactMediaStreamingBehavior',
     params: {
       Track: (b, p, i) => {
-        const direction = own(DIRECTIONS, String(p.value).toLowerCase());
+        const direction = own(DIRECTIONS, textOf(p.value).toLowerCase());
         if (!direction)
-          b.note('LEGACY_PARAMETER_DROPPED', `Track ${String(p.value)} is not known`, b.parameterPath(i));
+          b.note('LEGACY_PARAMETER_DROPPED', `Track ${textOf(p.value)} is not known`, b.parameterPath(i));
         else b.list<string>('directions').push(direction);
       },
       ParticipantTypes: (b, p) => {
-        b.state.participant = String(p.value);
+        b.state.participant = textOf(p.value);
       },
       MediaStreamTypes: (b, p) => {
-        b.state.mediaType = String(p.value);
+        b.state.mediaType = textOf(p.value);
       },
     },
     finish: (b) => {
