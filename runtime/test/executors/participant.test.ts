@@ -102,6 +102,15 @@ describe('MessageParticipant', () => {
     expect(step.log?.results).toBe('TTS_ENGINE_MISSING: espeak-ng is not installed');
   });
 
+  it('takes the error branch, not a fault of the contact, when the voice port throws', async () => {
+    const w = world();
+    w.voice.crash = new Error('cache disk gone');
+    const step = await runBlock(w, { Type: 'MessageParticipant', Parameters: { Text: 'Hello' } });
+    expect(step.outcome).toEqual({ kind: 'error', errorType: 'NoMatchingError' });
+    expect(step.log?.results).toBe('TTS_ENGINE_FAILED: cache disk gone');
+    expect(w.call.plays).toEqual([]);
+  });
+
   it('takes the error branch when the call cannot play the audio', async () => {
     const w = world();
     w.call.failing.add('sound:/prompts/welcome');

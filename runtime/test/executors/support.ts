@@ -194,9 +194,12 @@ export class ScriptedCall implements CallPort {
 export class FakeVoice implements VoicePort {
   readonly requests: SpeechRequest[] = [];
   failure: { code: 'TTS_ENGINE_MISSING' | 'TTS_INVALID_SSML'; message: string } | undefined;
+  /** Thrown instead of answering, as a port that breaks its promise would. */
+  crash: Error | undefined;
 
   async render(request: SpeechRequest): Promise<SpeechOutcome> {
     this.requests.push(request);
+    if (this.crash) throw this.crash;
     if (this.failure) return { status: 'error', ...this.failure };
     const slug = request.text.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40);
     return { status: 'ok', file: `/tts/${request.voice}/${slug}`, durationMs: 1000, cached: false };
