@@ -9,6 +9,8 @@ export interface Pcm {
 }
 
 export const TELEPHONY_RATE = 8000;
+const MIN_RATE = 1000;
+const MAX_RATE = 384_000;
 export const WAV_HEADER_BYTES = 44;
 
 /** The PCM in a WAV file (channels mixed down), or a reason it cannot be read. */
@@ -37,6 +39,9 @@ export function readWav(bytes: Uint8Array): Pcm | { error: string } {
       if (format.code !== 1 || format.bits !== 16 || format.channels < 1) {
         return { error: `unsupported format ${format.code}/${format.bits}-bit/${format.channels}ch` };
       }
+      // A header can say 0 Hz (resampling would divide by it) or billions of hertz.
+      if (format.sampleRate < MIN_RATE || format.sampleRate > MAX_RATE)
+        return { error: `unsupported sample rate ${format.sampleRate} Hz` };
       const frames = Math.floor(size / (2 * format.channels));
       const samples = new Int16Array(frames);
       for (let f = 0; f < frames; f++) {

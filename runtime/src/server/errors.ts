@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isStoreDown, Problem } from '../services/problem.js';
+import { isStoreDown, isUnstorableText, Problem } from '../services/problem.js';
 
 /** Every failure leaves as `{ code, title, message, diagnostics? }` with the code's status. */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
@@ -26,6 +26,11 @@ function toProblem(error: FastifyError | Error): Problem {
       return new Problem('API_REQUEST_INVALID', e.message);
   }
   if (e instanceof SyntaxError) return new Problem('JSON_SYNTAX', `the body is not valid JSON: ${e.message}`);
+  if (isUnstorableText(error))
+    return new Problem(
+      'API_REQUEST_INVALID',
+      'the request holds text that cannot be stored: a NUL character or an unpaired UTF-16 surrogate',
+    );
   if (isStoreDown(error))
     return new Problem('STORE_UNAVAILABLE', 'the store did not answer; nothing was written');
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)

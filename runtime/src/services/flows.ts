@@ -7,6 +7,7 @@ import {
   type FlowModel,
   type FlowType,
   hasErrors,
+  LIMITS,
   loadFlow,
   type ResourceDirectory,
   serialize,
@@ -52,12 +53,17 @@ export function readContent(content: FlowContent): {
       loaded.diagnostics[0]?.message ?? 'not a flow document',
       loaded.diagnostics,
     );
-  return {
-    model: loaded.model,
-    text: serialize(loaded.model),
-    declared: loaded.flowType,
-    diagnostics: loaded.diagnostics,
-  };
+  const text = serialize(loaded.model);
+  // Versions are read back through the same reader (readStored): what it would refuse is not saved.
+  // Indented JSON is larger than compact input, and a document sent as JSON had no size check yet.
+  if (text.length > LIMITS.maxBytes) {
+    const tooLarge = diagnostic(
+      'INPUT_TOO_LARGE',
+      `Saved as Connect-style JSON the flow is ${(text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.maxBytes / 1024 / 1024} MB.`,
+    );
+    throw new Problem('STORE_FLOW_UNREADABLE', tooLarge.message, [tooLarge]);
+  }
+  return { model: loaded.model, text, declared: loaded.flowType, diagnostics: loaded.diagnostics };
 }
 
 export async function flowOrThrow(

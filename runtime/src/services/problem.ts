@@ -65,6 +65,17 @@ export { diagnostic };
 /** PostgreSQL's unique-violation, the same from PGlite and `pg`. */
 export const isUniqueViolation = (e: unknown): boolean => (e as { code?: string } | null)?.code === '23505';
 
+/**
+ * PostgreSQL's refusals of text it cannot keep: a NUL character in text (22021) or in JSON (22P05),
+ * an unpaired UTF-16 surrogate in JSON (22P02). JSON and JavaScript strings allow both, so they
+ * reach the store from request bodies; they are the request's fault, not the server's.
+ */
+export function isUnstorableText(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const message = e instanceof Error ? e.message : '';
+  return code === '22021' || code === '22P05' || (code === '22P02' && /json/i.test(message));
+}
+
 /** Errors that mean the database itself is gone, not that the request was wrong. */
 export function isStoreDown(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code ?? '';
