@@ -6,10 +6,14 @@
 // Protocol, one JSON object per line. Out: `{"ready":{"url"}}` once listening, then
 // `{"result":{…}}` when every call placed has ended. In: `{"run":{…CallerPlan}}` places calls (again
 // once the result is out), `{"hangup":"<caller number>"}` hangs one up, end of input stops it.
+// The soak run's continuous mode (soak-callers.ts): `{"soak":{…SoakPlan}}` keeps calls up until
+// `{"stop":true}`, answered by `{"soaked":{…SoakCallerStats}}` once every call has ended;
+// `{"stats":true}` is answered by `{"stats":{…}}` meanwhile.
 import { createInterface } from 'node:readline';
 import { type AriClient, type AriTransport, createAriClient, httpTransport } from '@parley/ari';
 import { createAriSim } from '@parley/ari-sim';
 import { TEST_DIALPLAN } from '@parley/harness';
+import { idleStats, type PbxCounts, SoakCallers, type SoakPlan } from './soak-callers.js';
 
 export interface CallerPlan {
   calls: number;
@@ -181,6 +185,7 @@ const remote = at >= 0 ? process.argv[at + 1] : undefined;
 let transport: AriTransport;
 let url: string;
 let close = async () => {};
+let sim: ReturnType<typeof createAriSim> | undefined;
 if (remote) {
   url = remote;
   transport = httpTransport({
@@ -189,30 +194,57 @@ if (remote) {
     password: process.env.PARLEY_TEST_ARI_PASSWORD ?? '',
   });
 } else {
-  const sim = createAriSim();
-  const server = await sim.listen({ port: 0, host: '127.0.0.1' });
+  const local = createAriSim();
+  sim = local;
+  const server = await local.listen({ port: 0, host: '127.0.0.1' });
   url = server.url;
-  transport = sim.transport({ username: 'harness', password: 'harness' });
+  transport = local.transport({ username: 'harness', password: 'harness' });
   close = async () => {
     await server.close();
-    await sim.close();
+    await local.close();
   };
 }
 const ari = createAriClient({ transport, app: TEST_DIALPLAN.harnessApp });
 await ari.connect();
 console.log(JSON.stringify({ ready: { url } }));
 
+const pbxCounts = (sim: ReturnType<typeof createAriSim>): PbxCounts => ({
+  channels: async () => sim.channels().length,
+  bridges: async () => sim.bridges().length,
+});
+const pbx: PbxCounts = sim
+  ? pbxCounts(sim)
+  : {
+      channels: async () => (await ari.channels.list()).length,
+      bridges: async () => (await ari.bridges.list()).length,
+    };
 let running: ReturnType<typeof runCallers> | undefined;
+let soaking: SoakCallers | undefined;
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
-  const message = JSON.parse(line) as { run?: CallerPlan; hangup?: string };
+  const message = JSON.parse(line) as {
+    run?: CallerPlan;
+    hangup?: string;
+    soak?: SoakPlan;
+    stats?: true;
+    stop?: true;
+  };
   if (message.run && !running) {
     running = runCallers(ari, message.run);
     void running.result.then((result) => {
       running = undefined;
       console.log(JSON.stringify({ result }));
     });
-  } else if (message.hangup !== undefined) running?.hangup(message.hangup);
+  } else if (message.soak && (!soaking || soaking.stopped)) soaking = new SoakCallers(ari, message.soak, pbx);
+  else if (message.hangup !== undefined) {
+    running?.hangup(message.hangup);
+    soaking?.hangup(message.hangup);
+  } else if (message.stats) {
+    void (soaking ? soaking.stats() : idleStats(pbx)).then((stats) => console.log(JSON.stringify({ stats })));
+  } else if (message.stop && soaking) {
+    // Still answers stats afterwards: the PBX's channels once the runtime has let go of its calls.
+    void soaking.stop().then((soaked) => console.log(JSON.stringify({ soaked })));
+  }
 });
 // Stays up after the result (the runtime may still be talking to the sim) until stdin closes.
 lines.on('close', () => {

@@ -18,6 +18,7 @@ import { placeholderVoice } from '../src/contact/simulate.js';
 import { LambdaPort } from '../src/integrations/lambda.js';
 import type { FlowLogSink } from '../src/logs/sinks.js';
 import type { CallerPlan, CallerResult } from './calls-sim.js';
+import type { SoakCallerStats, SoakPlan } from './soak-callers.js';
 import { BENCH_NUMBER, benchInstance, IVR_20, percentile, startLocalFunction } from './support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +30,11 @@ export interface CallerProcess {
   run(plan: CallerPlan): Promise<CallerResult>;
   /** Tells the caller with this number to hang up. */
   hangup(from: string): void;
+  /** The soak run's callers (soak-callers.ts): keep `plan.concurrency` calls up until `endSoak`. */
+  soak(plan: SoakPlan): void;
+  soakStats(): Promise<SoakCallerStats>;
+  /** Places no more calls; resolves once every call placed has ended. */
+  endSoak(): Promise<SoakCallerStats>;
   stop(): void;
 }
 
@@ -60,6 +66,17 @@ export async function startCallerProcess(pbx?: string): Promise<CallerProcess> {
       return ((await reply) as { result: CallerResult }).result;
     },
     hangup: (from) => send({ hangup: from }),
+    soak: (plan) => send({ soak: plan }),
+    async soakStats() {
+      const reply = next();
+      send({ stats: true });
+      return ((await reply) as { stats: SoakCallerStats }).stats;
+    },
+    async endSoak() {
+      const reply = next();
+      send({ stop: true });
+      return ((await reply) as { soaked: SoakCallerStats }).soaked;
+    },
     stop: () => child.stdin.end(),
   };
 }
