@@ -15,7 +15,12 @@ import type { InstanceRow, Store } from '../store/index.js';
  */
 export class LiveInstances {
   readonly #built = new Map<string, Instance>();
-  readonly #numbers = new Map<string, string>();
+  /**
+   * Who holds each number (digits) and since when. Numbers are not unique across instances in the
+   * store; the instance that has held one longest answers it, so another instance, whose author
+   * may add any number, cannot take over a number's calls by claiming it too.
+   */
+  readonly #claims = new Map<string, Map<string, string>>();
   readonly #pending = new Map<string, Promise<void>>();
   #unsubscribe: (() => void) | undefined;
 
@@ -41,8 +46,11 @@ export class LiveInstances {
 
   /** The instance owning a dialled number (any formatting). */
   forNumber(dialled: string): Instance | undefined {
-    const id = this.#numbers.get(digitsOf(dialled));
-    return id === undefined ? undefined : this.#built.get(id);
+    const holders = this.#claims.get(digitsOf(dialled));
+    let first: [string, string] | undefined;
+    for (const [id, since] of holders ?? [])
+      if (!first || since < first[1] || (since === first[1] && id < first[0])) first = [id, since];
+    return first === undefined ? undefined : this.#built.get(first[0]);
   }
 
   /** The first answer any instance gives. */
@@ -73,16 +81,20 @@ export class LiveInstances {
 
   async #build(instanceId: string): Promise<void> {
     const row = await this.store.catalog.instance(instanceId);
-    if (!row) {
-      this.#built.delete(instanceId);
-      for (const [n, id] of this.#numbers) if (id === instanceId) this.#numbers.delete(n);
-      return;
+    const numbers = row ? await this.store.catalog.resources(row.id, 'phoneNumber') : [];
+    const instance = row && (await this.#instanceOf(row));
+    if (instance) this.#built.set(instanceId, instance);
+    else this.#built.delete(instanceId);
+    for (const [n, holders] of this.#claims) {
+      holders.delete(instanceId);
+      if (holders.size === 0) this.#claims.delete(n);
     }
-    const instance = await this.#instanceOf(row);
-    this.#built.set(instanceId, instance);
-    for (const [n, id] of this.#numbers) if (id === instanceId) this.#numbers.delete(n);
-    for (const entry of instance.entries('phoneNumber'))
-      this.#numbers.set(digitsOf(String(entry.number ?? '')), instanceId);
+    for (const r of numbers) {
+      const n = digitsOf(String(r.data.number ?? ''));
+      if (n === '') continue;
+      const holders = this.#claims.get(n) ?? new Map<string, string>();
+      this.#claims.set(n, holders.set(instanceId, r.createdAt));
+    }
   }
 
   /**

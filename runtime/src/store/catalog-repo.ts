@@ -27,11 +27,19 @@ export class CatalogRepo {
     return (await this.db.query('DELETE FROM instances WHERE id = $1 RETURNING id', [id])).length > 0;
   }
 
+  /**
+   * Creates or updates a resource. A phone number whose number changes counts as created anew:
+   * when two instances hold one number, the one that has held it longest answers it
+   * (LiveInstances), and an instance must not gain seniority by renumbering an old entry.
+   */
   async putResource(r: Omit<ResourceRow, 'createdAt' | 'updatedAt'>): Promise<ResourceRow> {
     const [row] = await this.db.query(
       `INSERT INTO resources (instance_id, kind, id, name, arn, data) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (instance_id, kind, id)
-       DO UPDATE SET name = EXCLUDED.name, arn = EXCLUDED.arn, data = EXCLUDED.data, updated_at = now()
+       DO UPDATE SET name = EXCLUDED.name, arn = EXCLUDED.arn, data = EXCLUDED.data, updated_at = now(),
+         created_at = CASE WHEN resources.kind = 'phoneNumber'
+                            AND resources.data->>'number' IS DISTINCT FROM EXCLUDED.data->>'number'
+                           THEN now() ELSE resources.created_at END
        RETURNING *`,
       [r.instanceId, r.kind, r.id, r.name, r.arn, JSON.stringify(r.data)],
     );

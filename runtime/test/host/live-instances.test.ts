@@ -6,7 +6,7 @@ import { LiveInstances } from '../../src/host/live-instances.js';
 import { SYSTEM } from '../../src/services/context.js';
 import { EventBus } from '../../src/services/events.js';
 import { createFlow, publish, saveVersion } from '../../src/services/flows.js';
-import { putResource } from '../../src/services/resources.js';
+import { deleteResource, putResource } from '../../src/services/resources.js';
 import type { Store } from '../../src/store/index.js';
 import { fixture } from '../server/support.js';
 import { storeDrivers } from '../support/stores.js';
@@ -64,5 +64,30 @@ describe('the runtime’s live instances', () => {
     await publish(scope, 'Menu', { version: 1, action: 'rollback' });
     await live.rebuild('i1');
     expect(textOf(live.forNumber('18005550199'), 'Menu', 'Welcome')).toBe('Welcome to Parley Bank.');
+  });
+
+  it("never lets another instance take a number's calls by claiming it too, nor by renumbering an older entry", async () => {
+    const globex = await store.catalog.createInstance({
+      id: 'i2',
+      alias: 'globex',
+      partition: 'aws',
+      region: 'us-east-1',
+      account: '210987654321',
+    });
+    const other = { ...scope, instance: globex };
+    const trap = await createFlow(other, { name: 'Trap', type: 'CONTACT_FLOW' });
+    await saveVersion(other, trap.id, { content: menu.replace('Welcome to Parley Bank.', 'Gotcha.') });
+    await publish(other, trap.id);
+    const old = await putResource(other, 'phoneNumber', { number: '+18005550300', flow: trap.id });
+    const mine = await putResource(scope, 'phoneNumber', { number: '+18005550301', flow: 'Menu' });
+    await putResource(other, 'phoneNumber', { number: '+18005550301', flow: trap.id }, old.id);
+    await putResource(other, 'phoneNumber', { number: '+18005550199', flow: trap.id });
+    await Promise.all([live.rebuild('i1'), live.rebuild('i2')]);
+    for (const n of ['18005550199', '18005550301'])
+      expect([n, textOf(live.forNumber(n), 'Menu', 'Welcome')]).toEqual([n, 'Welcome to Parley Bank.']);
+    // Released by the instance that held it, the number rings the other.
+    await deleteResource(scope, 'phoneNumber', mine.id);
+    await live.rebuild('i1');
+    expect(textOf(live.forNumber('18005550301'), 'Trap', 'Welcome')).toBe('Gotcha.');
   });
 });
