@@ -179,12 +179,14 @@ export async function saveVersion(
     return { flow: { ...flow, latestVersion: version.version }, version, unchanged: false, diagnostics };
   });
   if (!result.unchanged)
-    scope.events.emit({
-      type: 'flow.saved',
-      instanceId: scope.instance.id,
-      flowId: result.flow.id,
-      version: result.version.version,
-    });
+    scope.store.afterCommit(() =>
+      scope.events.emit({
+        type: 'flow.saved',
+        instanceId: scope.instance.id,
+        flowId: result.flow.id,
+        version: result.version.version,
+      }),
+    );
   return result;
 }
 
@@ -242,13 +244,15 @@ export async function publish(
     });
     return { flow: { ...flow, publishedVersion: number }, version: number };
   });
-  scope.events.emit({
-    type: 'flow.published',
-    instanceId: scope.instance.id,
-    flowId: out.flow.id,
-    version: out.version,
-    action,
-  });
+  scope.store.afterCommit(() =>
+    scope.events.emit({
+      type: 'flow.published',
+      instanceId: scope.instance.id,
+      flowId: out.flow.id,
+      version: out.version,
+      action,
+    }),
+  );
   return out;
 }
 

@@ -59,13 +59,15 @@ export async function putResource(
       });
       return checked.entry;
     });
-    scope.events.emit({
-      type: 'resource.changed',
-      instanceId: scope.instance.id,
-      kind,
-      id: entry.id,
-      deleted: false,
-    });
+    scope.store.afterCommit(() =>
+      scope.events.emit({
+        type: 'resource.changed',
+        instanceId: scope.instance.id,
+        kind,
+        id: entry.id,
+        deleted: false,
+      }),
+    );
     return entry;
   } catch (e) {
     if (isUniqueViolation(e))
@@ -103,13 +105,15 @@ export async function deleteResource(
       target: row.id,
     });
   });
-  scope.events.emit({
-    type: 'resource.changed',
-    instanceId: scope.instance.id,
-    kind,
-    id: row.id,
-    deleted: true,
-  });
+  scope.store.afterCommit(() =>
+    scope.events.emit({
+      type: 'resource.changed',
+      instanceId: scope.instance.id,
+      kind,
+      id: row.id,
+      deleted: true,
+    }),
+  );
 }
 
 /** Stores an uploaded WAV for a prompt after checking it is audio Asterisk can play as a prompt. */

@@ -23,6 +23,8 @@ export class Store {
   readonly access: AccessRepo;
   readonly contacts: ContactRepo;
   readonly cluster: ClusterRepo;
+  /** Inside a transaction: what waits for its commit. Undefined outside one. */
+  #committed: (() => void)[] | undefined;
 
   constructor(readonly db: Db) {
     this.catalog = new CatalogRepo(db);
@@ -36,9 +38,30 @@ export class Store {
     return this.db.driver;
   }
 
-  /** Everything `fn` does through the store it is given commits together, or none of it does. */
-  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn(tx === this.db ? this : new Store(tx)));
+  /**
+   * Everything `fn` does through the store it is given commits together, or none of it does. A
+   * transaction begun inside another joins it, and so do its `afterCommit`s.
+   */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const committed: (() => void)[] = [];
+    const result = await this.db.transaction((tx) => {
+      if (tx === this.db) return fn(this);
+      const outer = new Store(tx);
+      outer.#committed = committed;
+      return fn(outer);
+    });
+    for (const after of committed.splice(0)) after();
+    return result;
+  }
+
+  /**
+   * Runs `after` once what this store wrote is committed: at once outside a transaction, after the
+   * outermost commit inside one, never if it rolls back. Services announce their changes this way,
+   * so nobody hears of a version or a publication that a failing commit then took back.
+   */
+  afterCommit(after: () => void): void {
+    if (this.#committed) this.#committed.push(after);
+    else after();
   }
 
   close(): Promise<void> {

@@ -44,6 +44,13 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     async (fn) => {
       const client = await pool.connect();
       let released = false;
+      // A checked-out client has no listener of the pool's: the server ending the connection while
+      // the transaction waits between statements would be an uncaught 'error', and end the process.
+      let lost: Error | undefined;
+      const onLost = (error: Error) => {
+        lost ??= error;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const inner: Db = wrap(client, (nested) => nested(inner), close);
@@ -56,9 +63,11 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
           client.release(rollbackError as Error);
           released = true;
         });
-        throw e;
+        // The server's reason (57P01, a reset) says the store went away; pg's "not queryable" does not.
+        throw lost ?? e;
       } finally {
-        if (!released) client.release();
+        client.off('error', onLost);
+        if (!released) client.release(lost);
       }
     },
     close,
