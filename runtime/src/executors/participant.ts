@@ -137,7 +137,13 @@ export const disconnectParticipant: BlockExecutor = async (input, ports) => {
   const decided = decideWith(input, ports, 'DisconnectParticipant');
   if (!ports.call.ended) {
     ports.transcript({ kind: 'disconnect', identifier: input.action.id, by: 'flow' });
-    await ports.call.hangup('normal');
+    try {
+      await ports.call.hangup('normal');
+    } catch (error) {
+      // The flow ends here all the same; the runner hangs up a call still up once more as it ends.
+      const why = coded('ENGINE_TELEPHONY_FAILED', error instanceof Error ? error.message : String(error));
+      return { ...decided, log: { parameters: decided.log?.parameters ?? {}, results: why } };
+    }
   }
   return decided;
 };

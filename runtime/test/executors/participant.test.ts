@@ -258,6 +258,15 @@ describe('DisconnectParticipant', () => {
     expect(w.transcript).toEqual([{ kind: 'disconnect', identifier: 'block', by: 'flow' }]);
   });
 
+  it('still ends the flow as a disconnect when the telephony refuses the hang-up, which the runner tries again', async () => {
+    const w = world();
+    w.call.hangupRefusals = 1;
+    const step = await runBlock(w, { Type: 'DisconnectParticipant' });
+    expect(step.outcome).toEqual({ kind: 'end', reason: 'disconnect' });
+    expect(step.log?.results).toBe('ENGINE_TELEPHONY_FAILED: Asterisk answered 500 to channels.hangup');
+    expect(w.call.ended).toBeUndefined();
+  });
+
   it('only ends the flow when the caller is already gone', async () => {
     const w = world();
     w.call.callerHangsUp();

@@ -150,8 +150,15 @@ export class ScriptedCall implements CallPort {
   async startMusicOnHold(): Promise<void> {}
   async stopMusicOnHold(): Promise<void> {}
 
+  /** Hang-ups the telephony refuses before one goes through (Asterisk answering 5xx). */
+  hangupRefusals = 0;
+
   async hangup(reason: HangupReason = 'normal'): Promise<void> {
     this.hangups.push(reason);
+    if (this.hangupRefusals > 0) {
+      this.hangupRefusals--;
+      throw new Error('Asterisk answered 500 to channels.hangup');
+    }
     this.#end({ cause: 16, by: 'runtime' });
   }
 
