@@ -22,12 +22,14 @@ describe('parley start', () => {
 
   // scripts/test exports DATABASE_URL for the store tests; this test is about the embedded default.
   const databaseUrl = process.env.DATABASE_URL;
+  const corsOrigins = process.env.PARLEY_CORS_ORIGINS;
 
   beforeAll(async () => {
     delete process.env.DATABASE_URL;
+    process.env.PARLEY_CORS_ORIGINS = 'https://wall.example.com, https://tv.example.com';
     const started = new Promise<RunningParley>((resolve) => {
       exited = run(
-        ['start', '--port', '18080', '--data', 'data'],
+        ['start', '--port', '18080', '--data', 'data', '--cors-origin', 'https://ops.example.com'],
         { stdout: (t) => (printed += t), stderr: (t) => (printed += t), cwd: dir },
         {
           until: new Promise<void>((r) => (stop = r)),
@@ -43,6 +45,8 @@ describe('parley start', () => {
 
   afterAll(async () => {
     if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+    if (corsOrigins === undefined) delete process.env.PARLEY_CORS_ORIGINS;
+    else process.env.PARLEY_CORS_ORIGINS = corsOrigins;
     stop?.();
     expect(await exited).toBe(0);
     rmSync(dir, { recursive: true, force: true });
@@ -68,6 +72,24 @@ describe('parley start', () => {
     );
     expect(byName).toEqual({ 'Bank menu': 1, 'Billing transfer': 1 });
     expect((await fetch(`${parley.url}/docs/json`)).status).toBe(200);
+  });
+
+  it('lets pages of the --cors-origin and PARLEY_CORS_ORIGINS origins call the API, and no others', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${parley.url}/api/instances`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET' },
+      });
+    for (const origin of ['https://ops.example.com', 'https://wall.example.com', 'https://tv.example.com']) {
+      const res = await preflight(origin);
+      expect([origin, res.status, res.headers.get('access-control-allow-origin')]).toEqual([
+        origin,
+        204,
+        origin,
+      ]);
+    }
+    const foreign = await preflight('https://evil.example.com');
+    expect([foreign.status, foreign.headers.get('access-control-allow-origin')]).toEqual([403, null]);
   });
 
   it('serves the designer at / (built first when missing) and prints its URL', async () => {
