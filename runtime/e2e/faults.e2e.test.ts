@@ -144,7 +144,8 @@ describe('an Asterisk restart', () => {
     // Two wait in the menu, one is still being welcomed.
     await Promise.all(calls.slice(0, 2).map(({ run }) => r.prompting(run, 'Menu')));
     const welcomed = calls[2]?.run as ContactRun;
-    const back = r.reconnected();
+    // Both apps lose their sockets; the next call needs the harness's back too.
+    const back = Promise.all([r.reconnected('runtime'), r.reconnected('harness')]);
     await faults.restart(300);
     await back;
     const results = await Promise.all(calls.map(({ run }) => run.closed));

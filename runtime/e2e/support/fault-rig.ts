@@ -71,8 +71,8 @@ export interface FaultRig {
   transcript: Map<string, TranscriptEntry[]>;
   /** Cuts the runtime's events socket as a network would; how many sockets were cut. */
   cutRuntimeSocket(): number;
-  /** Resolves at the runtime's next reconnect. */
-  reconnected(): Promise<void>;
+  /** Resolves at the next reconnect of the runtime's app (or of the harness's). */
+  reconnected(app?: 'runtime' | 'harness'): Promise<void>;
   /** Calls `number` and returns the caller and the contact its call became, once answered. */
   call(number: string): Promise<{ caller: CallerLeg; run: ContactRun }>;
   /** Resolves once the contact has started to prompt in block `identifier` (`count` times). */
@@ -156,9 +156,9 @@ export async function openFaultRig(options: FaultRigOptions): Promise<FaultRig> 
     records,
     transcript,
     cutRuntimeSocket: () => cutter.cut(),
-    reconnected: () =>
+    reconnected: (app = 'runtime') =>
       new Promise<void>((resolve) => {
-        const off = runtimeAri.onLifecycle((e) => {
+        const off = (app === 'runtime' ? runtimeAri : harnessAri).onLifecycle((e) => {
           if (e.type !== 'reconnected') return;
           off();
           resolve();
