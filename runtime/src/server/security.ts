@@ -172,10 +172,13 @@ export const API_CSP: Directives = {
  * The designer as Vite builds it: its own module scripts and styles, the ELK layout worker from
  * its assets, fetch and the event WebSockets to the same origin, prompt audio and downloads as
  * blob: URLs. React sets styles through the DOM, which CSP does not govern, so no 'unsafe-inline'.
+ * 'unsafe-eval' because the validator (packages/flow) has Ajv compile the flow and block schemas
+ * into functions in the browser; with them compiled ahead (Ajv's standalone code) it could go.
+ * Scripts still come only from the designer's own files: no inline script runs.
  */
 export const DESIGNER_CSP: Directives = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],

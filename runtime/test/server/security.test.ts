@@ -329,7 +329,7 @@ describe('security headers', () => {
     const csp = cspHeader(DESIGNER_CSP);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
