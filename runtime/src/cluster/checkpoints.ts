@@ -57,7 +57,7 @@ export class StoreCheckpoints implements CheckpointSink {
     this.#waiters = [];
     try {
       await this.store.cluster.saveContacts(this.workerId, rows);
-      await this.store.cluster.removeContacts(removed);
+      await this.store.cluster.removeContacts(this.workerId, removed);
     } catch (error) {
       this.onError(error);
     } finally {

@@ -9,12 +9,16 @@ export interface ClusterOptions {
   /** The Stasis app this worker serves (its own: ARI gives an app's events to one socket). */
   app: string;
   /**
-   * How long a worker may go without renewing its lease before another adopts it. Renewed every
-   * third of it, looked for every quarter: a stopped worker's calls move within about 1.25 leases.
+   * How long a worker may go without renewing its lease before another adopts it. Renewed and
+   * looked for every quarter of it: a stopped worker's calls move within about 1.25 leases, and a
+   * worker may stall for three quarters of one without being adopted.
    */
   leaseMs?: number;
-  /** Serve the adopted workers' apps and resume their contacts (the checkpoints now ours). */
-  adopt(worker: WorkerRow, contacts: LiveContactRow[]): Promise<void>;
+  /**
+   * Serve the adopted workers' apps and resume their contacts (the checkpoints now ours). The
+   * checkpoints come all together: a worker's contacts may be in an app it had adopted itself.
+   */
+  adopt(workers: WorkerRow[], contacts: LiveContactRow[]): Promise<void>;
   /** Another worker adopted this one while it ran (it stalled past its lease): it must stop acting. */
   onFenced(): void;
   onError?(error: unknown): void;
@@ -61,11 +65,13 @@ export class ClusterWorker {
   async watch(): Promise<WorkerRow[]> {
     const { store, workerId } = this.#options;
     const adopted = await store.cluster.adoptExpired(workerId);
-    for (const worker of adopted) {
-      const contacts = await store.cluster.takeContacts([worker.id], workerId);
-      this.#adopting = this.#adopting.then(() => this.#options.adopt(worker, contacts));
-      await this.#adopting;
-    }
+    if (adopted.length === 0) return adopted;
+    const contacts = await store.cluster.takeContacts(
+      adopted.map((w) => w.id),
+      workerId,
+    );
+    this.#adopting = this.#adopting.then(() => this.#options.adopt(adopted, contacts));
+    await this.#adopting;
     return adopted;
   }
 
@@ -83,7 +89,7 @@ export class ClusterWorker {
         this.#options.onError?.(error);
       }
       this.#scheduleRenew();
-    }, this.#leaseMs / 3);
+    }, this.#leaseMs / 4);
   }
 
   #scheduleWatch(): void {

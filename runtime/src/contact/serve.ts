@@ -78,13 +78,15 @@ export interface Serving {
   readonly running: ReadonlySet<ContactRun>;
   /**
    * Serves another Stasis app too (a stopped worker's, taken over): its new inbound calls, and the
-   * calls it still has. A call with a checkpoint in `live` resumes from it; one without starts its
-   * flow as a new call would; a checkpoint whose call is gone is closed as hung up by the caller.
+   * calls it still has. A call with a checkpoint in `live` resumes from it, one without starts its
+   * flow as a new call would. Returns the checkpoints whose call is not in this app.
    */
   adopt(
     ari: AriClient,
     live: readonly LiveContact[],
-  ): Promise<{ resumed: number; started: number; gone: number }>;
+  ): Promise<{ resumed: number; started: number; unmatched: LiveContact[] }>;
+  /** Closes contacts whose call is gone (hung up while no worker watched) as the caller's hang-up. */
+  closeGone(live: readonly LiveContact[]): number;
   close(): void;
 }
 
@@ -160,25 +162,33 @@ export function serveInbound(options: ServeOptions): Serving {
       telephonies.push(telephony);
       const { channels } = await ari.resync();
       const byChannel = new Map(live.map((c) => [c.channelId, c]));
-      const counts = { resumed: 0, started: 0, gone: 0 };
+      let resumed = 0;
+      let started = 0;
       for (const channel of channels) {
         const call = telephony.adopt(channel);
         const checkpoint = byChannel.get(channel.id);
         byChannel.delete(channel.id);
-        if (checkpoint ? start(call, checkpoint) : start(call)) counts[checkpoint ? 'resumed' : 'started']++;
-        else void call.hangup('failure').catch(() => undefined);
+        if (checkpoint ? start(call, checkpoint) : start(call)) {
+          if (checkpoint) resumed++;
+          else started++;
+        } else void call.hangup('failure').catch(() => undefined);
       }
-      // Hung up while no worker watched: closed with a record, as the caller's hang-up.
-      for (const checkpoint of byChannel.values()) {
-        const call = telephony.adopt({
+      return { resumed, started, unmatched: [...byChannel.values()] };
+    },
+    closeGone(live) {
+      const [telephony] = telephonies;
+      let closed = 0;
+      for (const checkpoint of live) {
+        const call = telephony?.adopt({
           id: checkpoint.channelId,
           caller: { number: '' },
           dialplan: { exten: checkpoint.dialled },
         });
+        if (!call) continue;
         call.markGone();
-        if (start(call, checkpoint)) counts.gone++;
+        if (start(call, checkpoint)) closed++;
       }
-      return counts;
+      return closed;
     },
     close: () => {
       for (const telephony of telephonies) telephony.close();

@@ -23,11 +23,10 @@ import { LiveInstances } from './live-instances.js';
 import { storeContactRecords, storeFlowLogs } from './sinks.js';
 import { type AriTarget, openTelephony, type Telephony } from './telephony.js';
 
+/** One round of adopting stopped workers: their apps, and what became of their calls. */
 export interface Adoption {
-  workerId: string;
-  app: string;
-  resumed: number;
-  started: number;
+  apps: { workerId: string; app: string; resumed: number; started: number }[];
+  /** Checkpointed calls that had hung up meanwhile, closed with their records. */
   gone: number;
 }
 
@@ -87,6 +86,13 @@ export interface RunningParley {
    */
   harness: HarnessLink | undefined;
   close(): Promise<void>;
+  /**
+   * A cluster worker's way out (SIGTERM): stop renewing, store the last checkpoints, flow logs and
+   * contact records, and let the lease lapse so another worker adopts the calls at once. The calls'
+   * runs are left as they are, not closed: closing them would write their records and drop their
+   * checkpoints while the adopting worker resumes them. Exit the process afterwards.
+   */
+  handOver?(): Promise<void>;
 }
 
 async function listenFrom(app: FastifyInstance, port: number, host: string): Promise<string> {
@@ -157,6 +163,8 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     });
     closing.push(() => centers.close());
     const cluster = options.cluster;
+    let handOver: (() => Promise<void>) | undefined;
+    let startLease: (() => Promise<void>) | undefined;
     const checkpoints = cluster ? new StoreCheckpoints(store, cluster.workerId) : undefined;
     const serving = serveInbound({
       ...(checkpoints ? { checkpoints } : {}),
@@ -204,22 +212,33 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
         app: target.app,
         ...(cluster.leaseMs !== undefined ? { leaseMs: cluster.leaseMs } : {}),
         adopt: async (dead, contacts) => {
-          const ari = createAriClient({
-            transport: httpTransport(target, { requestTimeoutMs: 10_000 }),
-            app: dead.app,
-          });
-          adopted.push(ari);
-          await ari.connect();
-          const counts = await serving.adopt(
-            ari,
-            contacts.map((c) => ({ ...c, snapshot: c.snapshot as ContactSnapshot })),
-          );
-          cluster.onAdopted?.({ workerId: dead.id, app: dead.app, ...counts });
+          let live = contacts.map((c) => ({ ...c, snapshot: c.snapshot as ContactSnapshot }));
+          const apps: Adoption['apps'] = [];
+          for (const worker of dead) {
+            const ari = createAriClient({
+              transport: httpTransport(target, { requestTimeoutMs: 10_000 }),
+              app: worker.app,
+            });
+            adopted.push(ari);
+            await ari.connect();
+            const { resumed, started, unmatched } = await serving.adopt(ari, live);
+            live = unmatched;
+            apps.push({ workerId: worker.id, app: worker.app, resumed, started });
+          }
+          cluster.onAdopted?.({ apps, gone: serving.closeGone(live) });
         },
         onFenced: () => cluster.onFenced?.(),
       });
-      await worker.start();
+      // The lease starts once the server listens (below): building the app is seconds of CPU on a
+      // busy machine, and a worker stalled past its lease would be adopted before it served a call.
+      startLease = () => worker.start();
       closing.push(() => worker.close());
+      handOver = async () => {
+        await worker.close();
+        await checkpoints?.drain();
+        await Promise.all([log.flush(), records.flush()]).catch(() => undefined);
+        await store.cluster.expire(cluster.workerId);
+      };
     }
 
     const designer = options.designer ?? DESIGNER_DIST;
@@ -236,7 +255,19 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     });
     closing.push(() => app.close());
     const url = await listenFrom(app, options.port ?? 8080, options.host ?? '127.0.0.1');
-    return { url, adminToken, store, app, telephony, instances, serving, harness, close: closeAll };
+    await startLease?.();
+    return {
+      url,
+      adminToken,
+      store,
+      app,
+      telephony,
+      instances,
+      serving,
+      harness,
+      close: closeAll,
+      ...(handOver ? { handOver } : {}),
+    };
   } catch (e) {
     await closeAll();
     throw e;

@@ -65,22 +65,30 @@ export class ClusterRepo {
     return [...dead, ...inherited];
   }
 
-  /** Stores checkpoints, the latest per contact, in one statement. */
+  /**
+   * Stores checkpoints, the latest per contact, in one statement. A contact another worker adopted
+   * meanwhile stays that worker's: a fenced worker's late writes change nothing.
+   */
   async saveContacts(workerId: string, rows: readonly LiveContactRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.query(
       `INSERT INTO live_contacts (contact_id, worker_id, channel_id, dialled, snapshot, updated_at)
        SELECT c->>'contactId', $1, c->>'channelId', c->>'dialled', c->'snapshot', now()
        FROM jsonb_array_elements($2::jsonb) AS c
-       ON CONFLICT (contact_id) DO UPDATE SET worker_id = $1, channel_id = EXCLUDED.channel_id,
-         dialled = EXCLUDED.dialled, snapshot = EXCLUDED.snapshot, updated_at = now()`,
+       ON CONFLICT (contact_id) DO UPDATE SET channel_id = EXCLUDED.channel_id,
+         dialled = EXCLUDED.dialled, snapshot = EXCLUDED.snapshot, updated_at = now()
+       WHERE live_contacts.worker_id = $1`,
       [workerId, JSON.stringify(rows)],
     );
   }
 
-  async removeContacts(contactIds: readonly string[]): Promise<void> {
+  /** Forgets this worker's checkpoints of contacts that ended (not another worker's, adopted). */
+  async removeContacts(workerId: string, contactIds: readonly string[]): Promise<void> {
     if (contactIds.length === 0) return;
-    await this.db.query('DELETE FROM live_contacts WHERE contact_id = ANY($1::text[])', [contactIds]);
+    await this.db.query('DELETE FROM live_contacts WHERE contact_id = ANY($1::text[]) AND worker_id = $2', [
+      contactIds,
+      workerId,
+    ]);
   }
 
   /** The checkpoints of the workers' contacts, which become `to`'s. */

@@ -45,8 +45,8 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
       workerId: id,
       app: `parley-${id}`,
       leaseMs,
-      adopt: async (dead: WorkerRow, contacts: LiveContactRow[]) => {
-        log.adopted.push(`${dead.id}:${contacts.map((c) => c.contactId).join(',')}`);
+      adopt: async (dead: WorkerRow[], contacts: LiveContactRow[]) => {
+        log.adopted.push(`${dead.map((w) => w.id).join(',')}:${contacts.map((c) => c.contactId).join(',')}`);
       },
       onFenced: () => {
         log.fenced++;
@@ -118,6 +118,18 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
     await checkpoints.drain();
     const taken = await store.cluster.takeContacts(['w'], 'x');
     expect(taken.map((c) => [c.contactId, (c.snapshot as ContactSnapshot).steps])).toEqual([['c1', 3]]);
+  });
+
+  it("leaves the adopter's contacts alone when the adopted worker writes late", async () => {
+    store = await driver.open();
+    const late = new StoreCheckpoints(store, 'old');
+    await late.save(live('c1', 1));
+    await store.cluster.takeContacts(['old'], 'new');
+    await late.save(live('c1', 9));
+    late.remove('c1');
+    await late.drain();
+    const kept = await store.cluster.takeContacts(['new'], 'new');
+    expect(kept.map((c) => [c.contactId, (c.snapshot as ContactSnapshot).steps])).toEqual([['c1', 1]]);
   });
 
   it('lets contacts go on when the store refuses their checkpoint', async () => {

@@ -68,7 +68,13 @@ export async function workerCommand(opts: WorkerCommandOptions, io: CliIo): Prom
   }
   say({ ready: { worker: opts.id, app: ari.app, url: running.url } });
   const why = await stopped;
-  if (why === 'fenced') io.stderr(`worker ${opts.id} was adopted by another worker; stopping\n`);
-  await running.close();
-  return why === 'fenced' ? 1 : 0;
+  if (why === 'fenced') {
+    // Its calls are the adopter's now: closing them here would record and hang them up twice.
+    io.stderr(`worker ${opts.id} was adopted by another worker; stopping\n`);
+    process.exit(1);
+  }
+  // Stopped on purpose (a rolling restart): the calls go on, on the worker that adopts them.
+  await running.handOver?.();
+  say({ handedOver: { worker: opts.id } });
+  process.exit(0);
 }
