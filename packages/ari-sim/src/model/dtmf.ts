@@ -39,19 +39,31 @@ export function dtmfRead(core: Core, reader: SimChannel, digit: string, duration
 export function dtmfCommand(core: Core, chan: SimChannel, request: DtmfRequest): Command {
   return {
     run(done) {
+      const digits: string[] = [];
+      // Node runs overdue timers one list per duration, each list whole: after a stall of the
+      // event loop a later digit's timer can fire first. Each timer therefore reads every digit up
+      // to its own that has not been read yet, and the command's end reads the rest.
+      let read = 0;
+      const readThrough = (last: number) => {
+        for (; read <= last; read++) {
+          const digit = digits[read];
+          if (digit && chan.peer && chan.tech === 'Local') dtmfRead(core, chan.peer, digit, request.duration);
+        }
+      };
       let at = request.before + QUIET_BEFORE_MS;
       for (const c of request.dtmf) {
         if (c === 'w') at += 500;
         else if (c === 'W') at += 1000;
         else if (VALID.test(c)) {
-          const digit = c.toUpperCase();
-          core.after(at + request.duration, () => {
-            if (chan.peer && chan.tech === 'Local') dtmfRead(core, chan.peer, digit, request.duration);
-          });
+          const index = digits.push(c.toUpperCase()) - 1;
+          core.after(at + request.duration, () => readThrough(index));
           at += request.duration + request.between;
         }
       }
-      core.after(at + request.after, done);
+      core.after(at + request.after, () => {
+        readThrough(digits.length - 1);
+        done();
+      });
     },
   };
 }
