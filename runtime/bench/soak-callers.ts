@@ -27,6 +27,8 @@ export interface SoakPlan {
   keys: Record<number, string>;
   /** A call up longer than this is hung up and counted as stuck. */
   callMaxMs: number;
+  /** How long a caller the runtime queued waits before hanging up. */
+  queueHoldMs: number;
 }
 
 export interface SoakCallerStats {
@@ -147,12 +149,14 @@ export class SoakCallers {
     return this.#stopping;
   }
 
-  /** The runtime queued this caller's contact. */
+  /** The runtime queued this caller's contact: the caller waits in the queue a while, then hangs up. */
   hangup(from: string): void {
     const call = this.#byNumber.get(from);
     if (!call || call.toldToHangUp) return;
     call.toldToHangUp = true;
-    this.#hangup(call);
+    setTimeout(() => {
+      if (!call.hangingUp && this.#byCallerChannel.has(call.callerChannelId)) this.#hangup(call);
+    }, this.#plan.queueHoldMs);
   }
 
   async stats(): Promise<SoakCallerStats> {

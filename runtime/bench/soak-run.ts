@@ -5,10 +5,11 @@
 // and contact record to show for it; afterwards every per-contact thing must be gone.
 // `pnpm soak` (soak.ts) runs it for 10 minutes; runtime/test/soak runs it briefly.
 import { createAriClient, httpTransport, systemClock } from '@parley/ari';
-import { MemoryRouting } from '../src/contact/routing.js';
+import { AriAgentLines, ContactCenters } from '../src/center/index.js';
 import type { ContactResult } from '../src/contact/runner.js';
 import { serveInbound } from '../src/contact/serve.js';
 import { placeholderVoice } from '../src/contact/simulate.js';
+import { createExecutors } from '../src/executors/index.js';
 import { RUNTIME_ARI } from '../src/host/telephony.js';
 import { LambdaPort } from '../src/integrations/lambda.js';
 import type { ContactRecord, ContactRecordSink } from '../src/logs/contact-record.js';
@@ -59,6 +60,8 @@ export interface SoakOptions {
   rampMs?: number;
   /** A call up longer than this is hung up and counted as stuck (a call takes about 9 s). */
   callMaxMs?: number;
+  /** How long a queued caller waits, hearing the queue flow, before hanging up; 2 s unless told. */
+  queueHoldMs?: number;
   /** Told of each sample as it is taken (the CLI prints them as they come). */
   onSample?: (sample: SoakSample) => void;
 }
@@ -69,6 +72,8 @@ export interface SoakSample {
   /** Calls up at the PBX (the callers' count) and contacts the runtime is running. */
   callsUp: number;
   liveContacts: number;
+  /** Contacts waiting in the contact center's queue. */
+  queued: number;
   /** Handlers on the runtime's ARI client. */
   listeners: number;
   /** The runtime process's active timers (`process.getActiveResourcesInfo()`). */
@@ -87,6 +92,8 @@ export interface SoakSample {
 /** Per-contact state the runtime still holds, and the PBX's, before the calls and after them. */
 export interface SoakState {
   liveContacts: number;
+  /** Contacts waiting in the contact center's queue. */
+  queued: number;
   listeners: number;
   timers: number;
   pbxChannels: number;
@@ -242,15 +249,30 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     return undefined;
   };
 
+  // As `parley start` serves calls: queued contacts wait in the instance's contact center (its
+  // routing engine, the default customer queue flow) until the caller hangs up.
+  const clock = systemClock;
+  const voice = placeholderVoice('hello-world');
+  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock });
+  const executors = createExecutors();
+  const centers = new ContactCenters({
+    records,
+    instance: (id) => (id === instance.info.id ? instance : undefined),
+    lines: new AriAgentLines(ari, clock),
+    clock,
+    flows: { clock, voice, lambda, log, executors },
+  });
   const serving = serveInbound({
     ari,
-    clock: systemClock,
+    clock,
     instance,
-    voice: placeholderVoice('hello-world'),
-    lambda: new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock }),
-    routing: new MemoryRouting(systemClock, (ref) => instance.queue(ref)),
+    voice,
+    lambda,
+    routing: centers.unattached,
+    attach: centers.attach,
     log,
     records,
+    executors,
     onContact: (run, { from, to }) => {
       started++;
       const f: Followed = { from, line: lineOf(to), logged: 0, menuHeard: false };
@@ -275,10 +297,13 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     },
   });
 
+  const queueArn = instance.queue('q-sales')?.arn ?? '';
+  const waiting = () => centers.get(instance.info.id)?.engine.counts(queueArn).size ?? 0;
   const state = async (): Promise<SoakState> => {
     const pbx = await callers.soakStats();
     return {
       liveContacts: serving.running.size,
+      queued: waiting(),
       listeners: ari.listenerCount,
       timers: activeTimers(),
       pbxChannels: pbx.pbxChannels,
@@ -297,6 +322,7 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     lines,
     keys: KEYS,
     callMaxMs: options.callMaxMs ?? 60_000,
+    queueHoldMs: options.queueHoldMs ?? 2000,
   });
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -318,6 +344,7 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
       atS: (now - t0) / 1000,
       callsUp: stats.up,
       liveContacts: serving.running.size,
+      queued: waiting(),
       listeners: ari.listenerCount,
       timers: activeTimers(),
       rssMb: mb(memory.rss),
@@ -351,6 +378,7 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
   collectGarbage();
   const after = await state();
   serving.close();
+  centers.close();
   ari.close();
   await fn.close();
 

@@ -30,6 +30,7 @@ const columns: [string, (s: SoakSample) => string][] = [
   ['t (s)', (s) => s.atS.toFixed(0)],
   ['calls up', (s) => String(s.callsUp)],
   ['contacts', (s) => String(s.liveContacts)],
+  ['queued', (s) => String(s.queued)],
   ['completed', (s) => String(s.completed)],
   ['errors', (s) => String(s.errors)],
   ['heap MB', (s) => s.heapUsedMb.toFixed(1)],
@@ -67,7 +68,7 @@ if (json) {
   console.log(JSON.stringify({ ...report, loadAverage, cores: cpus().length, node: process.version }));
 } else {
   const state = (s: SoakReport['before']) =>
-    `${s.liveContacts} contacts, ${s.listeners} ARI listeners, ${s.timers} timers, PBX ${s.pbxChannels} channels/${s.pbxBridges} bridges, ${s.followed} followed`;
+    `${s.liveContacts} contacts, ${s.queued} queued, ${s.listeners} ARI listeners, ${s.timers} timers, PBX ${s.pbxChannels} channels/${s.pbxBridges} bridges, ${s.followed} followed`;
   const lines: [string, string, string][] = [
     ['calls placed', String(report.placed), ''],
     ['calls completed (path, flow log, record, end all as expected)', String(report.completed), ''],
