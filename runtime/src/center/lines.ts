@@ -39,10 +39,48 @@ export interface AgentLines {
  * handling ignores), so an answered leg is a call like any other and flows (whispers) run on it.
  */
 export class AriAgentLines implements AgentLines {
+  /** Answered legs still up: after an events-socket drop each is checked against Asterisk. */
+  readonly #live = new Set<AriCall>();
+  /** Dials still ringing, by channel: their answer or end may come while events are lost. */
+  readonly #ringing = new Map<string, () => Promise<void>>();
+
   constructor(
     private readonly ari: AriClient,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    ari.onLifecycle((event) => {
+      if (event.type === 'reconnected') void this.resynchronise();
+    });
+  }
+
+  /**
+   * What the events lost while the socket was down would have said: a leg Asterisk no longer has
+   * ended (its conversation goes on without it), a leg still there catches up on its own waits, and
+   * a dial that was answered or ended meanwhile settles. Never rejects.
+   */
+  async resynchronise(): Promise<void> {
+    await Promise.all([
+      ...[...this.#ringing.values()].map((check) => check().catch(() => undefined)),
+      ...[...this.#live].map(async (call) => {
+        try {
+          const found = await ignoreGone(this.ari.channels.get({ channelId: call.channelId }));
+          if (found === undefined) call.markGone();
+          else await call.resync();
+        } catch {
+          // Asterisk did not answer: the next reconnect asks again.
+        }
+      }),
+    ]);
+  }
+
+  #track(call: AriCall): AriCall {
+    this.#live.add(call);
+    call.onEnd(() => {
+      this.#live.delete(call);
+      call.dispose();
+    });
+    return call;
+  }
 
   async dial(endpoint: string, options: DialOptions): Promise<DialOutcome> {
     const channelId = this.ari.newId('agent');
@@ -53,26 +91,40 @@ export class AriAgentLines implements AgentLines {
     let cause: number | undefined;
     let status = '';
     let answered = false;
+    const answer = (channel: ConstructorParameters<typeof AriCall>[2]) => {
+      if (answered) return;
+      answered = true;
+      settle({ ok: true, call: this.#track(new AriCall(this.ari, this.clock, channel)) });
+    };
     const off = this.ari.onChannel(channelId, (event) => {
       if (event.type === 'Dial' && event.dialstatus) status = event.dialstatus;
-      else if (event.type === 'StasisStart') {
-        answered = true;
-        const call = new AriCall(this.ari, this.clock, event.channel);
-        call.onEnd(() => call.dispose());
-        settle({ ok: true, call });
-      } else if (event.type === 'ChannelDestroyed' && !answered) {
+      else if (event.type === 'StasisStart') answer(event.channel);
+      else if (event.type === 'ChannelDestroyed' && !answered) {
         cause = event.cause;
         settle({ ok: false, reason: dialFailure(cause, status) });
       }
+    });
+    let originated = false;
+    this.#ringing.set(channelId, async () => {
+      if (!originated || answered) return;
+      const leg = await ignoreGone(this.ari.channels.get({ channelId }));
+      if (leg === undefined) settle({ ok: false, reason: dialFailure(cause, status) });
+      // Up is past the answer: the leg entered the app (its StasisStart was lost).
+      else if (leg.state === 'Up') answer(leg);
     });
     const cancel = () => {
       if (answered) return;
       settle({ ok: false, reason: 'cancelled' });
       void ignoreGone(this.ari.channels.hangup({ channelId })).catch(() => {});
     };
+    if (options.signal?.aborted) {
+      // Withdrawn before it rang: nothing to listen for.
+      off();
+      this.#ringing.delete(channelId);
+      return { ok: false, reason: 'cancelled' };
+    }
     options.signal?.addEventListener('abort', cancel, { once: true });
     try {
-      if (options.signal?.aborted) return { ok: false, reason: 'cancelled' };
       await this.ari.channels.originate({
         endpoint,
         app: this.ari.apps[0] ?? '',
@@ -81,10 +133,12 @@ export class AriAgentLines implements AgentLines {
         timeout: Math.max(1, Math.round(options.timeoutSeconds)),
         ...(options.callerId ? { callerId: options.callerId } : {}),
       });
+      originated = true;
     } catch {
       settle({ ok: false, reason: 'failed' });
     }
     const outcome = await settled;
+    this.#ringing.delete(channelId);
     options.signal?.removeEventListener('abort', cancel);
     off();
     // Withdrawn while the answer was on its way: nobody will use this leg.

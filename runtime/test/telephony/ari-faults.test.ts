@@ -2,6 +2,7 @@ import { type AriClient, ManualClock } from '@parley/ari';
 import type { AriSim } from '@parley/ari-sim';
 import type { CallerLeg } from '@parley/harness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AriAgentLines } from '../../src/center/lines.js';
 import { RUNTIME_ARI } from '../../src/host/telephony.js';
 import type { AriCall } from '../../src/telephony/ari-call.js';
 import { RESTART_CAUSE } from '../../src/telephony/ari-telephony.js';
@@ -248,5 +249,35 @@ describe('a call whose command was cut off by Asterisk going down', () => {
     await clock.advance(31_000);
     await expect(during(played, 500)).resolves.toEqual({ status: 'hungup' });
     expect(call.ended).toEqual({ cause: RESTART_CAUSE, by: 'caller' });
+  });
+});
+
+describe('agent legs once the events socket is back', () => {
+  const endpoint = 'Local/1001@test-agents/n';
+
+  it('settle a dial whose leg ended while the socket was down, instead of ringing on for good', async () => {
+    const lines = new AriAgentLines(runtimeAri, clock);
+    // Answered while the runtime's app is unregistered: Stasis fails and the leg hangs up.
+    calls.harness.phone('agent', '1001', { answer: { ringMs: 1000 } });
+    const dialled = lines.dial(endpoint, { timeoutSeconds: 30, tag: 't1' });
+    await clock.advance(100);
+    sim.dropEventSockets(['parley']);
+    await clock.advance(31_000);
+    await expect(dialled).resolves.toEqual({ ok: false, reason: 'failed' });
+    expect(sim.channels()).toEqual([]);
+  });
+
+  it('end an answered leg whose agent hung up while the socket was down', async () => {
+    const lines = new AriAgentLines(runtimeAri, clock);
+    calls.harness.phone('agent', '1001', { answer: { ringMs: 100 } });
+    const phone = calls.harness.incoming('agent', '1001');
+    const dialled = lines.dial(endpoint, { timeoutSeconds: 30, tag: 't2' });
+    await clock.advance(500);
+    const outcome = await dialled;
+    if (!outcome.ok) throw new Error(`dial failed: ${outcome.reason}`);
+    sim.dropEventSockets(['parley']);
+    await (await phone).hangup();
+    await clock.advance(31_000);
+    expect(outcome.call.ended).toEqual({ cause: undefined, by: 'caller' });
   });
 });
