@@ -15,7 +15,8 @@ export interface RetryOptions {
  * - `repeat`: doing it twice is doing it once (reads, answer, MOH on, setting a variable);
  * - `remove`: its goal is that something is gone, so a 404 on a repeat means an earlier try did it;
  * - `create`: it makes a thing under an id the client chose, so after a lost answer the client can
- *   look the id up before trying again instead of making it twice.
+ *   look the id up before trying again instead of making it twice. (A playback that was made and
+ *   has already ended by the look-up is not found, and plays again: Asterisk forgets finished ones.)
  * Everything else (DTMF, a play or originate without an id, recordings, dial, continue, user events)
  * would happen twice and is never repeated.
  */
