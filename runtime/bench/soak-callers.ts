@@ -31,6 +31,39 @@ export interface SoakPlan {
   queueHoldMs: number;
 }
 
+/** Errors of one kind: how many, and the first one's details. */
+export interface FailureKind {
+  kind: string;
+  count: number;
+  example: string;
+}
+
+/** Errors counted by kind, so that thousands of one kind do not hide a single one of another. */
+export class Failures {
+  readonly #kinds = new Map<string, FailureKind>();
+  total = 0;
+
+  add(kind: string, example: string): void {
+    this.total++;
+    const known = this.#kinds.get(kind);
+    if (known) known.count++;
+    else this.#kinds.set(kind, { kind, count: 1, example });
+  }
+
+  merge(kinds: readonly FailureKind[]): void {
+    for (const k of kinds) {
+      this.total += k.count;
+      const known = this.#kinds.get(k.kind);
+      if (known) known.count += k.count;
+      else this.#kinds.set(k.kind, { ...k });
+    }
+  }
+
+  list(): FailureKind[] {
+    return [...this.#kinds.values()].sort((a, b) => b.count - a.count);
+  }
+}
+
 export interface SoakCallerStats {
   placed: number;
   /** Calls up now (originated and not yet destroyed). */
@@ -38,8 +71,7 @@ export interface SoakCallerStats {
   /** Calls that ended as their line says, with every key pressed. */
   completed: number;
   errors: number;
-  /** The first few errors, each with the caller's number. */
-  failures: string[];
+  failures: FailureKind[];
   refused: number;
   stuck: number;
   keysSent: number;
@@ -108,8 +140,7 @@ export class SoakCallers {
   #stopping = false;
   #placed = 0;
   #completed = 0;
-  #errors = 0;
-  readonly #failures: string[] = [];
+  readonly #failures = new Failures();
   #refused = 0;
   #stuck = 0;
   #keysSent = 0;
@@ -165,8 +196,8 @@ export class SoakCallers {
       placed: this.#placed,
       up: this.#byCallerChannel.size,
       completed: this.#completed,
-      errors: this.#errors,
-      failures: [...this.#failures],
+      errors: this.#failures.total,
+      failures: this.#failures.list(),
       refused: this.#refused,
       stuck: this.#stuck,
       keysSent: this.#keysSent,
@@ -220,7 +251,7 @@ export class SoakCallers {
       })
       .catch((error: unknown) => {
         this.#refused++;
-        this.#fail(call, `originate refused: ${String(error)}`);
+        this.#fail(call, 'originate refused', String(error));
         this.#forget(call);
         setTimeout(() => this.#place(), REFUSED_BACKOFF_MS);
         this.#settle();
@@ -232,11 +263,11 @@ export class SoakCallers {
     if (call.hangingUp && !call.toldToHangUp) {
       // Hung up as stuck: already counted.
     } else if (call.line.endedBy === 'caller' && !call.toldToHangUp) {
-      this.#fail(call, `ended by the PBX after ${call.prompts} prompts, though its flow should queue it`);
+      this.#fail(call, 'ended by the PBX, though its flow queues it', `after ${call.prompts} prompts`);
     } else if (call.line.endedBy === 'flow' && call.toldToHangUp) {
-      this.#fail(call, 'the runtime queued it, though its flow should disconnect it');
+      this.#fail(call, 'queued, though its flow disconnects it', '');
     } else if (call.keysSent !== this.#keysPerCall) {
-      this.#fail(call, `ended after ${call.keysSent} of its ${this.#keysPerCall} keys`);
+      this.#fail(call, 'ended before every key was pressed', `${call.keysSent} of ${this.#keysPerCall}`);
     } else {
       this.#completed++;
     }
@@ -249,7 +280,7 @@ export class SoakCallers {
     for (const call of this.#byCallerChannel.values()) {
       if (call.hangingUp || now - call.placedAt < this.#plan.callMaxMs) continue;
       this.#stuck++;
-      this.#fail(call, `still up after ${this.#plan.callMaxMs / 1000} s, at prompt ${call.prompts}`);
+      this.#fail(call, `stuck: still up after ${this.#plan.callMaxMs / 1000} s`, `at prompt ${call.prompts}`);
       this.#hangup(call);
     }
   }
@@ -265,9 +296,8 @@ export class SoakCallers {
     this.#byNumber.delete(call.from);
   }
 
-  #fail(call: Call, why: string): void {
-    this.#errors++;
-    if (this.#failures.length < 10) this.#failures.push(`${call.from}: ${why}`);
+  #fail(call: Call, kind: string, detail: string): void {
+    this.#failures.add(`caller: ${kind}`, `${call.from} ${detail}`.trim());
   }
 
   #settle(): void {

@@ -4,6 +4,9 @@
 // ARI listeners, timers. Every call must reach the end its number promises, with the path, flow log
 // and contact record to show for it; afterwards every per-contact thing must be gone.
 // `pnpm soak` (soak.ts) runs it for 10 minutes; runtime/test/soak runs it briefly.
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createAriClient, httpTransport, systemClock } from '@parley/ari';
 import { AriAgentLines, ContactCenters } from '../src/center/index.js';
 import type { ContactResult } from '../src/contact/runner.js';
@@ -15,7 +18,7 @@ import { LambdaPort } from '../src/integrations/lambda.js';
 import type { ContactRecord, ContactRecordSink } from '../src/logs/contact-record.js';
 import type { FlowLogSink } from '../src/logs/sinks.js';
 import { type CallerProcess, cpuSecondsOf, startCallerProcess } from './calls.bench.js';
-import type { SoakCallerStats, SoakLine } from './soak-callers.js';
+import { type FailureKind, Failures, type SoakCallerStats, type SoakLine } from './soak-callers.js';
 import { BENCH_NUMBER, benchInstance, collectGarbage, IVR_20, startLocalFunction } from './support.js';
 
 /** The number whose flow is IVR_20 with its transfer replaced by a disconnect. */
@@ -86,7 +89,18 @@ export interface SoakSample {
   /** Each process's CPU since the previous sample, % of one core. */
   runtimeCpuPct: number;
   simCpuPct: number;
+  /** How long each process's event loop waited for a core since the previous sample, % of the time. */
+  runtimeWaitPct: number;
+  simWaitPct: number;
   pbxChannels: number;
+  /**
+   * The runtime's event-loop delay since the previous sample, p99 and max: how late a timer or a
+   * socket's data is handled (a Lambda's 3 s limit counts from the request, not from the handling).
+   */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** The machine's 1-minute load average: others' work competes for the cores. */
+  loadAverage: number;
 }
 
 /** Per-contact state the runtime still holds, and the PBX's, before the calls and after them. */
@@ -118,7 +132,8 @@ export interface SoakReport {
   placed: number;
   completed: number;
   errors: number;
-  failures: string[];
+  /** By kind, most frequent first. */
+  failures: FailureKind[];
   callsPerSecond: number;
   /** Calls up at the PBX across the samples after the ramp. */
   concurrency: { min: number; mean: number; max: number };
@@ -128,12 +143,27 @@ export interface SoakReport {
   simCpuMsPerCall: number;
   runtimeCpuPct: number;
   simCpuPct: number;
+  /** Over the whole run: the share of the time each event loop was ready but had no core. */
+  runtimeWaitPct: number;
+  simWaitPct: number;
   before: SoakState;
   after: SoakState;
   callers: SoakCallerStats;
   lambdaInvocations: number;
   flowLogEntries: number;
   contactRecords: number;
+}
+
+/**
+ * Seconds the process's main thread (its event loop) has spent ready to run but waiting for a core
+ * (/proc/<pid>/schedstat): on a machine shared with other work, the time others took from it.
+ */
+function waitedSecondsOf(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const activeTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -149,6 +179,8 @@ interface Followed {
   logged: number;
   /** The menu's entry showed the key the caller pressed. */
   menuHeard: boolean;
+  /** What the Lambda block's flow-log entry says when it took its error branch. */
+  lookup?: string;
   result?: ContactResult;
   record?: ContactRecord;
 }
@@ -189,24 +221,21 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
   });
   await ari.connect();
 
-  let errors = 0;
   let completed = 0;
   let started = 0;
   let flowLogEntries = 0;
   let contactRecords = 0;
-  const failures: string[] = [];
-  const fail = (why: string) => {
-    errors++;
-    if (failures.length < 20) failures.push(why);
-  };
+  const failures = new Failures();
+  const fail = (kind: string, example: string) => failures.add(kind, example);
   const followed = new Map<string, Followed>();
 
   const log: FlowLogSink = {
     write: (entry) => {
       flowLogEntries++;
       const f = followed.get(entry.ContactId);
-      if (!f) return fail(`a flow-log entry for a contact not running: ${entry.ContactId}`);
+      if (!f) return fail('a flow-log entry for a contact not running', entry.ContactId);
       if (entry.Identifier === 'menu' && entry.Results === KEYS[2]) f.menuHeard = true;
+      if (entry.Identifier === 'lookup') f.lookup = entry.Results ?? 'answered';
       if (f.logged < 0) return;
       f.logged = LOGGED[f.logged] === entry.Identifier ? f.logged + 1 : -1;
     },
@@ -217,35 +246,38 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     write: (record) => {
       contactRecords++;
       const f = followed.get(record.ContactId);
-      if (!f) return fail(`a contact record for a contact not running: ${record.ContactId}`);
-      if (f.record) fail(`${f.from}: a second contact record`);
+      if (!f) return fail('a contact record for a contact not running', record.ContactId);
+      if (f.record) fail('a second contact record', f.from);
       f.record = record;
     },
     flush: async () => {},
     close: async () => {},
   };
 
-  /** Why a closed contact did not end as its number promises; undefined when it did. */
-  const wrong = (f: Followed, record: ContactRecord): string | undefined => {
+  /** Why a closed contact did not end as its number promises: [kind, details]; undefined when it did. */
+  const wrong = (f: Followed, record: ContactRecord): [string, string] | undefined => {
     const { result } = f;
-    if (!result) return 'closed without a result';
+    if (!result) return ['closed without a result', ''];
     const path = result.path.map((step) => step.identifier).join(' ');
-    if (path !== PATH.join(' ')) return `wrong path: ${path}`;
+    if (path !== PATH.join(' ')) return ['wrong path', path];
     const end = result.end;
     if (
       f.line.endedBy === 'caller' ? end.kind !== 'queued' : end.kind !== 'disconnected' || end.by !== 'flow'
     )
-      return `ended ${JSON.stringify(end)}`;
-    if (f.logged !== LOGGED.length)
-      return f.logged < 0 ? 'flow log out of order' : `${f.logged}/${LOGGED.length} flow-log entries`;
-    if (!f.menuHeard) return "the menu's flow-log entry does not show the key pressed";
-    if (f.record !== record) return 'its contact record never reached the sink';
+      return [`ended ${end.kind}`, JSON.stringify(end)];
+    if (f.logged < 0) return ['flow log out of order', ''];
+    if (f.logged !== LOGGED.length) return ['flow-log entries missing', `${f.logged}/${LOGGED.length}`];
+    if (!f.menuHeard) return ["the menu's flow-log entry does not show the key pressed", ''];
+    if (f.record !== record) return ['its contact record never reached the sink', ''];
     const reason = f.line.endedBy === 'caller' ? 'CUSTOMER_DISCONNECT' : 'CONTACT_FLOW_DISCONNECT';
-    if (record.DisconnectReason !== reason) return `record says ${record.DisconnectReason}`;
+    if (record.DisconnectReason !== reason)
+      return ['wrong DisconnectReason', String(record.DisconnectReason)];
     if ((record.Queue === null) !== (f.line.endedBy === 'flow'))
-      return `record's queue ${JSON.stringify(record.Queue)}`;
+      return ['wrong queue in the record', JSON.stringify(record.Queue)];
+    if (record.Attributes.name !== EXPECTED_ATTRIBUTES.name)
+      return ['no name: the Lambda took its error branch', f.lookup ?? ''];
     for (const [key, value] of Object.entries(EXPECTED_ATTRIBUTES))
-      if (record.Attributes[key] !== value) return `record's attributes ${JSON.stringify(record.Attributes)}`;
+      if (record.Attributes[key] !== value) return [`wrong ${key} attribute`, String(record.Attributes[key])];
     return undefined;
   };
 
@@ -282,16 +314,16 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
           f.result = result;
           if (result.end.kind === 'queued') callers.hangup(from);
         },
-        (error: unknown) => fail(`${from}: ${String(error)}`),
+        (error: unknown) => fail('the run rejected', `${from} ${String(error)}`),
       );
       void run.closed
         .then(
           (record) => {
             const why = wrong(f, record);
             if (why === undefined) completed++;
-            else fail(`${from}: ${why}`);
+            else fail(why[0], `${from} ${why[1]}`.trim());
           },
-          (error: unknown) => fail(`${from}: closed with ${String(error)}`),
+          (error: unknown) => fail('closing rejected', `${from} ${String(error)}`),
         )
         .finally(() => followed.delete(run.contactId));
     },
@@ -327,18 +359,27 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const sim0 = cpuSecondsOf(callers.pid);
+  const waited0 = { runtime: waitedSecondsOf(process.pid), sim: waitedSecondsOf(callers.pid) };
+  let lastWaited = waited0;
 
   const samples: SoakSample[] = [];
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let lastAt = t0;
   let lastCpu = process.cpuUsage();
   let lastSim = sim0;
   const sample = async (): Promise<SoakSample> => {
+    // Read before the collection, and reset after it: the soak's own pause is not the runtime's.
+    const loopDelayP99Ms = loopDelay.percentile(99) / 1e6;
+    const loopDelayMaxMs = loopDelay.max / 1e6;
     collectGarbage();
+    loopDelay.reset();
     const memory = process.memoryUsage();
     const stats = await callers.soakStats();
     const now = performance.now();
     const cpu = process.cpuUsage(lastCpu);
     const sim = cpuSecondsOf(callers.pid);
+    const waited = { runtime: waitedSecondsOf(process.pid), sim: waitedSecondsOf(callers.pid) };
     const wall = (now - lastAt) / 1000;
     const s: SoakSample = {
       atS: (now - t0) / 1000,
@@ -350,14 +391,20 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
       rssMb: mb(memory.rss),
       heapUsedMb: mb(memory.heapUsed),
       completed,
-      errors: errors + stats.errors,
+      errors: failures.total + stats.errors,
       runtimeCpuPct: (100 * (cpu.user + cpu.system)) / 1e6 / wall,
       simCpuPct: (100 * (sim - lastSim)) / wall,
+      runtimeWaitPct: (100 * (waited.runtime - lastWaited.runtime)) / wall,
+      simWaitPct: (100 * (waited.sim - lastWaited.sim)) / wall,
       pbxChannels: stats.pbxChannels,
+      loopDelayP99Ms,
+      loopDelayMaxMs,
+      loadAverage: loadavg()[0] ?? Number.NaN,
     };
     lastAt = now;
     lastCpu = process.cpuUsage();
     lastSim = sim;
+    lastWaited = waited;
     samples.push(s);
     options.onSample?.(s);
     return s;
@@ -368,13 +415,18 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     await sample();
   }
   const loadEnd = performance.now();
+  loopDelay.disable();
   const callerStats = await callers.endSoak();
   // The last calls end at the PBX before the runtime has written their records.
   for (let waited = 0; serving.running.size > 0 && waited < 30_000; waited += 100) await sleep(100);
-  for (const run of serving.running) fail(`contact ${run.contactId} still running after the calls ended`);
+  for (const run of serving.running) fail('still running after the calls ended', run.contactId);
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const simCpuS = cpuSecondsOf(callers.pid) - sim0;
+  const waitedS = {
+    runtime: waitedSecondsOf(process.pid) - waited0.runtime,
+    sim: waitedSecondsOf(callers.pid) - waited0.sim,
+  };
   collectGarbage();
   const after = await state();
   serving.close();
@@ -382,11 +434,10 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
   ari.close();
   await fn.close();
 
-  errors += callerStats.errors;
-  failures.push(...callerStats.failures);
+  failures.merge(callerStats.failures);
   // A call the PBX placed that the runtime never saw failed as much as one whose flow went wrong.
   const unseen = callerStats.placed - callerStats.refused - started;
-  if (unseen !== 0) fail(`${unseen} calls placed that the runtime did not start a contact for`);
+  for (let n = 0; n < unseen; n++) fail('placed, but the runtime started no contact for it', '');
 
   const loaded = samples.filter((s) => s.atS * 1000 >= rampMs);
   const ups = loaded.map((s) => s.callsUp);
@@ -407,8 +458,8 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     samples,
     placed: callerStats.placed,
     completed,
-    errors,
-    failures,
+    errors: failures.total,
+    failures: failures.list(),
     callsPerSecond: completed / wallS,
     concurrency: {
       min: ups.length ? Math.min(...ups) : 0,
@@ -425,6 +476,8 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     simCpuMsPerCall: (1000 * simCpuS) / completed,
     runtimeCpuPct: (100 * runtimeCpuS) / wallS,
     simCpuPct: (100 * simCpuS) / wallS,
+    runtimeWaitPct: (100 * waitedS.runtime) / wallS,
+    simWaitPct: (100 * waitedS.sim) / wallS,
     before,
     after,
     callers: callerStats,

@@ -38,8 +38,10 @@ const columns: [string, (s: SoakSample) => string][] = [
   ['listeners', (s) => String(s.listeners)],
   ['timers', (s) => String(s.timers)],
   ['PBX chans', (s) => String(s.pbxChannels)],
-  ['runtime CPU %', (s) => s.runtimeCpuPct.toFixed(0)],
-  ['sim CPU %', (s) => s.simCpuPct.toFixed(0)],
+  ['runtime CPU/wait %', (s) => `${s.runtimeCpuPct.toFixed(0)}/${s.runtimeWaitPct.toFixed(0)}`],
+  ['sim CPU/wait %', (s) => `${s.simCpuPct.toFixed(0)}/${s.simWaitPct.toFixed(0)}`],
+  ['loop delay p99/max ms', (s) => `${s.loopDelayP99Ms.toFixed(0)}/${s.loopDelayMaxMs.toFixed(0)}`],
+  ['load', (s) => s.loadAverage.toFixed(1)],
 ];
 const row = (cells: string[]) => cells.map((c, i) => c.padStart(columns[i]?.[0].length ?? 0)).join('  ');
 
@@ -99,6 +101,11 @@ if (json) {
       `${report.simCpuMsPerCall.toFixed(2)} ms (${report.simCpuPct.toFixed(0)}% of a core)`,
       '',
     ],
+    [
+      'time each event loop waited for a core (others took it): runtime / ari-sim',
+      `${report.runtimeWaitPct.toFixed(0)}% / ${report.simWaitPct.toFixed(0)}%`,
+      '',
+    ],
     ['before the calls', state(report.before), ''],
     ['after the calls', state(report.after), ''],
     [
@@ -116,6 +123,6 @@ if (json) {
   console.log(
     `memory figures are medians of three samples, each read after a full collection; warm-up is the first 20% of the run; node ${process.version}`,
   );
-  for (const failure of report.failures) console.log(`failed: ${failure}`);
+  for (const f of report.failures) console.log(`failed ×${f.count}: ${f.kind} (first: ${f.example})`);
 }
 process.exit(failed ? 1 : 0);
