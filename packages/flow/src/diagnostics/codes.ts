@@ -41,6 +41,11 @@ export const CODES = {
     title: 'String value too long',
     doc: 'A single string (key or value) is longer than 256,000 characters, the size of a whole Connect flow.',
   },
+  JSON_NUMBER_TOO_LARGE: {
+    severity: 'error',
+    title: 'Number too large',
+    doc: 'A number is beyond what a 64-bit floating-point value holds (about 1.8e308): it would be read as Infinity and saved as null, so the document could not round-trip. Real flows hold no such numbers; quote it if it is an identifier.',
+  },
   FILE_NOT_FOUND: { severity: 'error', title: 'File not found', doc: 'The path given does not exist.' },
   FILE_UNREADABLE: {
     severity: 'error',

@@ -42,13 +42,15 @@ export function readJson(input: Uint8Array | string): Result<unknown> & { length
 }
 
 /**
- * Refuses values nested too deeply or holding absurdly long strings before any recursive code (ajv,
- * deep-equal, our walkers) sees them. V8's JSON.parse is itself iterative, so this runs after it,
- * with an explicit stack. Values parsed elsewhere (API bodies) go through it too.
+ * Refuses values nested too deeply, holding absurdly long strings or numbers past a double's range
+ * (read as Infinity) before any recursive code (ajv, deep-equal, our walkers) sees them. V8's
+ * JSON.parse is itself iterative, so this runs after it, with an explicit stack. Values parsed
+ * elsewhere (API bodies) go through it too.
  */
 export function checkShape(value: unknown): Result<never> | undefined {
   // Parallel stacks instead of a [value, depth] pair per node, and only what can fail is pushed
-  // (containers, strings over the limit): this runs over every value of every file read. What is
+  // (containers, strings over the limit, numbers out of range): this runs over every value of every
+  // file read. What is
   // pushed is popped in the order a stack of every node would pop it, so the first problem reported
   // is the same.
   const values: unknown[] = [value];
@@ -59,6 +61,12 @@ export function checkShape(value: unknown): Result<never> | undefined {
     const depth = depths.pop() as number;
     if (typeof v === 'string') {
       if (v.length > max) return tooLong(v);
+    } else if (typeof v === 'number' && !Number.isFinite(v)) {
+      // JSON.parse reads 1e999 as Infinity, which JSON.stringify writes as null: no round trip.
+      return fail(
+        'JSON_NUMBER_TOO_LARGE',
+        `A number is larger than ${Number.MAX_VALUE.toPrecision(2)}: it reads as ${v} and would be saved as null.`,
+      );
     } else if (typeof v === 'object' && v !== null) {
       if (depth >= LIMITS.maxDepth) {
         return fail('JSON_TOO_DEEP', `Objects and arrays nest more than ${LIMITS.maxDepth} levels deep.`);
@@ -66,7 +74,13 @@ export function checkShape(value: unknown): Result<never> | undefined {
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];
-          if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > max) {
+          if (
+            typeof x === 'object'
+              ? x !== null
+              : typeof x === 'string'
+                ? x.length > max
+                : typeof x === 'number' && !Number.isFinite(x)
+          ) {
             values.push(x);
             depths.push(depth + 1);
           }
@@ -75,7 +89,13 @@ export function checkShape(value: unknown): Result<never> | undefined {
         for (const k of Object.keys(v)) {
           if (k.length > max) return tooLong(k);
           const x: unknown = (v as Record<string, unknown>)[k];
-          if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > max) {
+          if (
+            typeof x === 'object'
+              ? x !== null
+              : typeof x === 'string'
+                ? x.length > max
+                : typeof x === 'number' && !Number.isFinite(x)
+          ) {
             values.push(x);
             depths.push(depth + 1);
           }

@@ -139,6 +139,32 @@ describe('fuzz findings in the flow core', () => {
     ).not.toThrow();
   });
 
+  it('a number beyond a double’s range is refused, not read as Infinity and saved as null', () => {
+    // JSON.parse reads 1e999 as Infinity; serialize wrote null, and the flow read back changed.
+    const text = JSON.stringify(flowWith({ Type: 'Wait', Parameters: { TimeLimitSeconds: 5 } })).replace(
+      '5',
+      '1e999',
+    );
+    expect(codes(loadFlow(text).diagnostics)).toEqual(['JSON_NUMBER_TOO_LARGE']);
+    expect(codes(loadFlow({ json: flowWith({ Parameters: { x: -Infinity } }) }).diagnostics)).toEqual([
+      'JSON_NUMBER_TOO_LARGE',
+    ]);
+    expect(readJson('1e308').ok).toBe(true);
+  });
+
+  it('a block variant chosen by a parameter never reads Object.prototype', () => {
+    // CheckVoiceIdOption "__proto__" passed an `in` check and its result values were Object.prototype.
+    const voiceId = flowWith({
+      Type: 'CheckVoiceId',
+      Parameters: { CheckVoiceIdOption: '__proto__' },
+      Transitions: {
+        NextAction: 'a',
+        Conditions: [{ NextAction: 'a', Condition: { Operator: 'Equals', Operands: ['x'] } }],
+      },
+    });
+    expect(codes(validateDocument(voiceId).diagnostics)).toContain('PARAM_VALUE_NOT_ALLOWED');
+  });
+
   it('an unknown legacy block keeps parameters named like Object.prototype members', () => {
     // `k in out` saw Object.prototype, so these were dropped without a note.
     const names = ['__proto__', 'toString', 'constructor', 'valueOf'];

@@ -195,7 +195,8 @@ export const flowControlBlocks: BlockSpec[] = [
     errors: ['NoMatchingError'],
     variant: (p): BlockVariant => {
       const option = p.CheckVoiceIdOption;
-      if (typeof option !== 'string' || !(option in VOICE_ID_RESULTS)) return {};
+      // Own keys only: `in` let "__proto__" through to Object.prototype, which has no values.
+      if (typeof option !== 'string' || !Object.hasOwn(VOICE_ID_RESULTS, option)) return {};
       return {
         result: {
           operators: ['Equals'],
