@@ -7,6 +7,7 @@ import { benchAri } from '../packages/harness/bench/ari.bench.js';
 import { benchCalls } from '../runtime/bench/calls.bench.js';
 import { benchContacts } from '../runtime/bench/contacts.bench.js';
 import { benchEngine } from '../runtime/bench/engine.bench.js';
+import { benchFailover } from '../runtime/bench/failover.bench.js';
 import { benchRouting } from '../runtime/bench/routing.bench.js';
 import { benchServer } from '../runtime/bench/server.bench.js';
 
@@ -21,6 +22,7 @@ const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'contacts', run: benchContacts },
   { name: 'routing', run: benchRouting },
   { name: 'server', run: benchServer },
+  { name: 'failover', run: benchFailover },
   { name: 'designer', run: benchDesigner },
 ];
 
