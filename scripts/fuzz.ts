@@ -65,9 +65,14 @@ interface Outcome {
   slowestMs: number;
 }
 
+/** Each running target's heartbeat, for the progress line. */
+const running = new Map<string, Int32Array>();
+let finished = 0;
+
 function runInWorker(name: string, count: number): Promise<Outcome> {
   const heartbeat = new SharedArrayBuffer(8);
   const beat = new Int32Array(heartbeat);
+  running.set(name, beat);
   const task: WorkerTask = { target: name, runs: count, seed, heartbeat };
   const worker = new Worker(new URL('./fuzz-worker.ts', import.meta.url), { workerData: task });
   const started = performance.now();
@@ -127,12 +132,22 @@ for (const p of plan)
 
 const started = performance.now();
 const outcomes = new Map<string, Outcome>();
+const total = plan.reduce((n, p) => n + p.runs, 0);
+const progress = setInterval(() => {
+  const now = finished + [...running.values()].reduce((n, b) => n + Atomics.load(b, 0), 0);
+  const s = (performance.now() - started) / 1000;
+  console.log(
+    `  … ${now.toLocaleString('en')} / ${total.toLocaleString('en')} after ${s.toFixed(0)} s (${(now / s).toFixed(0)} docs/s)`,
+  );
+}, 60_000);
 // Largest first, so a long target does not start last and leave the other workers idle at the end.
 const queue = [...plan].sort((a, b) => b.runs - a.runs);
 await Promise.all(
   Array.from({ length: jobs }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const outcome = await runInWorker(next.target.name, next.runs);
+      running.delete(next.target.name);
+      finished += outcome.report.runs;
       outcomes.set(next.target.name, outcome);
       const r = outcome.report;
       console.log(
@@ -142,6 +157,7 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+clearInterval(progress);
 
 const rows = plan.map(({ target }) => {
   const o = outcomes.get(target.name);

@@ -23,9 +23,9 @@ import {
   jsonText,
   ownObject,
 } from '../../../packages/flow/test/fuzz/json.js';
-import { expect, isCatalogued } from '../../../packages/flow/test/fuzz/oracle.js';
+import { isCatalogued, must } from '../../../packages/flow/test/fuzz/oracle.js';
 import { type RawCase, rawCase, rawInput } from '../../../packages/flow/test/fuzz/targets.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, DEFAULT_BODY_LIMIT } from '../../src/server/app.js';
 import { PROMPT_AUDIO_LIMIT } from '../../src/server/routes/resources.js';
 import { bootstrapAdminToken } from '../../src/services/tokens.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -46,7 +46,8 @@ export type ApiCase =
   | { kind: 'raw'; method: 'POST' | 'PUT' | 'PATCH'; url: string; contentType?: string; payload: RawCase }
   | { kind: 'get'; url: string }
   | { kind: 'auth'; authorization: string; url: string }
-  | { kind: 'bundle'; ops: ValueOp[]; wav?: WavCase; real: boolean };
+  | { kind: 'bundle'; ops: ValueOp[]; wav?: WavCase; real: boolean }
+  | { kind: 'oversized'; url: string; contentType: string };
 
 const BASE = '/api/instances/acme';
 const RESOURCE_PATHS = [
@@ -256,6 +257,20 @@ export const apiCase: fc.Arbitrary<ApiCase> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({
+      kind: fc.constant('oversized' as const),
+      url: fc.constantFrom(
+        `${BASE}/import`,
+        `${BASE}/flows`,
+        `${BASE}/flows/fz/versions`,
+        `${BASE}/queues`,
+        '/api/instances',
+      ),
+      contentType: fc.constantFrom('application/json', 'text/plain', 'application/octet-stream'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
       kind: fc.constant('auth' as const),
       authorization: fc.oneof(
         fc.constantFrom(
@@ -298,18 +313,14 @@ function expectAnswer(res: LightMyRequestResponse, what: string): unknown {
     body = undefined;
   }
   const code = (body as { code?: unknown } | undefined)?.code;
-  expect(
-    res.statusCode < 500,
-    'crash',
-    () => `${what} answered ${res.statusCode}: ${res.body.slice(0, 500)}`,
-  );
+  must(res.statusCode < 500, 'crash', () => `${what} answered ${res.statusCode}: ${res.body.slice(0, 500)}`);
   if (res.statusCode >= 400) {
-    expect(
+    must(
       isCatalogued(code),
       'uncoded',
       () => `${what} answered ${res.statusCode} without a catalogued code: ${res.body.slice(0, 300)}`,
     );
-    expect(
+    must(
       typeof (body as { message?: unknown }).message === 'string',
       'uncoded',
       () => `${what}: ${String(code)} has no message`,
@@ -340,17 +351,17 @@ export async function openApiSession(): Promise<ApiSession> {
         : { payload: jsonText(payload), headers: { 'content-type': 'application/json' } }),
     });
 
-  const must = async (method: InjectOptions['method'], url: string, payload: unknown, status: number) => {
+  const setUp = async (method: InjectOptions['method'], url: string, payload: unknown, status: number) => {
     const res = await json(method, url, payload);
     if (res.statusCode !== status)
       throw new Error(`setting up: ${method} ${url} answered ${res.statusCode} ${res.body}`);
   };
-  await must('POST', '/api/instances', { alias: 'acme', account: '123456789012' }, 201);
+  await setUp('POST', '/api/instances', { alias: 'acme', account: '123456789012' }, 201);
   const prompt = await json('POST', `${BASE}/prompts`, { name: 'Hello', text: 'Hello there' });
   if (prompt.statusCode !== 201)
     throw new Error(`setting up: the prompt answered ${prompt.statusCode} ${prompt.body}`);
   const promptId = (prompt.json() as { id: string }).id;
-  const freshFlow = () => must('POST', `${BASE}/flows`, { name: 'fz', type: 'CONTACT_FLOW' }, 201);
+  const freshFlow = () => setUp('POST', `${BASE}/flows`, { name: 'fz', type: 'CONTACT_FLOW' }, 201);
   await freshFlow();
   let saves = 0;
 
@@ -363,8 +374,8 @@ export async function openApiSession(): Promise<ApiSession> {
   });
   if (audio.statusCode !== 200)
     throw new Error(`setting up: the upload answered ${audio.statusCode} ${audio.body}`);
-  await must('POST', `${BASE}/flows`, { name: 'seed', type: 'CONTACT_FLOW', content: seedFlow() }, 201);
-  await must('POST', '/api/instances', { alias: 'scratch', account: '123456789012' }, 201);
+  await setUp('POST', `${BASE}/flows`, { name: 'seed', type: 'CONTACT_FLOW', content: seedFlow() }, 201);
+  await setUp('POST', '/api/instances', { alias: 'scratch', account: '123456789012' }, 201);
   const exported = await json('GET', `${BASE}/bundle`);
   if (exported.statusCode !== 200) throw new Error(`setting up: the bundle answered ${exported.statusCode}`);
   const bundle: unknown = exported.json();
@@ -373,7 +384,7 @@ export async function openApiSession(): Promise<ApiSession> {
   const expectReadable = async (flow: string, version: number, what: string) => {
     const back = await json('GET', `${BASE}/flows/${encodeURIComponent(flow)}/versions/${version}`);
     expectAnswer(back, `${what}, then reading version ${version}`);
-    expect(
+    must(
       back.statusCode === 200,
       'round-trip',
       () =>
@@ -443,7 +454,7 @@ export async function openApiSession(): Promise<ApiSession> {
           await remove(`${BASE}/${c.path}/${encodeURIComponent(answer.id)}`);
         // A PUT may rename or change the prompt uploads go to: put it back.
         if (c.method === 'PUT' && c.path === 'prompts' && res.statusCode === 200)
-          await must('PUT', `${BASE}/prompts/${promptId}`, { name: 'Hello', text: 'Hello there' }, 200);
+          await setUp('PUT', `${BASE}/prompts/${promptId}`, { name: 'Hello', text: 'Hello there' }, 200);
         return;
       }
       case 'audio': {
@@ -484,6 +495,18 @@ export async function openApiSession(): Promise<ApiSession> {
           first.audioBase64 = Buffer.from(wavBytes(c.wav)).toString('base64');
         const url = c.real ? '/api/instances/scratch/bundle' : `${BASE}/bundle?dryRun=true`;
         expectAnswer(await json('POST', url, body), `bundle import${c.real ? '' : ' (dry run)'}`);
+        return;
+      }
+      case 'oversized': {
+        // One byte over the body limit: refused while it streams in, with a code.
+        const payload = Buffer.alloc(DEFAULT_BODY_LIMIT + 1, '[');
+        const res = await send({
+          method: 'POST',
+          url: c.url,
+          payload,
+          headers: { 'content-type': c.contentType },
+        });
+        expectAnswer(res, `POST ${c.url} of ${payload.byteLength} bytes`);
         return;
       }
       case 'auth':

@@ -3,7 +3,7 @@
  * resampling can use, or a reason; checkPromptAudio (uploads) must refuse with a code any file
  * whose sizes do not add up, and accept an honest 8 kHz mono file.
  */
-import { expect, expectCoded, guarded } from '../../../packages/flow/test/fuzz/oracle.js';
+import { expectCoded, guarded, must } from '../../../packages/flow/test/fuzz/oracle.js';
 import { durationMs, readWav, resample, TELEPHONY_RATE } from '../../src/integrations/wav.js';
 import { checkPromptAudio, PROMPT_MAX_MS } from '../../src/resources/audio.js';
 import { isHonest, type WavCase, type WavFormat, wavBytes } from './wav.js';
@@ -31,25 +31,25 @@ export function checkWav(c: WavCase): void {
 
   const pcm = guarded('readWav', () => readWav(bytes));
   if ('error' in pcm)
-    expect(typeof pcm.error === 'string', 'contract', () => 'readWav refused without a reason');
+    must(typeof pcm.error === 'string', 'contract', () => 'readWav refused without a reason');
   else {
-    expect(pcm.samples instanceof Int16Array, 'contract', () => 'readWav gave no samples');
+    must(pcm.samples instanceof Int16Array, 'contract', () => 'readWav gave no samples');
     const phone = guarded('resample', () => resample(pcm, TELEPHONY_RATE));
-    expect(phone.sampleRate === TELEPHONY_RATE, 'contract', () => `resampled to ${phone.sampleRate} Hz`);
+    must(phone.sampleRate === TELEPHONY_RATE, 'contract', () => `resampled to ${phone.sampleRate} Hz`);
     const ms = guarded('durationMs', () => durationMs(phone));
-    expect(Number.isFinite(ms) && ms >= 0, 'contract', () => `a duration of ${ms} ms`);
+    must(Number.isFinite(ms) && ms >= 0, 'contract', () => `a duration of ${ms} ms`);
   }
 
   const checked = guarded('checkPromptAudio', () => checkPromptAudio(bytes));
   const honest = acceptable(c);
   if (!checked.ok) {
     expectCoded(checked.diagnostics, 'checkPromptAudio');
-    expect(
+    must(
       checked.diagnostics.every((d) => d.code.startsWith('RESOURCE_AUDIO_')),
       'contract',
       () => `refused as ${checked.diagnostics.map((d) => d.code).join(', ')}`,
     );
-    expect(
+    must(
       honest === undefined,
       'contract',
       () => `refused an honest prompt: ${checked.diagnostics[0]?.message}`,
@@ -57,19 +57,19 @@ export function checkWav(c: WavCase): void {
     return;
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  expect(
+  must(
     bytes.byteLength >= 12 && view.getUint32(4, true) + 8 === bytes.byteLength,
     'contract',
     () => 'accepted a RIFF size that is not the file size',
   );
-  expect(
+  must(
     Number.isInteger(checked.durationMs) && checked.durationMs >= 0 && checked.durationMs < PROMPT_MAX_MS,
     'contract',
     () => `accepted a duration of ${checked.durationMs} ms`,
   );
   if (honest) {
     const expected = Math.round((honest.data * 1000) / (8000 * (honest.format.bits / 8)));
-    expect(
+    must(
       checked.durationMs === expected,
       'contract',
       () => `${checked.durationMs} ms instead of ${expected}`,

@@ -25,7 +25,7 @@ export class Finding extends Error {
   }
 }
 
-export function expect(condition: boolean, kind: FindingKind, message: () => string): asserts condition {
+export function must(condition: boolean, kind: FindingKind, message: () => string): asserts condition {
   if (!condition) throw new Finding(kind, message());
 }
 
@@ -33,21 +33,21 @@ const isCode = (code: unknown): boolean => typeof code === 'string' && Object.ha
 
 /** Each entry is a Diagnostic: a catalogued code, a severity and a message. */
 export function expectCoded(diagnostics: unknown, where: string): void {
-  expect(Array.isArray(diagnostics), 'uncoded', () => `${where}: diagnostics is not an array`);
+  must(Array.isArray(diagnostics), 'uncoded', () => `${where}: diagnostics is not an array`);
   for (const d of diagnostics as unknown[]) {
     const code = (d as { code?: unknown } | null)?.code;
-    expect(
+    must(
       isCode(code),
       'uncoded',
       () => `${where}: ${JSON.stringify(d)?.slice(0, 300)} has no catalogued code`,
     );
     const { severity, message } = d as { severity?: unknown; message?: unknown };
-    expect(
+    must(
       severity === 'error' || severity === 'warning' || severity === 'info',
       'uncoded',
       () => `${where}: ${String(code)} has severity ${String(severity)}`,
     );
-    expect(typeof message === 'string', 'uncoded', () => `${where}: ${String(code)} has no message`);
+    must(typeof message === 'string', 'uncoded', () => `${where}: ${String(code)} has no message`);
   }
 }
 
@@ -72,7 +72,7 @@ export function expectPlainTree(root: unknown, where: string): void {
     seen.add(v);
     if (ArrayBuffer.isView(v)) continue;
     const proto = Object.getPrototypeOf(v);
-    expect(
+    must(
       PLAIN.has(proto),
       'prototype',
       () => `${where}: an object has a foreign prototype ${describe(proto)}`,

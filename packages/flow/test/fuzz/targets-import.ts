@@ -10,7 +10,7 @@ import type { DirectoryEntry, ImportOptions } from '../../src/references/types.j
 import { applyBytes, type ByteCase, byteCase } from './bytes.js';
 import { applyValueOps, flowDocument, legacyDocument, type ValueOp, valueOp } from './flows.js';
 import { HOSTILE_STRINGS, hostileKey, hostileLeaf, ownObject } from './json.js';
-import { expect, expectCoded, expectPlainTree, expectUnpolluted, guarded, jsonEqual } from './oracle.js';
+import { expectCoded, expectPlainTree, expectUnpolluted, guarded, jsonEqual, must } from './oracle.js';
 import type { FuzzTarget } from './run.js';
 import { seedDocuments } from './seeds.js';
 
@@ -109,8 +109,8 @@ export const importTarget: FuzzTarget = {
         expectCoded(plan.report.errors, 'planImport report');
         expectPlainTree(plan, 'import plan');
         for (const r of plan.report.references) {
-          expect(RESOLUTIONS.has(r.resolution), 'contract', () => `resolution ${String(r.resolution)}`);
-          expect(
+          must(RESOLUTIONS.has(r.resolution), 'contract', () => `resolution ${String(r.resolution)}`);
+          must(
             (r.target === null) === (r.resolution === 'unresolved'),
             'contract',
             () => `${r.resolution} with target ${r.target}`,
@@ -122,7 +122,7 @@ export const importTarget: FuzzTarget = {
           const loaded = loadFlow(
             input instanceof Uint8Array || typeof input === 'string' ? input : { json: input },
           );
-          expect(
+          must(
             jsonEqual(plan.document, loaded.document),
             'contract',
             () => 'an import with nothing to resolve rewrote the document',
@@ -130,7 +130,7 @@ export const importTarget: FuzzTarget = {
         }
         // What an import writes is a flow the importer reads again.
         const again = guarded('planImport of its own output', () => planImport(plan.document, directory, {}));
-        expect(
+        must(
           again.document !== undefined,
           'round-trip',
           () => `its own output is refused: ${again.report.errors[0]?.code}`,

@@ -9,7 +9,7 @@ import { interpolate, resolveParameters, resolvePath, resolveValue } from '../..
 import { parsePath } from '../../src/jsonpath/parse.js';
 import { hostileJson, hostileKey, ownObject } from './json.js';
 import { type ContactSpec, contactOf, contactSpec, hostilePath, textWithReferences } from './jsonpath.js';
-import { expect, expectCoded, expectPlainTree, expectUnpolluted, guarded, jsonEqual } from './oracle.js';
+import { expectCoded, expectPlainTree, expectUnpolluted, guarded, jsonEqual, must } from './oracle.js';
 import type { FuzzTarget } from './run.js';
 
 export interface JsonPathCase {
@@ -59,7 +59,7 @@ export const jsonPathTarget: FuzzTarget = {
       const resolved = guarded('resolvePath', () => resolvePath(c.path, contact));
       expectUnpolluted('resolvePath');
       if (!parsed.ok) {
-        expect(
+        must(
           !resolved.ok && resolved.error.code === 'ENGINE_PATH_INVALID',
           'contract',
           () => `an invalid path resolved: ${JSON.stringify(resolved)}`,
@@ -67,10 +67,10 @@ export const jsonPathTarget: FuzzTarget = {
       }
       if (!resolved.ok) {
         expectCoded(engineError(resolved.error), 'resolvePath');
-        expect(resolved.error.code.startsWith('ENGINE_PATH_'), 'contract', () => resolved.error.code);
+        must(resolved.error.code.startsWith('ENGINE_PATH_'), 'contract', () => resolved.error.code);
       } else if (parsed.ok) {
         const expected = ownWalk(flowData(contact), parsed.segments);
-        expect(
+        must(
           jsonEqual(resolved.value, expected),
           'contract',
           () =>
@@ -82,7 +82,7 @@ export const jsonPathTarget: FuzzTarget = {
       const text = guarded('interpolate', () =>
         interpolate(c.text, contact, c.ssml ? { escape: 'ssml' } : {}),
       );
-      if (text.ok) expect(typeof text.value === 'string', 'contract', () => 'interpolate gave a non-string');
+      if (text.ok) must(typeof text.value === 'string', 'contract', () => 'interpolate gave a non-string');
       else expectCoded(engineError(text.error), 'interpolate');
       const logged = guarded('resolveParameters', () => resolveParameters(c.parameters, contact));
       expectPlainTree(logged, 'resolved parameters');

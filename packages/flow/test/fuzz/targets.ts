@@ -12,7 +12,7 @@ import { validateDocument } from '../../src/validate/validate.js';
 import { applyBytes, type ByteCase, byteCase } from './bytes.js';
 import { applyValueOps, flowDocument, legacyDocument, type ValueOp, valueOp } from './flows.js';
 import { anyJson, deepText, nestingDepth } from './json.js';
-import { expect, expectCoded, expectPlainTree, expectUnpolluted, guarded, jsonEqual } from './oracle.js';
+import { expectCoded, expectPlainTree, expectUnpolluted, guarded, jsonEqual, must } from './oracle.js';
 import type { FuzzTarget } from './run.js';
 import { jsonSeeds, legacySeeds, seedDocuments } from './seeds.js';
 import { importTarget } from './targets-import.js';
@@ -122,18 +122,14 @@ const readTarget: FuzzTarget = {
       const read = guarded('readJson', () => readJson(input));
       expectUnpolluted('readJson');
       if (!read.ok) {
-        expect(read.diagnostics.length > 0, 'uncoded', () => 'refused without a diagnostic');
+        must(read.diagnostics.length > 0, 'uncoded', () => 'refused without a diagnostic');
         expectCoded(read.diagnostics, 'readJson');
         return;
       }
       // What it accepts, later code may walk recursively: the limits are its promise.
       const { depth, longest } = shapeOf(read.value);
-      expect(depth <= LIMITS.maxDepth, 'contract', () => `accepted a value ${depth} levels deep`);
-      expect(
-        longest <= LIMITS.maxStringLength,
-        'contract',
-        () => `accepted a string of ${longest} characters`,
-      );
+      must(depth <= LIMITS.maxDepth, 'contract', () => `accepted a value ${depth} levels deep`);
+      must(longest <= LIMITS.maxStringLength, 'contract', () => `accepted a string of ${longest} characters`);
     },
   }),
 };
@@ -147,7 +143,7 @@ export function checkLoaded(
   expectUnpolluted(where);
   expectCoded(loaded.diagnostics, where);
   if (!loaded.model) {
-    expect(
+    must(
       loaded.diagnostics.some((d) => d.severity === 'error'),
       'uncoded',
       () => `${where}: no model and no error`,
@@ -156,14 +152,14 @@ export function checkLoaded(
   }
   expectPlainTree(loaded.model, `${where} model`);
   // Round-trips are sacred: what was read is what gets written.
-  expect(loaded.roundTrip, 'round-trip', () => `${where}: the model does not give back the document it read`);
+  must(loaded.roundTrip, 'round-trip', () => `${where}: the model does not give back the document it read`);
   const text = guarded('serialize', () => serialize(loaded.model as NonNullable<typeof loaded.model>));
   // Beyond the reader's size limit, reading back is refused with a code; the runtime refuses to save
   // such a flow for that reason (runtime/test/fuzz).
   if (text.length > LIMITS.maxBytes) return loaded;
   // The same document read back gives the same model: the reader is what has to agree.
   const again = guarded(`readJson of what ${where} serializes`, () => readJson(text));
-  expect(
+  must(
     again.ok && jsonEqual(again.value, loaded.document),
     'round-trip',
     () =>
@@ -219,7 +215,7 @@ const validateTarget: FuzzTarget = {
         expectUnpolluted('validateDocument');
         expectCoded(v.diagnostics, 'validateDocument');
         if (!v.model) {
-          expect(
+          must(
             v.diagnostics.some((d) => d.severity === 'error'),
             'uncoded',
             () => 'no model and no error',
@@ -228,7 +224,7 @@ const validateTarget: FuzzTarget = {
         }
         expectPlainTree(v.model, 'model');
         const written = guarded('toDocument', () => toDocument(v.model as NonNullable<typeof v.model>));
-        expect(jsonEqual(written, doc), 'round-trip', () => 'the model does not give back the document');
+        must(jsonEqual(written, doc), 'round-trip', () => 'the model does not give back the document');
       },
     };
   },
@@ -257,7 +253,7 @@ function expectUnknownParametersKept(doc: unknown, flow: Record<string, unknown>
         p.value !== '';
       if (!plain) continue;
       const name = p.name as string;
-      expect(
+      must(
         Object.hasOwn(action.Parameters, name),
         'contract',
         () => `unknown module ${String(m.id)} lost its parameter ${JSON.stringify(name)}`,
