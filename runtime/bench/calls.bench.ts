@@ -45,16 +45,25 @@ export async function startCallerProcess(pbx?: string): Promise<CallerProcess> {
     ['--import', 'tsx', join(here, 'calls-sim.ts'), ...(pbx ? ['--ari', pbx] : [])],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`the caller process exited early (${code})`))),
-  );
-  exited.catch(() => {});
-  const messages: ((message: Record<string, unknown>) => void)[] = [];
+  // Each wait is rejected when the process exits rather than raced against one promise of its exit:
+  // a race leaves a reaction on that promise per message, which the soak's sampling would pile up.
+  let exited: Error | undefined;
+  const messages: {
+    resolve: (message: Record<string, unknown>) => void;
+    reject: (error: Error) => void;
+  }[] = [];
+  child.once('exit', (code) => {
+    exited = new Error(`the caller process exited early (${code})`);
+    for (const waiting of messages.splice(0)) waiting.reject(exited);
+  });
   createInterface({ input: child.stdout }).on('line', (line) =>
-    messages.shift()?.(JSON.parse(line) as Record<string, unknown>),
+    messages.shift()?.resolve(JSON.parse(line) as Record<string, unknown>),
   );
   const next = () =>
-    Promise.race([new Promise<Record<string, unknown>>((resolve) => messages.push(resolve)), exited]);
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      if (exited) reject(exited);
+      else messages.push({ resolve, reject });
+    });
   const { ready } = (await next()) as { ready: { url: string } };
   const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
   return {

@@ -6,7 +6,9 @@
 // `pnpm soak` (soak.ts) runs it for 10 minutes; runtime/test/soak runs it briefly.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { createAriClient, httpTransport, systemClock } from '@parley/ari';
 import { AriAgentLines, ContactCenters } from '../src/center/index.js';
 import type { ContactResult } from '../src/contact/runner.js';
@@ -65,6 +67,11 @@ export interface SoakOptions {
   callMaxMs?: number;
   /** How long a queued caller waits, hearing the queue flow, before hanging up; 2 s unless told. */
   queueHoldMs?: number;
+  /**
+   * Writes a heap snapshot here at the end of warm-up and at the end of the load (each stalls the
+   * runtime for seconds, which late calls may pay for), to compare with soak-heap-diff.ts.
+   */
+  heapSnapshotDir?: string;
   /** Told of each sample as it is taken (the CLI prints them as they come). */
   onSample?: (sample: SoakSample) => void;
 }
@@ -152,6 +159,8 @@ export interface SoakReport {
   lambdaInvocations: number;
   flowLogEntries: number;
   contactRecords: number;
+  /** The heap snapshots written (heapSnapshotDir). */
+  snapshots: string[];
 }
 
 /**
@@ -410,10 +419,20 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     return s;
   };
 
+  const snapshots: string[] = [];
+  const snapshot = (name: string) => {
+    if (!options.heapSnapshotDir) return;
+    snapshots.push(writeHeapSnapshot(join(options.heapSnapshotDir, `soak-${name}.heapsnapshot`)));
+    // The stall the snapshot caused is not the runtime's.
+    loopDelay.reset();
+  };
   while (performance.now() - t0 < options.durationMs) {
     await sleep(Math.min(options.sampleMs, options.durationMs - (performance.now() - t0)));
     await sample();
+    if (snapshots.length === 0 && performance.now() - t0 >= warmUpMs) snapshot('warm-up');
   }
+  collectGarbage();
+  snapshot('end');
   const loadEnd = performance.now();
   loopDelay.disable();
   const callerStats = await callers.endSoak();
@@ -484,5 +503,6 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     lambdaInvocations: fn.invocations,
     flowLogEntries,
     contactRecords,
+    snapshots,
   };
 }

@@ -1,7 +1,8 @@
-// `pnpm soak [--calls 500] [--minutes 10] [--sample-seconds 10] [--json]`: keeps N calls up at once
-// through the 20-block IVR against ari-sim in a second process for the duration (soak-run.ts),
-// printing a sample of the runtime every 10 s and then the figures. Exit code 1 on any error or when
-// memory grew by 5% or more between the end of warm-up (the first 20%) and the end.
+// `pnpm soak [--calls 500] [--minutes 10] [--sample-seconds 10] [--json] [--heap-snapshots <dir>]`:
+// keeps N calls up at once through the 20-block IVR against ari-sim in a second process for the
+// duration (soak-run.ts), printing a sample of the runtime every 10 s and then the figures. Exit
+// code 1 on any error or when memory grew by 5% or more between the end of warm-up (the first 20%)
+// and the end.
 import { cpus, loadavg } from 'node:os';
 import { runSoak, type SoakReport, type SoakSample } from './soak-run.js';
 
@@ -23,6 +24,7 @@ const calls = Math.round(positive('--calls', 500));
 const minutes = positive('--minutes', 10);
 const sampleSeconds = positive('--sample-seconds', 10);
 const json = process.argv.includes('--json');
+const heapSnapshotDir = option('--heap-snapshots');
 /** Growth of the heap (after a full collection) or of the RSS at or above this fails the run. */
 const GROWTH_LIMIT_PCT = 5;
 
@@ -56,6 +58,7 @@ const report: SoakReport = await runSoak({
   calls,
   durationMs: minutes * 60_000,
   sampleMs: sampleSeconds * 1000,
+  ...(heapSnapshotDir ? { heapSnapshotDir } : {}),
   ...(json ? {} : { onSample: (s: SoakSample) => console.log(row(columns.map(([, cell]) => cell(s)))) }),
 });
 
@@ -123,6 +126,7 @@ if (json) {
   console.log(
     `memory figures are medians of three samples, each read after a full collection; warm-up is the first 20% of the run; node ${process.version}`,
   );
+  for (const path of report.snapshots) console.log(`heap snapshot: ${path}`);
   for (const f of report.failures) console.log(`failed ×${f.count}: ${f.kind} (first: ${f.example})`);
 }
 process.exit(failed ? 1 : 0);
