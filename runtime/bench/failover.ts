@@ -150,9 +150,9 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const store = await openStore({ databaseUrl: options.databaseUrl, postgres: { schema, max: 4 } });
   // Each worker has an app of its own; the dialplan sends half the calls to a and half to b.
-  const dialplan = defaultDialplan()
-    .replace('[from-test]', '[from-a]\nexten => _X.,1,Stasis(parley-a,inbound,${EXTEN})\n\n[from-test]')
-    .replace('[from-test]', '[from-b]\nexten => _X.,1,Stasis(parley-b,inbound,${EXTEN})\n\n[from-test]');
+  const route = (worker: string) =>
+    `[from-${worker}]\nexten => _X.,1,Stasis(parley-${worker},inbound,\${EXTEN})\n\n`;
+  const dialplan = route('a') + route('b') + defaultDialplan();
   const sim = createAriSim({ config: { dialplan } });
   const server = await sim.listen({ port: 0, host: '127.0.0.1' });
   const workers: Worker[] = [];

@@ -33,7 +33,8 @@ export function createSnoop(core: Core, target: SimChannel, p: SnoopParams): Sim
   chan.caller = { ...target.caller };
   chan.connected = { ...target.connected };
   chan.snoopTarget = target;
-  (target.snoops ??= new Set()).add(chan);
+  target.snoops ??= new Set();
+  target.snoops.add(chan);
   core.channels.set(id, chan);
   if (p.whisper !== 'none') target.media.whispers.add(chan);
   core.defer(() => {
