@@ -16,7 +16,7 @@ import { serveInbound } from '../src/contact/serve.js';
 import { placeholderVoice } from '../src/contact/simulate.js';
 import { createExecutors } from '../src/executors/index.js';
 import { RUNTIME_ARI } from '../src/host/telephony.js';
-import { LambdaPort } from '../src/integrations/lambda.js';
+import { type LambdaOutcome, LambdaPort, type LambdaRequest } from '../src/integrations/lambda.js';
 import type { ContactRecord, ContactRecordSink } from '../src/logs/contact-record.js';
 import type { FlowLogSink } from '../src/logs/sinks.js';
 import { type CallerProcess, cpuSecondsOf, startCallerProcess } from './calls.bench.js';
@@ -49,6 +49,25 @@ const LOGGED = (IVR_20.Actions as Action[]).flatMap((a) =>
 /** The menu is the 2nd prompt, the account number the 3rd. */
 const KEYS = { 2: '1', 3: '12345#' };
 const EXPECTED_ATTRIBUTES = { account: '12345', name: 'Ada', menu: 'sales', tier: 'gold' };
+
+/** The runtime's Lambda port, telling why an invocation took its error branch. */
+class WatchedLambda extends LambdaPort {
+  readonly #failed: (contactId: string, error: { code: string; detail: string }) => void;
+
+  constructor(
+    options: ConstructorParameters<typeof LambdaPort>[0],
+    failed: (contactId: string, error: { code: string; detail: string }) => void,
+  ) {
+    super(options);
+    this.#failed = failed;
+  }
+
+  override async invoke(request: LambdaRequest): Promise<LambdaOutcome> {
+    const outcome = await super.invoke(request);
+    if (outcome.status === 'error') this.#failed(request.contact.contactId, outcome);
+    return outcome;
+  }
+}
 
 export interface SoakOptions {
   /** Calls kept up at once. */
@@ -91,6 +110,12 @@ export interface SoakSample {
   /** After a full collection. */
   rssMb: number;
   heapUsedMb: number;
+  /**
+   * What the RSS holds besides the live heap: the heap's reserved pages, and memory outside it
+   * (buffers, sockets' native parts).
+   */
+  heapTotalMb: number;
+  externalMb: number;
   completed: number;
   errors: number;
   /** Each process's CPU since the previous sample, % of one core. */
@@ -123,10 +148,19 @@ export interface SoakState {
   followed: number;
 }
 
+export interface MemoryPoint {
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  /** The first of the samples it is the median of. */
+  atS: number;
+}
+
 export interface SoakMemory {
   /** Median of the three samples from the end of warm-up, and of the last three under load. */
-  warmUp: { rssMb: number; heapUsedMb: number; atS: number };
-  end: { rssMb: number; heapUsedMb: number; atS: number };
+  warmUp: MemoryPoint;
+  end: MemoryPoint;
   rssGrowthPct: number;
   heapGrowthPct: number;
 }
@@ -188,8 +222,8 @@ interface Followed {
   logged: number;
   /** The menu's entry showed the key the caller pressed. */
   menuHeard: boolean;
-  /** What the Lambda block's flow-log entry says when it took its error branch. */
-  lookup?: string;
+  /** Why the Lambda took its error branch: its code and what happened. */
+  lambdaError?: { code: string; detail: string };
   result?: ContactResult;
   record?: ContactRecord;
 }
@@ -244,7 +278,6 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
       const f = followed.get(entry.ContactId);
       if (!f) return fail('a flow-log entry for a contact not running', entry.ContactId);
       if (entry.Identifier === 'menu' && entry.Results === KEYS[2]) f.menuHeard = true;
-      if (entry.Identifier === 'lookup') f.lookup = entry.Results ?? 'answered';
       if (f.logged < 0) return;
       f.logged = LOGGED[f.logged] === entry.Identifier ? f.logged + 1 : -1;
     },
@@ -284,7 +317,10 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     if ((record.Queue === null) !== (f.line.endedBy === 'flow'))
       return ['wrong queue in the record', JSON.stringify(record.Queue)];
     if (record.Attributes.name !== EXPECTED_ATTRIBUTES.name)
-      return ['no name: the Lambda took its error branch', f.lookup ?? ''];
+      return [
+        `no name: the Lambda took its error branch (${f.lambdaError?.code ?? 'no error seen'})`,
+        f.lambdaError?.detail ?? '',
+      ];
     for (const [key, value] of Object.entries(EXPECTED_ATTRIBUTES))
       if (record.Attributes[key] !== value) return [`wrong ${key} attribute`, String(record.Attributes[key])];
     return undefined;
@@ -294,7 +330,10 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
   // routing engine, the default customer queue flow) until the caller hangs up.
   const clock = systemClock;
   const voice = placeholderVoice('hello-world');
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock });
+  const lambda = new WatchedLambda({ resolve: (arn) => instance.lambda(arn), clock }, (contactId, error) => {
+    const f = followed.get(contactId);
+    if (f) f.lambdaError = error;
+  });
   const executors = createExecutors();
   const centers = new ContactCenters({
     records,
@@ -399,6 +438,8 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
       timers: activeTimers(),
       rssMb: mb(memory.rss),
       heapUsedMb: mb(memory.heapUsed),
+      heapTotalMb: mb(memory.heapTotal),
+      externalMb: mb(memory.external),
       completed,
       errors: failures.total + stats.errors,
       runtimeCpuPct: (100 * (cpu.user + cpu.system)) / 1e6 / wall,
@@ -462,9 +503,11 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
   const ups = loaded.map((s) => s.callsUp);
   const warm = samples.filter((s) => s.atS * 1000 >= warmUpMs).slice(0, 3);
   const last = samples.slice(-3);
-  const point = (group: SoakSample[]) => ({
+  const point = (group: SoakSample[]): MemoryPoint => ({
     rssMb: median(group.map((s) => s.rssMb)),
     heapUsedMb: median(group.map((s) => s.heapUsedMb)),
+    heapTotalMb: median(group.map((s) => s.heapTotalMb)),
+    externalMb: median(group.map((s) => s.externalMb)),
     atS: group[0]?.atS ?? 0,
   });
   const warmUp = point(warm);

@@ -95,6 +95,11 @@ if (json) {
       `< ${GROWTH_LIMIT_PCT}%`,
     ],
     [
+      '  of which heap reserved / outside the heap: warm-up → end',
+      `${memory.warmUp.heapTotalMb.toFixed(1)} / ${memory.warmUp.externalMb.toFixed(1)} → ${memory.end.heapTotalMb.toFixed(1)} / ${memory.end.externalMb.toFixed(1)} MB`,
+      '',
+    ],
+    [
       'runtime CPU per call (with the local Lambda function)',
       `${report.runtimeCpuMsPerCall.toFixed(2)} ms (${report.runtimeCpuPct.toFixed(0)}% of a core)`,
       '',
