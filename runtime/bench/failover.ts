@@ -23,7 +23,7 @@ import { FAILOVER_FLOW, FAILOVER_PATH } from './failover-flow.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const NUMBER = '+18005550199';
 
-interface Worker {
+export interface Worker {
   id: string;
   child: ChildProcess;
   /** Lines the worker printed (JSON events), in order, with when they arrived. */
@@ -63,7 +63,8 @@ export interface FailoverRun {
   checkpointsLeft: number;
 }
 
-function startWorker(id: string, env: Record<string, string>, leaseMs: number): Promise<Worker> {
+/** Starts `parley worker --id <id>` serving app `parley-<id>`; resolves once it said it is ready. */
+export function startWorker(id: string, env: Record<string, string>, leaseMs: number): Promise<Worker> {
   const data = mkdtempSync(join(tmpdir(), `parley-worker-${id}-`));
   const args = [
     'runtime/src/cli/bin.ts',

@@ -34,3 +34,6 @@ export const TEST_DIALPLAN = {
   /** App the agent and PSTN contexts send calls to: the harness's. */
   harnessApp: 'harness',
 } as const;
+
+/** Contexts and apps of a dialplan like the suite's (a cluster's has a context per worker's app). */
+export type TestDialplan = { [K in keyof typeof TEST_DIALPLAN]: string };

@@ -1,6 +1,6 @@
 import { type AriClient, type AriEventOf, type Clock, systemClock } from '@parley/ari';
 import { CallerLeg } from './caller.js';
-import { TEST_DIALPLAN } from './config.js';
+import { TEST_DIALPLAN, type TestDialplan } from './config.js';
 import { PhoneLeg } from './phone.js';
 
 export type PhoneKind = 'agent' | 'pstn';
@@ -18,7 +18,7 @@ export interface HarnessOptions {
   ari: AriClient;
   /** The clock the harness's waits run on; the client's, when it was given one. */
   clock?: Clock;
-  dialplan?: Partial<typeof TEST_DIALPLAN>;
+  dialplan?: Partial<TestDialplan>;
   /** How long `call()` waits for the runtime to answer. */
   answerTimeoutMs?: number;
 }
@@ -39,7 +39,7 @@ export interface CallOptions {
 export class Harness {
   readonly ari: AriClient;
   readonly clock: Clock;
-  readonly dialplan: typeof TEST_DIALPLAN;
+  readonly dialplan: TestDialplan;
   readonly #behaviours = new Map<string, PhoneBehaviour>();
   readonly #waiting = new Map<string, ((leg: PhoneLeg) => void)[]>();
   readonly #arrived = new Map<string, PhoneLeg[]>();

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '@parley/ari';
-import type { LiveContactRow, Store, WorkerRow } from '../store/index.js';
+import type { LiveContactRow, PeerRow, Store, WorkerRow } from '../store/index.js';
 
 export interface ClusterOptions {
   store: Store;
@@ -8,6 +8,8 @@ export interface ClusterOptions {
   workerId: string;
   /** The Stasis app this worker serves (its own: ARI gives an app's events to one socket). */
   app: string;
+  /** Where this worker's API answers, for the others to forward agents' requests to. */
+  url?: string;
   /**
    * How long a worker may go without renewing its lease before another adopts it. Renewed and
    * looked for every quarter of it: a stopped worker's calls move within about 1.25 leases, and a
@@ -37,17 +39,19 @@ export class ClusterWorker {
   #watchTimer: TimerHandle | undefined;
   #stopped = false;
   #adopting: Promise<void> = Promise.resolve();
+  #center: PeerRow | undefined;
 
   constructor(options: ClusterOptions) {
     this.#options = options;
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
-  async start(): Promise<void> {
-    await this.#options.store.cluster.register(
-      { id: this.#options.workerId, app: this.#options.app },
-      this.#leaseMs,
-    );
+  /** Starts the lease; `url` (where this worker's API answers) unless the options gave one. */
+  async start(listening?: string): Promise<void> {
+    const { workerId: id, app } = this.#options;
+    const url = this.#options.url ?? listening;
+    await this.#options.store.cluster.register({ id, app, ...(url ? { url } : {}) }, this.#leaseMs);
+    await this.centerWorker();
     this.#scheduleRenew();
     this.#scheduleWatch();
   }
@@ -59,6 +63,21 @@ export class ClusterWorker {
     if (this.#watchTimer) this.#options.clock.clearTimeout(this.#watchTimer);
     await this.#adopting;
     if (handOver) await this.#options.store.cluster.expire(this.#options.workerId).catch(() => undefined);
+  }
+
+  get id(): string {
+    return this.#options.workerId;
+  }
+
+  /** The worker running the contact centers as last looked up (every quarter lease). */
+  get center(): PeerRow | undefined {
+    return this.#center;
+  }
+
+  /** Looks up the worker running the contact centers now. */
+  async centerWorker(): Promise<PeerRow | undefined> {
+    this.#center = await this.#options.store.cluster.centerWorker();
+    return this.#center;
   }
 
   /** Looks for workers to adopt now, and adopts them; settles when their contacts resumed. */
@@ -97,6 +116,7 @@ export class ClusterWorker {
     this.#watchTimer = this.#options.clock.setTimeout(async () => {
       try {
         await this.watch();
+        await this.centerWorker();
       } catch (error) {
         this.#options.onError?.(error);
       }

@@ -125,8 +125,12 @@ export type ContactEnd =
   | { kind: 'queued'; queue: string; toAgent: boolean; at?: string }
   /** A runtime fault stopped the flows; the call was disconnected. */
   | { kind: 'fault'; problem: RunProblem }
-  /** The run's signal stopped the flows, or a `keepCall` flow ended; the call is left as it is. */
-  | { kind: 'stopped'; by: 'signal' | 'flow'; at?: string };
+  /**
+   * The run's signal stopped the flows, or a `keepCall` flow ended; the call is left as it is. With
+   * `handOff` (the signal's reason was HANDED_OFF) another worker goes on with the contact from its
+   * checkpoint: this run writes no contact record.
+   */
+  | { kind: 'stopped'; by: 'signal' | 'flow' | 'handOff'; at?: string };
 
 export interface PathStep {
   /** The flow (or module) name. */
@@ -174,6 +178,9 @@ export interface ContactRun {
   /** The running actors' persisted snapshots; undefined when no flow runs. */
   snapshot(): ContactSnapshot | undefined;
 }
+
+/** The reason to abort a run's signal with when another worker takes the contact over (ContactEnd). */
+export const HANDED_OFF = 'parley.handedOff';
 
 /** Starts running a contact; the returned promises tell when it leaves the flows and when it ends. */
 export function runContact(options: ContactRunOptions): ContactRun {
@@ -678,7 +685,10 @@ class Runner implements ContactRun {
   }
 
   #stoppedEnd(): ContactEnd {
-    const end: ContactEnd = { kind: 'stopped', by: 'signal' };
+    const end: ContactEnd = {
+      kind: 'stopped',
+      by: this.#options.signal?.reason === HANDED_OFF ? 'handOff' : 'signal',
+    };
     if (this.#hungUpAt !== undefined) end.at = this.#hungUpAt;
     return end;
   }
@@ -763,6 +773,11 @@ class Runner implements ContactRun {
       },
       () => clock.now(),
     );
+    // A contact handed to another worker is recorded there, once, when it ends.
+    if (result.end.kind === 'stopped' && result.end.by === 'handOff') {
+      await this.#options.log.flush();
+      return record;
+    }
     this.#options.records?.write(record);
     await Promise.all([this.#options.log.flush(), this.#options.records?.flush()]);
     return record;

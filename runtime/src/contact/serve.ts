@@ -7,13 +7,14 @@ import type { VoicePort } from '../integrations/tts.js';
 import type { ContactRecordSink } from '../logs/contact-record.js';
 import type { FlowLogSink } from '../logs/sinks.js';
 import type { AriCall } from '../telephony/ari-call.js';
-import { AriTelephony } from '../telephony/ari-telephony.js';
+import { AriTelephony, MOVED_IN_ARG } from '../telephony/ari-telephony.js';
 import type { CallPort } from '../telephony/port.js';
 import type { Instance } from './instance.js';
 import {
   type ContactRun,
   type ContactSnapshot,
   type ContactStep,
+  HANDED_OFF,
   type RecordDetails,
   runContact,
 } from './runner.js';
@@ -47,6 +48,25 @@ export interface ServeOptions {
   onStep?: (contactId: string, step: ContactStep) => void;
   /** Where each contact's snapshot goes before every block, so another worker can take it over. */
   checkpoints?: CheckpointSink;
+  /** With `checkpoints`: the worker running the contact centers, when that may be another one. */
+  center?: CenterPlacement;
+}
+
+/**
+ * Where the contact centers run among a cluster's workers. A contact whose flow needs one (a queue,
+ * a queue's metrics, a callback) on a worker that does not run them moves there between blocks: its
+ * checkpoint becomes that worker's, its channel moves into that worker's app, and the block runs
+ * again there (as after a failover, the only block run twice, and it had not done anything yet).
+ */
+export interface CenterPlacement {
+  /** The worker running the contact centers when it is another one; undefined when it is this one. */
+  elsewhere(): Promise<{ workerId: string; app: string } | undefined>;
+  /** Makes a contact's checkpoint `to`'s; false when it is not `from`'s to give. */
+  pass(contactId: string, from: string, to: string): Promise<boolean>;
+  /** This worker's id, the `from` of what it passes. */
+  readonly workerId: string;
+  /** The checkpoint of a contact passed to this worker, whose call just moved in. */
+  take(contactId: string): Promise<LiveContact | undefined>;
 }
 
 /** A contact's last checkpoint, with what a worker taking it over needs to find its call. */
@@ -102,14 +122,44 @@ export function serveInbound(options: ServeOptions): Serving {
   const instanceFor = (dialled: string) =>
     typeof options.instance === 'function' ? options.instance(dialled) : options.instance;
 
-  const start = (call: AriCall, resume?: LiveContact): boolean => {
+  const start = (call: AriCall, resume?: LiveContact, telephony?: AriTelephony): boolean => {
     const instance = instanceFor(call.to);
     const flow = instance?.flowForNumber(call.to);
     if (!instance || !flow) return false;
     const contactId = resume?.contactId ?? randomUUID();
     const contact = instance.inboundContact({ contactId, from: call.from, to: call.to });
     const attached = options.attach?.(instance, call, contactId);
-    const { checkpoints } = options;
+    const { checkpoints, center } = options;
+    const stop = new AbortController();
+    let routing = attached?.routing ?? options.routing;
+    let movedAway = false;
+    if (center && checkpoints && telephony) {
+      const move = async (): Promise<boolean> => {
+        const to = await center.elsewhere().catch(() => undefined);
+        if (!to || !(await center.pass(contactId, center.workerId, to.workerId).catch(() => false)))
+          return false;
+        // The block that asked stays pending: the run stops around it and writes no record.
+        movedAway = true;
+        stop.abort(HANDED_OFF);
+        await run.done;
+        try {
+          await telephony.ari.channels.move({
+            channelId: call.channelId,
+            app: to.app,
+            appArgs: `${MOVED_IN_ARG},${contactId}`,
+          });
+          telephony.release(call);
+        } catch {
+          // The caller hung up meanwhile (or the PBX refused): the contact ends or goes on here.
+          movedAway = false;
+          const back = await center.pass(contactId, to.workerId, center.workerId).catch(() => false);
+          const last = back ? await center.take(contactId).catch(() => undefined) : undefined;
+          if (last) start(call, last);
+        }
+        return true;
+      };
+      routing = routingVia(routing, move);
+    }
     const run = runContact({
       contact,
       flow,
@@ -118,7 +168,7 @@ export function serveInbound(options: ServeOptions): Serving {
         clock: options.clock,
         voice: options.voice,
         lambda: options.lambda,
-        routing: attached?.routing ?? options.routing,
+        routing,
         transcript: (entry) => options.transcript?.(contactId, entry),
       }),
       executors,
@@ -128,6 +178,7 @@ export function serveInbound(options: ServeOptions): Serving {
       instanceArn: instance.arn,
       ...(options.onStep ? { onStep: (step: ContactStep) => options.onStep?.(contactId, step) } : {}),
       ...(resume ? { resume: resume.snapshot } : {}),
+      signal: stop.signal,
       ...(checkpoints
         ? {
             // The block's flow-log entry is stored before the snapshot that says it ran.
@@ -142,17 +193,30 @@ export function serveInbound(options: ServeOptions): Serving {
     attached?.follow(run);
     const forget = () => {
       running.delete(run);
-      checkpoints?.remove(contactId);
+      if (!movedAway) checkpoints?.remove(contactId);
     };
     run.closed.then(forget, forget);
     options.onContact?.(run, { from: call.from, to: call.to });
     return true;
   };
 
-  const serve = (ari: AriClient) =>
-    new AriTelephony(ari, options.clock, ({ call }) => {
-      if (!start(call)) void call.hangup('failure').catch(() => undefined);
-    });
+  const serve = (ari: AriClient) => {
+    const telephony: AriTelephony = new AriTelephony(
+      ari,
+      options.clock,
+      ({ call }) => {
+        if (!start(call, undefined, telephony)) void call.hangup('failure').catch(() => undefined);
+      },
+      ({ call, args }) => {
+        const contactId = args[0] ?? '';
+        void (async () => {
+          const live = await options.center?.take(contactId).catch(() => undefined);
+          if (!live || !start(call, live, telephony)) await call.hangup('failure');
+        })().catch(() => undefined);
+      },
+    );
+    return telephony;
+  };
   const telephonies = [serve(options.ari)];
 
   return {
@@ -168,7 +232,7 @@ export function serveInbound(options: ServeOptions): Serving {
         const call = telephony.adopt(channel);
         const checkpoint = byChannel.get(channel.id);
         byChannel.delete(channel.id);
-        if (checkpoint ? start(call, checkpoint) : start(call)) {
+        if (start(call, checkpoint, telephony)) {
           if (checkpoint) resumed++;
           else started++;
         } else void call.hangup('failure').catch(() => undefined);
@@ -186,12 +250,27 @@ export function serveInbound(options: ServeOptions): Serving {
         });
         if (!call) continue;
         call.markGone();
-        if (start(call, checkpoint)) closed++;
+        if (start(call, checkpoint, telephony)) closed++;
       }
       return closed;
     },
     close: () => {
       for (const telephony of telephonies) telephony.close();
     },
+  };
+}
+
+/** Routing that first moves the contact to the worker running the contact centers, when another does. */
+function routingVia(local: RoutingPort, move: () => Promise<boolean>): RoutingPort {
+  const moving =
+    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> =>
+      (await move()) ? new Promise<R>(() => {}) : f(...args);
+  const { metrics, createCallback, completeOutboundCall } = local;
+  return {
+    enqueue: moving(local.enqueue.bind(local)),
+    ...(metrics ? { metrics: moving(metrics.bind(local)) } : {}),
+    ...(createCallback ? { createCallback: moving(createCallback.bind(local)) } : {}),
+    ...(completeOutboundCall ? { completeOutboundCall: moving(completeOutboundCall.bind(local)) } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { AriAgentLines, ContactCenters, TEST_AGENT_ENDPOINT } from '../center/in
 import { StoreCheckpoints } from '../cluster/checkpoints.js';
 import { ClusterWorker } from '../cluster/worker.js';
 import type { ContactSnapshot } from '../contact/runner.js';
-import { type Serving, serveInbound } from '../contact/serve.js';
+import { type CenterPlacement, type Serving, serveInbound } from '../contact/serve.js';
 import { createExecutors } from '../executors/index.js';
 import { TextToSpeech } from '../integrations/tts.js';
 import { type AppOptions, buildApp } from '../server/app.js';
@@ -58,6 +58,8 @@ export interface StartOptions {
   cluster?: {
     workerId: string;
     leaseMs?: number;
+    /** Where the other workers reach this one's API (agents' requests); the address it listens on. */
+    url?: string;
     /** Another worker adopted this one while it ran: stop it (the CLI exits). */
     onFenced?: () => void;
     /** Told of each adoption, with how its calls went. */
@@ -164,10 +166,25 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     closing.push(() => centers.close());
     const cluster = options.cluster;
     let handOver: (() => Promise<void>) | undefined;
-    let startLease: (() => Promise<void>) | undefined;
+    let startLease: ((url: string) => Promise<void>) | undefined;
     const checkpoints = cluster ? new StoreCheckpoints(store, cluster.workerId) : undefined;
+    // Made below, once serving exists: the placement asks it which worker runs the contact centers.
+    let worker: ClusterWorker | undefined;
+    const center: CenterPlacement | undefined = cluster && {
+      workerId: cluster.workerId,
+      elsewhere: async () => {
+        const at = await worker?.centerWorker();
+        return at && at.id !== cluster.workerId ? { workerId: at.id, app: at.app } : undefined;
+      },
+      pass: (contactId, from, to) => store.cluster.passContact(contactId, from, to),
+      take: async (contactId) => {
+        const row = await store.cluster.contact(contactId, cluster.workerId);
+        return row && { ...row, snapshot: row.snapshot as ContactSnapshot };
+      },
+    };
     const serving = serveInbound({
       ...(checkpoints ? { checkpoints } : {}),
+      ...(center ? { center } : {}),
       ari: telephony.ari,
       clock,
       instance: (dialled) => testCalls.instanceFor(dialled) ?? instances.forNumber(dialled),
@@ -205,7 +222,7 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       closing.push(() => {
         for (const ari of adopted) ari.close();
       });
-      const worker = new ClusterWorker({
+      worker = new ClusterWorker({
         store,
         clock,
         workerId: cluster.workerId,
@@ -231,10 +248,11 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       });
       // The lease starts once the server listens (below): building the app is seconds of CPU on a
       // busy machine, and a worker stalled past its lease would be adopted before it served a call.
-      startLease = () => worker.start();
-      closing.push(() => worker.close());
+      const leased = worker;
+      startLease = (url) => leased.start(cluster.url ?? url);
+      closing.push(() => leased.close());
       handOver = async () => {
-        await worker.close();
+        await leased.close();
         await checkpoints?.drain();
         await Promise.all([log.flush(), records.flush()]).catch(() => undefined);
         await store.cluster.expire(cluster.workerId);
@@ -247,6 +265,15 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
       events,
       testCalls,
       center: centers.get,
+      // Agents reach the contact centers through any worker: those that do not run them forward.
+      ...(cluster
+        ? {
+            centerElsewhere: () => {
+              const at = worker?.center;
+              return at && at.id !== cluster.workerId ? (at.url ?? undefined) : undefined;
+            },
+          }
+        : {}),
       plugins: designer === false ? [] : [designerPlugin({ dist: designer })],
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
@@ -255,7 +282,7 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     });
     closing.push(() => app.close());
     const url = await listenFrom(app, options.port ?? 8080, options.host ?? '127.0.0.1');
-    await startLease?.();
+    await startLease?.(url);
     return {
       url,
       adminToken,

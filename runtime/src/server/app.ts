@@ -55,6 +55,11 @@ export interface AppOptions {
   testCalls?: TestCallService;
   /** Each instance's contact center, for the agent API; without one its routes answer AGENT_UNAVAILABLE. */
   center?: CenterLookup;
+  /**
+   * A cluster worker that does not run the contact centers: the API address of the one that does,
+   * to which the agent routes forward (undefined while this worker runs them).
+   */
+  centerElsewhere?: () => string | undefined;
 }
 
 export interface RouteEntry {
@@ -151,7 +156,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contactRoutes(), { prefix: '/api/instances/:instance' });
   await app.register(eventRoutes(deps), { prefix: '/api/instances/:instance' });
   await app.register(testCallRoutes(options.testCalls), { prefix: '/api/instances/:instance' });
-  await app.register(agentRoutes(options.center), { prefix: '/api/instances/:instance' });
+  await app.register(agentRoutes(options.center, options.centerElsewhere), {
+    prefix: '/api/instances/:instance',
+  });
   for (const plugin of options.plugins ?? []) await app.register(async (scoped) => plugin(scoped));
   return app;
 }

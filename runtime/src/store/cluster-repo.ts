@@ -5,6 +5,11 @@ export interface WorkerRow {
   app: string;
 }
 
+/** A live worker as the others reach it: its app (for calls) and its API (for agents). */
+export interface PeerRow extends WorkerRow {
+  url: string | null;
+}
+
 export interface LiveContactRow {
   contactId: string;
   channelId: string;
@@ -19,14 +24,49 @@ export interface LiveContactRow {
 export class ClusterRepo {
   constructor(private readonly db: Db) {}
 
-  /** Starts (or restarts) a worker's lease on its app. */
-  async register(worker: WorkerRow, leaseMs: number): Promise<void> {
+  /** Starts (or restarts, as the youngest) a worker's lease on its app. */
+  async register(worker: WorkerRow & { url?: string }, leaseMs: number): Promise<void> {
     await this.db.query(
-      `INSERT INTO workers (id, app, lease_until, adopted_by)
-       VALUES ($1, $2, now() + $3 * interval '1 millisecond', NULL)
-       ON CONFLICT (id) DO UPDATE SET app = $2, lease_until = EXCLUDED.lease_until, adopted_by = NULL`,
-      [worker.id, worker.app, leaseMs],
+      `INSERT INTO workers (id, app, url, lease_until, adopted_by, started_at)
+       VALUES ($1, $2, $4, now() + $3 * interval '1 millisecond', NULL, clock_timestamp())
+       ON CONFLICT (id) DO UPDATE SET app = $2, url = $4, lease_until = EXCLUDED.lease_until,
+         adopted_by = NULL, started_at = EXCLUDED.started_at`,
+      [worker.id, worker.app, leaseMs, worker.url ?? null],
     );
+  }
+
+  /**
+   * The worker that runs the contact centers: the longest-running one whose lease holds. Every
+   * worker asks the same table, so they agree but for the moment a lease lapses.
+   */
+  async centerWorker(): Promise<PeerRow | undefined> {
+    const [row] = await this.db.query<PeerRow>(
+      `SELECT id, app, url FROM workers WHERE lease_until > now() AND adopted_by IS NULL
+       ORDER BY started_at, id LIMIT 1`,
+    );
+    return row;
+  }
+
+  /**
+   * Gives a contact's checkpoint to another worker, which resumes it from there; false when it is
+   * not `from`'s (never stored, or adopted meanwhile).
+   */
+  async passContact(contactId: string, from: string, to: string): Promise<boolean> {
+    const rows = await this.db.query(
+      'UPDATE live_contacts SET worker_id = $3 WHERE contact_id = $1 AND worker_id = $2 RETURNING contact_id',
+      [contactId, from, to],
+    );
+    return rows.length > 0;
+  }
+
+  /** One of this worker's checkpoints (one passed to it), or undefined. */
+  async contact(contactId: string, workerId: string): Promise<LiveContactRow | undefined> {
+    const rows = await this.db.query<LiveContactDbRow>(
+      `SELECT contact_id, channel_id, dialled, snapshot FROM live_contacts
+       WHERE contact_id = $1 AND worker_id = $2`,
+      [contactId, workerId],
+    );
+    return rows.map(fromDb)[0];
   }
 
   /** Renews the lease; false once another worker adopted this one (it must stop serving). */
@@ -93,22 +133,12 @@ export class ClusterRepo {
 
   /** The checkpoints of the workers' contacts, which become `to`'s. */
   async takeContacts(from: readonly string[], to: string): Promise<LiveContactRow[]> {
-    const rows = await this.db.query<{
-      contact_id: string;
-      channel_id: string;
-      dialled: string;
-      snapshot: unknown;
-    }>(
+    const rows = await this.db.query<LiveContactDbRow>(
       `UPDATE live_contacts SET worker_id = $2 WHERE worker_id = ANY($1::text[])
        RETURNING contact_id, channel_id, dialled, snapshot`,
       [from, to],
     );
-    return rows.map((r) => ({
-      contactId: r.contact_id,
-      channelId: r.channel_id,
-      dialled: r.dialled,
-      snapshot: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
-    }));
+    return rows.map(fromDb);
   }
 
   /** How many contacts each worker has checkpointed (what a dashboard or a test reads). */
@@ -119,3 +149,18 @@ export class ClusterRepo {
     return Object.fromEntries(rows.map((r) => [r.worker_id, Number(r.n)]));
   }
 }
+
+interface LiveContactDbRow {
+  contact_id: string;
+  channel_id: string;
+  dialled: string;
+  snapshot: unknown;
+}
+
+const fromDb = (r: LiveContactDbRow): LiveContactRow => ({
+  contactId: r.contact_id,
+  channelId: r.channel_id,
+  dialled: r.dialled,
+  // The embedded store hands jsonb back as text.
+  snapshot: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
+});

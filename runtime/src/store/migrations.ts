@@ -15,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: '002-token-user', sql: file('002-token-user.sql') },
   { id: 3, name: '003-token-use-audit', sql: file('003-token-use-audit.sql') },
   { id: 4, name: '004-live-contacts', sql: file('004-live-contacts.sql') },
+  { id: 5, name: '005-center-worker', sql: file('005-center-worker.sql') },
 ];
 
 // Any constant works; it only has to be the same in every worker migrating one database.

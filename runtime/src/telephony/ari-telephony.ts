@@ -9,6 +9,9 @@ export interface InboundCall {
   args: string[];
 }
 
+/** First `Stasis` argument of a call another worker moved here (`channels/move`) to resume its contact. */
+export const MOVED_IN_ARG = 'parley-resume';
+
 /**
  * Q.850 41, temporary failure: what a call lost to an Asterisk restart ends with, so its contact
  * record says TELECOM_PROBLEM rather than that the customer hung up.
@@ -37,13 +40,23 @@ export class AriTelephony {
   #again = false;
   #closed = false;
 
-  constructor(ari: AriClient, clock: Clock, onInbound: (inbound: InboundCall) => void) {
+  /**
+   * `onMovedIn` is told of calls another worker moved into the app (`MOVED_IN_ARG, <contactId>`);
+   * without it they are left alone.
+   */
+  constructor(
+    ari: AriClient,
+    clock: Clock,
+    onInbound: (inbound: InboundCall) => void,
+    onMovedIn?: (inbound: InboundCall) => void,
+  ) {
     this.#ari = ari;
     this.#clock = clock;
     this.#offs.push(
       ari.on('StasisStart', (event) => {
-        if (event.args[0] === 'inbound')
-          onInbound({ call: this.#track(event.channel), args: event.args.slice(1) });
+        const [kind, ...args] = event.args;
+        if (kind === 'inbound') onInbound({ call: this.#track(event.channel), args });
+        else if (kind === MOVED_IN_ARG && onMovedIn) onMovedIn({ call: this.#track(event.channel), args });
       }),
       ari.onLifecycle((event) => {
         if (event.type === 'reconnected') void this.resynchronise();
@@ -56,6 +69,11 @@ export class AriTelephony {
       },
       () => undefined,
     );
+  }
+
+  /** The app's client (commands about its calls). */
+  get ari(): AriClient {
+    return this.#ari;
   }
 
   /** Live calls by channel id. */
@@ -120,6 +138,13 @@ export class AriTelephony {
   /** A call already in the app (a stopped worker's, taken over): tracked as an inbound one is. */
   adopt(channel: ChannelLike): AriCall {
     return this.#calls.get(channel.id) ?? this.#track(channel);
+  }
+
+  /** Stops following a call without ending it (it moved to another worker's app). */
+  release(call: AriCall): void {
+    if (this.#calls.get(call.channelId) !== call) return;
+    this.#calls.delete(call.channelId);
+    call.dispose();
   }
 
   close(): void {

@@ -79,6 +79,40 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
     expect(await wb.watch()).toEqual([]);
   });
 
+  it('agrees on the longest-running live worker to run the contact centers, and on its successor', async () => {
+    store = await driver.open();
+    const first = worker('first', 200, newLog());
+    const second = worker('second', HOUR, newLog());
+    await first.start('http://127.0.0.1:1111');
+    await second.start('http://127.0.0.1:2222');
+    expect(await second.centerWorker()).toEqual({
+      id: 'first',
+      app: 'parley-first',
+      url: 'http://127.0.0.1:1111',
+    });
+    expect(first.center?.id).toBe('first');
+    // The first stops renewing: once its lease ran out, the second runs them.
+    await first.close();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await second.centerWorker())?.id).toBe('second');
+  });
+
+  it("passes a contact's checkpoint to another worker only from the worker that holds it", async () => {
+    store = await driver.open();
+    await new StoreCheckpoints(store, 'b').save(live('c1', 3));
+    expect(await store.cluster.passContact('c1', 'x', 'a')).toBe(false);
+    expect(await store.cluster.contact('c1', 'a')).toBeUndefined();
+    expect(await store.cluster.passContact('c1', 'b', 'a')).toBe(true);
+    expect(await store.cluster.contact('c1', 'a')).toMatchObject({
+      channelId: 'chan-c1',
+      snapshot: { steps: 3 },
+    });
+    // b's late writes and removal no longer touch it.
+    await new StoreCheckpoints(store, 'b').save(live('c1', 4));
+    await store.cluster.removeContacts('b', ['c1']);
+    expect((await store.cluster.contact('c1', 'a'))?.snapshot).toMatchObject({ steps: 3 });
+  });
+
   it('hands the apps a worker had adopted to whoever adopts that worker', async () => {
     store = await driver.open();
     const log = newLog();

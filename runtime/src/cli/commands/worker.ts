@@ -14,7 +14,9 @@ export interface WorkerCommandOptions {
 /**
  * `parley worker --id <id>`: one runtime worker of several sharing DATABASE_URL and the PBX in
  * PARLEY_ARI_URL, serving the Stasis app PARLEY_ARI_APP (default `parley-<id>`). No designer, no
- * demo. Prints one line per event (`ready`, `adopted`) for supervisors and tests to read.
+ * demo. PARLEY_WORKER_URL is where the other workers reach its API (default the address it listens
+ * on), PARLEY_AGENT_ENDPOINT where agents' phones ring (StartOptions.agentEndpoint). Prints one
+ * line per event (`ready`, `adopted`) for supervisors and tests to read.
  */
 export async function workerCommand(opts: WorkerCommandOptions, io: CliIo): Promise<number> {
   const databaseUrl = process.env.DATABASE_URL;
@@ -55,8 +57,10 @@ export async function workerCommand(opts: WorkerCommandOptions, io: CliIo): Prom
       ari,
       demo: false,
       designer: false,
+      ...(process.env.PARLEY_AGENT_ENDPOINT ? { agentEndpoint: process.env.PARLEY_AGENT_ENDPOINT } : {}),
       cluster: {
         workerId: opts.id,
+        ...(process.env.PARLEY_WORKER_URL ? { url: process.env.PARLEY_WORKER_URL } : {}),
         ...(leaseMs !== undefined ? { leaseMs } : {}),
         onFenced: fenced,
         onAdopted: (adoption) => say({ adopted: adoption }),

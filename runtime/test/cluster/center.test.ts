@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { type AriClient, createAriClient } from '@parley/ari';
+import { createAriSim, defaultDialplan } from '@parley/ari-sim';
+import { Harness } from '@parley/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startWorker, type Worker } from '../../bench/failover.js';
+import { TEST_AGENT_ENDPOINT } from '../../src/center/index.js';
+import { SYSTEM } from '../../src/services/context.js';
+import { EventBus } from '../../src/services/events.js';
+import { publish } from '../../src/services/flows.js';
+import { putResource } from '../../src/services/resources.js';
+import { createToken } from '../../src/services/tokens.js';
+import { importFlow } from '../../src/services/transfer.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { testDatabaseUrl } from '../support/stores.js';
+
+const url = testDatabaseUrl();
+const NUMBER = '+18005550177';
+const allWeek = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'].map((Day) => ({
+  Day,
+  StartTime: { Hours: 0, Minutes: 0 },
+  EndTime: { Hours: 0, Minutes: 0 },
+}));
+
+const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 30_000) => {
+  for (let waited = 0; waited < ms; waited += 100) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`never: ${what}`);
+};
+
+// Two workers on one PostgreSQL and one PBX: a, the older, runs the contact centers. The call comes
+// into b's app and the agent signs in through b's API: b hands the contact to a when its flow first
+// needs the queue, and forwards the agent's requests and event stream to a.
+describe.skipIf(!url)('a contact center shared by runtime workers', () => {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  let store: Store;
+  let sim: ReturnType<typeof createAriSim>;
+  let server: Awaited<ReturnType<ReturnType<typeof createAriSim>['listen']>>;
+  const workers: Worker[] = [];
+  let harnessAri: AriClient;
+  let harness: Harness;
+  let instanceId = '';
+  let token = '';
+  let bUrl = '';
+
+  beforeAll(async () => {
+    store = await openStore({ databaseUrl: url ?? '', postgres: { schema, max: 2 } });
+    const instance = await store.catalog.createInstance({
+      id: '7e57c0de-0000-4000-8000-00000000ce17',
+      alias: 'shared',
+      partition: 'aws',
+      region: 'us-east-1',
+      account: '000000000000',
+    });
+    instanceId = instance.id;
+    const scope = { store, events: new EventBus(), instance, actor: SYSTEM };
+    const hours = await putResource(scope, 'hours', {
+      name: 'Always open',
+      timeZone: 'UTC',
+      config: allWeek,
+    });
+    const queue = await putResource(scope, 'queue', { name: 'Billing', hoursOfOperation: hours.id });
+    const profile = await putResource(scope, 'routingProfile', {
+      name: 'Billing agents',
+      queues: [{ queue: queue.id, channel: 'VOICE', priority: 1 }],
+    });
+    const alice = await putResource(scope, 'user', {
+      username: 'alice',
+      routingProfile: profile.id,
+      extension: '1101',
+      afterContactWorkSeconds: 0,
+    });
+    const flow = await readFile(
+      new URL('../../../fixtures/flows/queue-transfer-billing.json', import.meta.url),
+    );
+    const imported = await importFlow(scope, flow, { name: 'Billing transfer', message: 'test' });
+    if (!imported.saved) throw new Error('the billing flow did not import');
+    await publish(scope, imported.saved.flow.id);
+    await putResource(scope, 'phoneNumber', { number: NUMBER, flow: imported.saved.flow.id });
+    token = (
+      await createToken(store, {
+        role: 'agent',
+        name: 'alice',
+        instanceId,
+        actor: 'test',
+        userId: alice.id,
+      })
+    ).token;
+
+    const route = (w: string) => `[from-${w}]\nexten => _X.,1,Stasis(parley-${w},inbound,\${EXTEN})\n\n`;
+    sim = createAriSim({ config: { dialplan: route('a') + route('b') + defaultDialplan() } });
+    server = await sim.listen({ port: 0, host: '127.0.0.1' });
+    const database = new URL(url ?? '');
+    database.searchParams.set('options', `-c search_path=${schema}`);
+    const env = {
+      DATABASE_URL: database.toString(),
+      PARLEY_ARI_URL: server.url,
+      PARLEY_ARI_USER: 'parley',
+      PARLEY_ARI_PASSWORD: 'parley',
+      PARLEY_AGENT_ENDPOINT: TEST_AGENT_ENDPOINT,
+    };
+    // a first: the longest-running worker runs the contact centers.
+    workers.push(await startWorker('a', env, 3_000));
+    workers.push(await startWorker('b', env, 3_000));
+    const ready = workers[1]?.events.find((e) => e.event.ready)?.event.ready as { url: string };
+    bUrl = ready.url;
+    harnessAri = createAriClient({
+      transport: sim.transport({ username: 'harness', password: 'harness' }),
+      app: 'harness',
+    });
+    await harnessAri.connect();
+    harness = new Harness({
+      ari: harnessAri,
+      dialplan: { inboundContext: 'from-b', runtimeApp: 'parley-b' },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    harness?.close();
+    harnessAri?.close();
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    await server?.close();
+    await sim?.close();
+    await store?.db.exec(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+    await store?.close();
+  });
+
+  const agentApi = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+    const res = await fetch(`${bUrl}/api/instances/${instanceId}/agent${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: read field by field in assertions
+    return { status: res.status, json: (await res.json()) as any };
+  };
+
+  it("answers a call that arrived on one worker by an agent signed in through another's API", async () => {
+    const socket = new WebSocket(
+      `${bUrl.replace('http', 'ws')}/api/instances/${instanceId}/agent/events?access_token=${token}`,
+    );
+    const events: { EventType?: string; CurrentAgentSnapshot?: { AgentStatus?: { Name?: string } } }[] = [];
+    socket.on('message', (data) => events.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => {
+      socket.on('open', resolve);
+      socket.on('error', reject);
+    });
+    expect((await agentApi('POST', '/login')).status).toBe(200);
+    const available = await agentApi('POST', '/status', { status: 'Available' });
+    expect(available.json.snapshot.AgentStatus.Name).toBe('Available');
+
+    harness.phone('agent', '1101', { answer: { ringMs: 50 } });
+    const caller = await harness.call(NUMBER.slice(1));
+    await caller.answered();
+    const phone = await harness.incoming('agent', '1101', 30_000);
+    await phone.waitForAnswer();
+    await until(
+      async () => (await agentApi('GET', '')).json.snapshot?.Contacts?.[0]?.State === 'CONNECTED',
+      'alice connected, as b tells it',
+    );
+    await until(() => events.some((e) => e.EventType === 'STATE_CHANGE'), 'a state change on the stream');
+    const contactId = (await agentApi('GET', '')).json.snapshot.Contacts[0].ContactId as string;
+    // The call came into b's app; it is a's now.
+    const inApp = async (app: string) =>
+      (await harnessAri.applications.get({ applicationName: app })).channel_ids.includes(
+        caller.runtimeChannelId,
+      );
+    expect([await inApp('parley-a'), await inApp('parley-b')]).toEqual([true, false]);
+
+    await caller.hangup();
+    await phone.waitForHangup();
+    socket.close();
+    // The contact ran on both workers and was recorded once, by the one that ended it.
+    let record: Awaited<ReturnType<Store['contacts']['contactRecord']>>;
+    await until(async () => {
+      record = await store.contacts.contactRecord(instanceId, contactId);
+      return record !== undefined;
+    }, 'the contact record');
+    expect(record).toMatchObject({ Agent: { Username: 'alice' }, Queue: { Name: 'Billing' } });
+    const contacts = await store.contacts.contacts(instanceId, { limit: 10 });
+    expect(contacts.map((c) => c.contactId)).toEqual([contactId]);
+    await until(
+      async () => Object.keys(await store.cluster.contactCounts()).length === 0,
+      'no checkpoint left',
+    );
+  }, 120_000);
+});
