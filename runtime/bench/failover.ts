@@ -98,6 +98,25 @@ export function startWorker(id: string, env: Record<string, string>, leaseMs: nu
   });
 }
 
+/**
+ * ari-sim listening for workers `parley-<w>` with a context `from-<w>` into each one's app (and the
+ * test dialplan's), and the environment a `parley worker` needs for it and the store's `schema`.
+ */
+export async function openClusterPbx(databaseUrl: string, schema: string, workers: readonly string[]) {
+  const route = (w: string) => `[from-${w}]\nexten => _X.,1,Stasis(parley-${w},inbound,\${EXTEN})\n\n`;
+  const sim = createAriSim({ config: { dialplan: workers.map(route).join('') + defaultDialplan() } });
+  const server = await sim.listen({ port: 0, host: '127.0.0.1' });
+  const database = new URL(databaseUrl);
+  database.searchParams.set('options', `-c search_path=${schema}`);
+  const env: Record<string, string> = {
+    DATABASE_URL: database.toString(),
+    PARLEY_ARI_URL: server.url,
+    PARLEY_ARI_USER: 'parley',
+    PARLEY_ARI_PASSWORD: 'parley',
+  };
+  return { sim, server, env };
+}
+
 /** Places calls as the harness does, to one worker's app or alternately, and follows their caller halves. */
 function placeCalls(harness: AriClient, calls: number, only?: 'a' | 'b') {
   const live = new Set<string>();
@@ -151,11 +170,7 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const store = await openStore({ databaseUrl: options.databaseUrl, postgres: { schema, max: 4 } });
   // Each worker has an app of its own; the dialplan sends half the calls to a and half to b.
-  const route = (worker: string) =>
-    `[from-${worker}]\nexten => _X.,1,Stasis(parley-${worker},inbound,\${EXTEN})\n\n`;
-  const dialplan = route('a') + route('b') + defaultDialplan();
-  const sim = createAriSim({ config: { dialplan } });
-  const server = await sim.listen({ port: 0, host: '127.0.0.1' });
+  const { sim, server, env } = await openClusterPbx(options.databaseUrl, schema, ['a', 'b']);
   const workers: Worker[] = [];
   let harness: AriClient | undefined;
   try {
@@ -172,14 +187,6 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
     await publish(scope, flow.id);
     await putResource(scope, 'phoneNumber', { number: NUMBER, flow: flow.id });
 
-    const database = new URL(options.databaseUrl);
-    database.searchParams.set('options', `-c search_path=${schema}`);
-    const env = {
-      DATABASE_URL: database.toString(),
-      PARLEY_ARI_URL: server.url,
-      PARLEY_ARI_USER: 'parley',
-      PARLEY_ARI_PASSWORD: 'parley',
-    };
     workers.push(...(await Promise.all(['a', 'b', 'c'].map((id) => startWorker(id, env, options.leaseMs)))));
     const [a, b, c] = workers;
     if (!a || !b || !c) throw new Error('no workers');

@@ -24,6 +24,7 @@ export {
 export { botOf } from './kinds/bot.js';
 export { functionName } from './kinds/lambda.js';
 export { isResourceKind, RESOURCE_TYPES, resourceType, resourceTypeByPath } from './registry.js';
+export { maskSecrets, SECRET_MASK } from './secrets.js';
 export type {
   CheckContext,
   InstanceNamespace,

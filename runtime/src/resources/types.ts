@@ -77,6 +77,11 @@ export interface ResourceType {
    * its identity, kept as it is and exported with it. Other kinds' ARNs are derived from the instance.
    */
   external?: boolean;
+  /**
+   * Fields holding credentials (a Lambda's HTTP headers): only tokens that may change the instance
+   * read their values; the others see each value masked (SECRET_MASK).
+   */
+  secrets?: readonly string[];
   /** The entry's ARN, Connect-shaped, from the instance and the entry (its `id` already set). */
   arn(instance: InstanceNamespace, entry: ResourceEntry): string;
   /** The other resources the entry names. */

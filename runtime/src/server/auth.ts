@@ -129,6 +129,12 @@ export function registerAuth(
 }
 
 /** The scope a route under `/instances/:instance` runs in (set by the auth hook). */
+/** Whether the request's token may change the instance, and so read its credentials. */
+export function mayWrite(request: FastifyRequest): boolean {
+  const role = request.token?.role;
+  return role !== undefined && ALLOWED.write.includes(role);
+}
+
 export function scopeOf(request: FastifyRequest): InstanceScope {
   if (!request.scope) throw new Problem('API_INTERNAL', 'route has no instance scope');
   return request.scope;

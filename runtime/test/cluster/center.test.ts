@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type AriClient, createAriClient } from '@parley/ari';
-import { createAriSim, defaultDialplan } from '@parley/ari-sim';
 import { Harness } from '@parley/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startWorker, type Worker } from '../../bench/failover.js';
+import { openClusterPbx, startWorker, type Worker } from '../../bench/failover.js';
 import { TEST_AGENT_ENDPOINT } from '../../src/center/index.js';
 import { SYSTEM } from '../../src/services/context.js';
 import { EventBus } from '../../src/services/events.js';
@@ -38,8 +37,8 @@ const until = async (check: () => boolean | Promise<boolean>, what: string, ms =
 describe.skipIf(!url)('a contact center shared by runtime workers', () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let store: Store;
-  let sim: ReturnType<typeof createAriSim>;
-  let server: Awaited<ReturnType<ReturnType<typeof createAriSim>['listen']>>;
+  let sim: Awaited<ReturnType<typeof openClusterPbx>>['sim'];
+  let server: Awaited<ReturnType<typeof openClusterPbx>>['server'];
   const workers: Worker[] = [];
   let harnessAri: AriClient;
   let harness: Harness;
@@ -91,18 +90,9 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
       })
     ).token;
 
-    const route = (w: string) => `[from-${w}]\nexten => _X.,1,Stasis(parley-${w},inbound,\${EXTEN})\n\n`;
-    sim = createAriSim({ config: { dialplan: route('a') + route('b') + defaultDialplan() } });
-    server = await sim.listen({ port: 0, host: '127.0.0.1' });
-    const database = new URL(url ?? '');
-    database.searchParams.set('options', `-c search_path=${schema}`);
-    const env = {
-      DATABASE_URL: database.toString(),
-      PARLEY_ARI_URL: server.url,
-      PARLEY_ARI_USER: 'parley',
-      PARLEY_ARI_PASSWORD: 'parley',
-      PARLEY_AGENT_ENDPOINT: TEST_AGENT_ENDPOINT,
-    };
+    const pbx = await openClusterPbx(url ?? '', schema, ['a', 'b']);
+    ({ sim, server } = pbx);
+    const env = { ...pbx.env, PARLEY_AGENT_ENDPOINT: TEST_AGENT_ENDPOINT };
     // a first: the longest-running worker runs the contact centers.
     workers.push(await startWorker('a', env, 3_000));
     workers.push(await startWorker('b', env, 3_000));

@@ -316,4 +316,20 @@ describe.each(storeDrivers())('instances kept apart on $name', (driver) => {
     socket.close();
     expect(events.every((e) => e.instanceId === acmeId)).toBe(true);
   });
+
+  it("masks a Lambda's credentials for a viewer, in the resource and in the bundle, and shows them to its authors", async () => {
+    const viewer = await api.token('viewer', 'globex');
+    const writer = await api.token('author', 'globex');
+    const url = `${globex}/lambda-functions/${theirs.lambda?.id}`;
+    const seen = async (token: string) => ({
+      one: (await api.call('GET', url, undefined, token)).json.headers,
+      list: (await api.call('GET', `${globex}/lambda-functions`, undefined, token)).json.lambdaFunctions[0]
+        .headers,
+      bundle: (await api.call('GET', `${globex}/bundle`, undefined, token)).json.lambdaFunctions[0].headers,
+    });
+    const masked = { 'x-api-key': '********' };
+    expect(await seen(viewer)).toEqual({ one: masked, list: masked, bundle: masked });
+    const plain = { 'x-api-key': 'globex-secret-key' };
+    expect(await seen(writer)).toEqual({ one: plain, list: plain, bundle: plain });
+  });
 });

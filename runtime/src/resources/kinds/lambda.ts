@@ -11,6 +11,8 @@ export const lambdaType: ResourceType = {
   title: 'Lambda function',
   flowKinds: ['lambda'],
   external: true,
+  // An endpoint's Authorization or API-key header is a credential.
+  secrets: ['headers'],
   schema: entrySchema(
     'Lambda function',
     {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { maskSecrets, RESOURCE_TYPES } from '../../resources/index.js';
 import { exportInstanceBundle, importInstanceBundle } from '../../services/bundles/index.js';
-import { scopeOf } from '../auth.js';
+import { mayWrite, scopeOf } from '../auth.js';
 import { instanceParams } from './shared.js';
 
 /** A bundle carries every prompt's audio as base64: far more than one flow's JSON. */
@@ -17,11 +18,19 @@ export const bundleRoutes = () => async (app: FastifyInstance) => {
       schema: {
         tags,
         description:
-          'The instance as an instance bundle (schemas/instance-bundle.schema.json): every resource, prompt audio as base64, every flow’s published version (else its latest) inline.',
+          'The instance as an instance bundle (schemas/instance-bundle.schema.json): every resource, prompt audio as base64, every flow’s published version (else its latest) inline. A viewer sees credentials (a Lambda’s headers) masked.',
         params: instanceParams,
       },
     },
-    async (request) => exportInstanceBundle(scopeOf(request)),
+    async (request) => {
+      const bundle = await exportInstanceBundle(scopeOf(request));
+      if (mayWrite(request)) return bundle;
+      for (const type of RESOURCE_TYPES) {
+        const items = bundle[type.collection];
+        if (Array.isArray(items)) bundle[type.collection] = items.map((item) => maskSecrets(type, item));
+      }
+      return bundle;
+    },
   );
 
   app.post<{ Querystring: { dryRun?: boolean } }>(

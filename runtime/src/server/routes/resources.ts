@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { RESOURCE_TYPES, type ResourceType } from '../../resources/index.js';
+import { maskSecrets, RESOURCE_TYPES, type ResourceType } from '../../resources/index.js';
 import { notFound } from '../../services/problem.js';
 import {
   deleteResource,
@@ -8,7 +8,7 @@ import {
   putResource,
   uploadPromptAudio,
 } from '../../services/resources.js';
-import { scopeOf } from '../auth.js';
+import { mayWrite, scopeOf } from '../auth.js';
 import { instanceParams, withParams } from './shared.js';
 
 const idParams = withParams({ id: { type: 'string', maxLength: 2048, description: 'ID, ARN or name' } });
@@ -22,9 +22,8 @@ function routesFor(app: FastifyInstance, type: ResourceType): void {
   const tags = [type.title];
   app.get(base, { config: { access: 'read' }, schema: { tags, params: instanceParams } }, async (request) => {
     const scope = scopeOf(request);
-    return {
-      [type.collection]: (await scope.store.catalog.resources(scope.instance.id, type.kind)).map(entryOf),
-    };
+    const entries = (await scope.store.catalog.resources(scope.instance.id, type.kind)).map(entryOf);
+    return { [type.collection]: mayWrite(request) ? entries : entries.map((e) => maskSecrets(type, e)) };
   });
   app.post(
     base,
@@ -35,7 +34,10 @@ function routesFor(app: FastifyInstance, type: ResourceType): void {
   app.get<{ Params: IdParams }>(
     `${base}/:id`,
     { config: { access: 'read' }, schema: { tags, params: idParams } },
-    async (request) => getResource(scopeOf(request), type.kind, request.params.id),
+    async (request) => {
+      const entry = await getResource(scopeOf(request), type.kind, request.params.id);
+      return mayWrite(request) ? entry : maskSecrets(type, entry);
+    },
   );
   app.put<{ Params: IdParams }>(
     `${base}/:id`,
