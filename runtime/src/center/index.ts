@@ -24,6 +24,8 @@ export interface ContactCentersOptions {
   /** Callback contacts' records, and where callbacks dial customers (CenterOptions). */
   records?: CenterOptions['records'];
   pstnEndpoint?: string;
+  /** Told of each center as it is made (a cluster keeps its agents' states in the store). */
+  onCenter?: (instanceId: string, center: InstanceCenter) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export class ContactCenters {
       };
       center = new InstanceCenter(options);
       this.#centers.set(instanceId, center);
+      this.options.onCenter?.(instanceId, center);
     }
     return center;
   };

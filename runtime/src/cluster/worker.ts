@@ -23,6 +23,8 @@ export interface ClusterOptions {
   adopt(workers: WorkerRow[], contacts: LiveContactRow[]): Promise<void>;
   /** Another worker adopted this one while it ran (it stalled past its lease): it must stop acting. */
   onFenced(): void;
+  /** This worker now runs the contact centers (at start, or when the one that did went away). */
+  onCenter?(): void;
   onError?(error: unknown): void;
 }
 
@@ -76,7 +78,10 @@ export class ClusterWorker {
 
   /** Looks up the worker running the contact centers now. */
   async centerWorker(): Promise<PeerRow | undefined> {
+    const me = this.#options.workerId;
+    const was = this.#center?.id === me;
     this.#center = await this.#options.store.cluster.centerWorker();
+    if (!was && this.#center?.id === me) this.#options.onCenter?.();
     return this.#center;
   }
 

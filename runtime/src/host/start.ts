@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type AriClient, createAriClient, httpTransport, systemClock } from '@parley/ari';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AriAgentLines, ContactCenters, TEST_AGENT_ENDPOINT } from '../center/index.js';
+import { StoredAgentStates } from '../cluster/agent-states.js';
 import { StoreCheckpoints } from '../cluster/checkpoints.js';
 import { ClusterWorker } from '../cluster/worker.js';
 import type { ContactSnapshot } from '../contact/runner.js';
@@ -154,7 +155,9 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     const executors = createExecutors();
     // One sink for inbound contacts and the segments the contact center makes (transfers, callbacks).
     const contactRecords = markTestContacts(records, (id) => testCalls.isTestContact(id));
+    const agentStates = options.cluster ? new StoredAgentStates(store) : undefined;
     const centers = new ContactCenters({
+      ...(agentStates ? { onCenter: agentStates.follow } : {}),
       records: contactRecords,
       instance: (id) => instances.get(id),
       lines: new AriAgentLines(telephony.ari, clock),
@@ -245,6 +248,8 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
           cluster.onAdopted?.({ apps, gone: serving.closeGone(live) });
         },
         onFenced: () => cluster.onFenced?.(),
+        // Agents signed in to the worker that ran the centers before are signed in here.
+        onCenter: () => void agentStates?.restore(centers).catch(() => undefined),
       });
       // The lease starts once the server listens (below): building the app is seconds of CPU on a
       // busy machine, and a worker stalled past its lease would be adopted before it served a call.

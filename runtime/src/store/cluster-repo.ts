@@ -5,6 +5,13 @@ export interface WorkerRow {
   app: string;
 }
 
+/** A signed-in agent and the status they chose (the routing engine's AgentStatus). */
+export interface AgentStateRow {
+  instanceId: string;
+  userId: string;
+  status: 'Available' | 'Offline' | { custom: string };
+}
+
 /** A live worker as the others reach it: its app (for calls) and its API (for agents). */
 export interface PeerRow extends WorkerRow {
   url: string | null;
@@ -139,6 +146,44 @@ export class ClusterRepo {
       [from, to],
     );
     return rows.map(fromDb);
+  }
+
+  /** An agent's status as they chose it (signed in), or null once they signed out. */
+  async saveAgentState(
+    instanceId: string,
+    userId: string,
+    status: AgentStateRow['status'] | null,
+  ): Promise<void> {
+    if (status === null) {
+      await this.db.query('DELETE FROM agent_states WHERE instance_id = $1 AND user_id = $2', [
+        instanceId,
+        userId,
+      ]);
+      return;
+    }
+    await this.db.query(
+      `INSERT INTO agent_states (instance_id, user_id, status, updated_at) VALUES ($1, $2, $3::jsonb, now())
+       ON CONFLICT (instance_id, user_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()`,
+      // Wrapped: a bare JSON string comes back from the embedded store as text indistinguishable from
+      // a serialised object.
+      [instanceId, userId, JSON.stringify({ status })],
+    );
+  }
+
+  /** Every signed-in agent's status. */
+  async agentStates(): Promise<AgentStateRow[]> {
+    const rows = await this.db.query<{ instance_id: string; user_id: string; status: unknown }>(
+      'SELECT instance_id, user_id, status FROM agent_states ORDER BY updated_at',
+    );
+    return rows.map((r) => ({
+      instanceId: r.instance_id,
+      userId: r.user_id,
+      status: (
+        (typeof r.status === 'string' ? JSON.parse(r.status) : r.status) as {
+          status: AgentStateRow['status'];
+        }
+      ).status,
+    }));
   }
 
   /** How many contacts each worker has checkpointed (what a dashboard or a test reads). */

@@ -9,7 +9,7 @@ import { openPglite } from './pglite.js';
 import { openPostgres, type PostgresOptions } from './postgres.js';
 
 export type { AuditEntry } from './access-repo.js';
-export type { LiveContactRow, PeerRow, WorkerRow } from './cluster-repo.js';
+export type { AgentStateRow, LiveContactRow, PeerRow, WorkerRow } from './cluster-repo.js';
 export type { ContactSummary, FlowLogQuery, StoredFlowLog } from './contact-repo.js';
 export type { Db } from './db.js';
 export type { NewVersion } from './flow-repo.js';

@@ -178,4 +178,21 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
       'no checkpoint left',
     );
   }, 120_000);
+
+  it('signs the agents in again, as they were, on the worker that runs the centers next', async () => {
+    await agentApi('POST', '/status', { status: { custom: 'Break' } });
+    await until(async () => (await store.cluster.agentStates()).length === 1, 'the status stored');
+    workers[0]?.child.kill('SIGKILL');
+    await until(() => workers[1]?.events.some((e) => e.event.adopted) === true, 'b adopts a');
+    // b runs the centers now, and alice is signed in there with the status she chose, unasked.
+    await until(
+      async () => (await agentApi('GET', '')).json.snapshot?.AgentStatus?.Name === 'Break',
+      'alice on Break, on b',
+    );
+    expect(await store.cluster.agentStates()).toEqual([
+      { instanceId, userId: expect.any(String), status: { custom: 'Break' } },
+    ]);
+    expect((await agentApi('POST', '/logout')).status).toBe(200);
+    await until(async () => (await store.cluster.agentStates()).length === 0, 'the sign-out stored');
+  }, 120_000);
 });

@@ -113,6 +113,19 @@ describe.each(storeDrivers())('cluster workers on $name', (driver) => {
     expect((await store.cluster.contact('c1', 'a'))?.snapshot).toMatchObject({ steps: 3 });
   });
 
+  it("keeps each signed-in agent's chosen status, the latest one, until they sign out", async () => {
+    store = await driver.open();
+    await store.cluster.saveAgentState('i1', 'alice', 'Offline');
+    await store.cluster.saveAgentState('i1', 'alice', 'Available');
+    await store.cluster.saveAgentState('i1', 'bob', { custom: 'Break' });
+    await store.cluster.saveAgentState('i2', 'alice', 'Available');
+    await store.cluster.saveAgentState('i2', 'alice', null);
+    expect(await store.cluster.agentStates()).toEqual([
+      { instanceId: 'i1', userId: 'alice', status: 'Available' },
+      { instanceId: 'i1', userId: 'bob', status: { custom: 'Break' } },
+    ]);
+  });
+
   it('hands the apps a worker had adopted to whoever adopts that worker', async () => {
     store = await driver.open();
     const log = newLog();
