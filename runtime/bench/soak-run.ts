@@ -133,6 +133,11 @@ export interface SoakSample {
   loopDelayMaxMs: number;
   /** The machine's 1-minute load average: others' work competes for the cores. */
   loadAverage: number;
+  /**
+   * Time the machine's virtual CPUs were not running at all since the previous sample (the host ran
+   * something else: /proc/stat's steal), % of all of them: a stall no process here caused.
+   */
+  stealPct: number;
 }
 
 /** Per-contact state the runtime still holds, and the PBX's, before the calls and after them. */
@@ -187,6 +192,9 @@ export interface SoakReport {
   /** Over the whole run: the share of the time each event loop was ready but had no core. */
   runtimeWaitPct: number;
   simWaitPct: number;
+  /** Over the whole run: the time the host kept the machine's CPUs (steal), and its worst sample. */
+  stealPct: number;
+  stealMaxPct: number;
   before: SoakState;
   after: SoakState;
   callers: SoakCallerStats;
@@ -206,6 +214,17 @@ function waitedSecondsOf(pid: number): number {
     return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
   } catch {
     return Number.NaN;
+  }
+}
+
+/** Ticks of all CPUs in all, and stolen by the hypervisor, from /proc/stat's first line. */
+function cpuTicks(): { total: number; steal: number } {
+  try {
+    const fields =
+      readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return { total: Number.NaN, steal: Number.NaN };
   }
 }
 
@@ -409,6 +428,8 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
   const sim0 = cpuSecondsOf(callers.pid);
   const waited0 = { runtime: waitedSecondsOf(process.pid), sim: waitedSecondsOf(callers.pid) };
   let lastWaited = waited0;
+  const ticks0 = cpuTicks();
+  let lastTicks = ticks0;
 
   const samples: SoakSample[] = [];
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -428,6 +449,7 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     const cpu = process.cpuUsage(lastCpu);
     const sim = cpuSecondsOf(callers.pid);
     const waited = { runtime: waitedSecondsOf(process.pid), sim: waitedSecondsOf(callers.pid) };
+    const ticks = cpuTicks();
     const wall = (now - lastAt) / 1000;
     const s: SoakSample = {
       atS: (now - t0) / 1000,
@@ -450,8 +472,10 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
       loopDelayP99Ms,
       loopDelayMaxMs,
       loadAverage: loadavg()[0] ?? Number.NaN,
+      stealPct: (100 * (ticks.steal - lastTicks.steal)) / (ticks.total - lastTicks.total),
     };
     lastAt = now;
+    lastTicks = ticks;
     lastCpu = process.cpuUsage();
     lastSim = sim;
     lastWaited = waited;
@@ -540,6 +564,11 @@ async function soak(callers: CallerProcess, options: SoakOptions): Promise<SoakR
     simCpuPct: (100 * simCpuS) / wallS,
     runtimeWaitPct: (100 * waitedS.runtime) / wallS,
     simWaitPct: (100 * waitedS.sim) / wallS,
+    stealPct: (() => {
+      const end = cpuTicks();
+      return (100 * (end.steal - ticks0.steal)) / (end.total - ticks0.total);
+    })(),
+    stealMaxPct: Math.max(...samples.map((s) => s.stealPct)),
     before,
     after,
     callers: callerStats,

@@ -44,6 +44,7 @@ const columns: [string, (s: SoakSample) => string][] = [
   ['sim CPU/wait %', (s) => `${s.simCpuPct.toFixed(0)}/${s.simWaitPct.toFixed(0)}`],
   ['loop delay p99/max ms', (s) => `${s.loopDelayP99Ms.toFixed(0)}/${s.loopDelayMaxMs.toFixed(0)}`],
   ['load', (s) => s.loadAverage.toFixed(1)],
+  ['steal %', (s) => s.stealPct.toFixed(1)],
 ];
 const row = (cells: string[]) => cells.map((c, i) => c.padStart(columns[i]?.[0].length ?? 0)).join('  ');
 
@@ -112,6 +113,11 @@ if (json) {
     [
       'time each event loop waited for a core (others took it): runtime / ari-sim',
       `${report.runtimeWaitPct.toFixed(0)}% / ${report.simWaitPct.toFixed(0)}%`,
+      '',
+    ],
+    [
+      'CPU time the host took from the machine (steal): whole run / worst sample',
+      `${report.stealPct.toFixed(1)}% / ${report.stealMaxPct.toFixed(1)}%`,
       '',
     ],
     ['before the calls', state(report.before), ''],
