@@ -132,6 +132,7 @@ export function serveInbound(options: ServeOptions): Serving {
     const { checkpoints, center } = options;
     const stop = new AbortController();
     let routing = attached?.routing ?? options.routing;
+    /** The checkpoint left this run: whoever has it now removes it. */
     let movedAway = false;
     if (center && checkpoints && telephony) {
       const move = async (): Promise<boolean> => {
@@ -150,8 +151,8 @@ export function serveInbound(options: ServeOptions): Serving {
           });
           telephony.release(call);
         } catch {
-          // The caller hung up meanwhile (or the PBX refused): the contact ends or goes on here.
-          movedAway = false;
+          // The caller hung up meanwhile (or the PBX refused): the contact ends or goes on here, as
+          // a new run whose checkpoints this stopped one must leave alone.
           const back = await center.pass(contactId, to.workerId, center.workerId).catch(() => false);
           const last = back ? await center.take(contactId).catch(() => undefined) : undefined;
           if (last) start(call, last);
