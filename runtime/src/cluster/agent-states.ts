@@ -1,16 +1,7 @@
+import type { ContactCenters, InstanceCenter } from '../center/index.js';
 import type { AgentEvent } from '../center/types.js';
 import type { AgentStatus } from '../routing/index.js';
 import type { Store } from '../store/index.js';
-
-/** What the contact centers give this module: an instance's center by id, made on first use. */
-interface Centers {
-  get(instanceId: string):
-    | {
-        login(userId: string): Promise<{ ok: boolean }>;
-        setStatus(userId: string, status: AgentStatus): Promise<{ ok: boolean }>;
-      }
-    | undefined;
-}
 
 /** The status an agent chose, as the routing engine takes it, from their snapshot in an event. */
 function statusOf(event: AgentEvent): AgentStatus | null {
@@ -40,7 +31,7 @@ export class StoredAgentStates {
   ) {}
 
   /** Follows a center's agent events (ContactCentersOptions.onCenter). */
-  follow = (instanceId: string, center: { onAgentEvent(l: (e: AgentEvent) => void): () => void }) => {
+  follow = (instanceId: string, center: InstanceCenter) => {
     center.onAgentEvent((event) => {
       if (event.EventType === 'HEART_BEAT' || this.#quiet) return;
       const userId = event.AgentARN.slice(event.AgentARN.lastIndexOf('/') + 1);
@@ -56,7 +47,7 @@ export class StoredAgentStates {
   };
 
   /** Signs the stored agents in to their centers; returns how many were. */
-  async restore(centers: Centers): Promise<number> {
+  async restore(centers: Pick<ContactCenters, 'get'>): Promise<number> {
     let restored = 0;
     const rows = await this.store.cluster.agentStates();
     this.#quiet = true;

@@ -41,6 +41,14 @@ export function readJson(input: Uint8Array | string): Result<unknown> & { length
   return checkShape(value) ?? { ok: true, value, length: text.length };
 }
 
+/** Whether checkShape must look at a value: a container, a string over `max`, a number out of range. */
+const mayFail = (x: unknown, max: number): boolean =>
+  typeof x === 'object'
+    ? x !== null
+    : typeof x === 'string'
+      ? x.length > max
+      : typeof x === 'number' && !Number.isFinite(x);
+
 /**
  * Refuses values nested too deeply, holding absurdly long strings or numbers past a double's range
  * (read as Infinity) before any recursive code (ajv, deep-equal, our walkers) sees them. V8's
@@ -74,13 +82,7 @@ export function checkShape(value: unknown): Result<never> | undefined {
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];
-          if (
-            typeof x === 'object'
-              ? x !== null
-              : typeof x === 'string'
-                ? x.length > max
-                : typeof x === 'number' && !Number.isFinite(x)
-          ) {
+          if (mayFail(x, max)) {
             values.push(x);
             depths.push(depth + 1);
           }
@@ -89,13 +91,7 @@ export function checkShape(value: unknown): Result<never> | undefined {
         for (const k of Object.keys(v)) {
           if (k.length > max) return tooLong(k);
           const x: unknown = (v as Record<string, unknown>)[k];
-          if (
-            typeof x === 'object'
-              ? x !== null
-              : typeof x === 'string'
-                ? x.length > max
-                : typeof x === 'number' && !Number.isFinite(x)
-          ) {
+          if (mayFail(x, max)) {
             values.push(x);
             depths.push(depth + 1);
           }
