@@ -4,9 +4,11 @@
  * - `NETWORK`: no answer at all (connection refused, reset, DNS);
  * - `TIMEOUT`: no answer within the request timeout;
  * - `MISSING_PARAM`: a path parameter was not given, so no request was sent;
- * - `BAD_RESPONSE`: a 2xx whose body is not the JSON the operation promises.
+ * - `BAD_RESPONSE`: a 2xx whose body is not the JSON the operation promises;
+ * - `ABORTED`: the caller stopped waiting (`CallOptions.signal`); a request already sent may still
+ *   have reached Asterisk.
  */
-export type AriErrorCode = 'HTTP' | 'NETWORK' | 'TIMEOUT' | 'MISSING_PARAM' | 'BAD_RESPONSE';
+export type AriErrorCode = 'HTTP' | 'NETWORK' | 'TIMEOUT' | 'MISSING_PARAM' | 'BAD_RESPONSE' | 'ABORTED';
 
 export interface AriErrorInit {
   code: AriErrorCode;
@@ -61,6 +63,17 @@ export class AriError extends Error {
       cause: this,
     });
   }
+}
+
+/** The error a call's `signal` ends it with. */
+export function abortedError(operation: string, signal: AbortSignal): AriError {
+  return new AriError({
+    code: 'ABORTED',
+    status: 0,
+    message: 'The call was given up before its answer came',
+    operation,
+    cause: signal.reason,
+  });
 }
 
 /** Builds the error for a non-2xx answer, reading Asterisk's `message` or `error` key. */

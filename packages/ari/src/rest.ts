@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from './clock.js';
-import { AriError, httpError } from './errors.js';
+import { AriError, abortedError, httpError } from './errors.js';
 import {
   OPERATIONS,
   type OperationId,
@@ -21,6 +21,11 @@ export interface CallOptions {
   timeoutMs?: number;
   /** `false`: one try only, even where the client would repeat the operation (`RetryOptions`). */
   retry?: boolean;
+  /**
+   * Gives the call up: once aborted, it rejects with an `ABORTED` error and is never tried again.
+   * A request already sent is not recalled, so Asterisk may still act on it.
+   */
+  signal?: AbortSignal;
 }
 
 export type AriCall = <Id extends OperationId>(
@@ -119,15 +124,35 @@ export interface RestOptions {
   requestTimeoutMs?: number;
 }
 
+/** Settles like `promise`, or rejects as `ABORTED` once `signal` aborts, whichever comes first. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, operation: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(operation, signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** `call(id, params)` over a transport: one implementation for every operation in OPERATIONS. */
 export function createCall({ transport, clock = systemClock, requestTimeoutMs }: RestOptions): AriCall {
   return async (id, params, options) => {
     const request = buildRequest(id, params as Readonly<Record<string, unknown>>);
     const timeoutMs = options?.timeoutMs ?? requestTimeoutMs;
+    const signal = options?.signal;
+    if (signal?.aborted) throw abortedError(id, signal);
     let response: AriResponse;
     try {
       response = await withTimeout(
-        transport.request(request),
+        signal ? untilAborted(transport.request(request), signal, id) : transport.request(request),
         clock,
         timeoutMs,
         () =>

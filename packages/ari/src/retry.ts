@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import { AriError } from './errors.js';
+import { AriError, abortedError } from './errors.js';
 import { OPERATIONS, type OperationId } from './generated/operations.js';
 import type { AriCall, AriParams, CallOptions } from './rest.js';
 
@@ -123,7 +123,23 @@ export function isRetryable(error: unknown): error is AriError {
 export function withRetries(call: AriCall, clock: Clock, options: RetryOptions = {}): AriCall {
   const attempts = Math.max(1, Math.floor(options.attempts ?? 3));
   const delayMs = Math.max(0, options.delayMs ?? 250);
-  const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+  // A call given up while waiting to try again ends then, not at the end of the wait.
+  const pause = (ms: number, id: OperationId, signal: AbortSignal | undefined) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortedError(id, signal));
+        return;
+      }
+      const onAbort = () => {
+        clock.clearTimeout(timer);
+        reject(abortedError(id, signal as AbortSignal));
+      };
+      const timer = clock.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   const retrying = async (id: OperationId, params: unknown, callOptions?: CallOptions): Promise<unknown> => {
     const fields = (params ?? {}) as Record<string, unknown>;
     const policy = callOptions?.retry === false ? undefined : retryPolicy(id, fields);
@@ -144,7 +160,7 @@ export function withRetries(call: AriCall, clock: Clock, options: RetryOptions =
           return undefined;
         if (!isRetryable(error) || attempt >= attempts) throw error;
         if (error.isTransport()) unknownOutcome = true;
-        await sleep(delayMs * 2 ** (attempt - 1));
+        await pause(delayMs * 2 ** (attempt - 1), id, callOptions?.signal);
       }
     }
   };

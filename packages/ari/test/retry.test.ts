@@ -185,6 +185,33 @@ describe('repeating ARI operations', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('stops a call given up while it waits to try again, at once and without another try', async () => {
+    const clock = new ManualClock();
+    const { ari, sent } = client({ 'POST /channels/c1/answer': [busy, { status: 204 }] }, clock);
+    const given = new AbortController();
+    const answered = ari.channels.answer({ channelId: 'c1' }, { signal: given.signal });
+    await clock.advance(0);
+    expect(sent).toHaveLength(1);
+    given.abort();
+    await expect(answered).rejects.toMatchObject({ code: 'ABORTED', operation: 'channels.answer' });
+    await clock.advance(1000);
+    expect(sent).toHaveLength(1);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('stops waiting for an answer when the call is given up, and sends nothing once it has been', async () => {
+    const { ari, sent } = client({ 'POST /channels/c1/play/pb1': ['hang'] });
+    const given = new AbortController();
+    const play = { channelId: 'c1', playbackId: 'pb1', media: ['sound:hello-world'] };
+    const played = ari.channels.playWithId(play, { signal: given.signal });
+    given.abort();
+    await expect(played).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(ari.channels.playWithId(play, { signal: given.signal })).rejects.toMatchObject({
+      code: 'ABORTED',
+    });
+    expect(sent).toEqual(['POST /channels/c1/play/pb1']);
+  });
+
   it('classifies operations by what a repeat would do', () => {
     expect(retryPolicy('channels.list', {})).toEqual({ kind: 'repeat' });
     expect(retryPolicy('channels.hangup', { channelId: 'c' })).toEqual({ kind: 'remove' });

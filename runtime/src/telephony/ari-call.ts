@@ -69,6 +69,8 @@ export class AriCall implements CallPort {
   /** Woken on every key and on hangup; each waiter re-checks its own condition. */
   #wakers = new Set<() => void>();
   readonly #ending = new CallEnding();
+  /** Aborted when the call ends: commands for it stop being tried again. */
+  readonly #live = new AbortController();
   #hangingUp = false;
   /**
    * Checks of what events this call waits for, run after the events socket came back: events raised
@@ -94,13 +96,17 @@ export class AriCall implements CallPort {
     this.to = channel.dialplan.exten;
     this.#off = ari.onChannel(channel.id, (event) => this.#observe(event));
     // First listener: waits inside the call see the end before anyone told of it acts.
-    this.#ending.onEnd(() => this.#wake());
+    this.#ending.onEnd(() => {
+      this.#live.abort();
+      this.#wake();
+    });
   }
 
   async answer(): Promise<void> {
     try {
-      await this.#ari.channels.answer({ channelId: this.channelId });
+      await this.#ari.channels.answer({ channelId: this.channelId }, this.#forCall);
     } catch (error) {
+      if (this.ended) return;
       // The caller hung up first: resolve once the call has ended, so whoever answers sees that.
       if (!isGone(error)) throw error;
       await this.#goneNews();
@@ -143,7 +149,7 @@ export class AriCall implements CallPort {
     // A PlaybackFinished lost while the events socket was down: a playback Asterisk no longer has is over.
     const resync = async () => {
       if (!started || state !== undefined) return;
-      const found = await ignoreGone(this.#ari.playbacks.get({ playbackId }));
+      const found = await ignoreGone(this.#ari.playbacks.get({ playbackId }, this.#forCall));
       if (found === undefined && state === undefined) {
         state = 'done';
         this.#wake();
@@ -152,9 +158,13 @@ export class AriCall implements CallPort {
     this.#resyncs.add(resync);
     try {
       try {
-        await this.#ari.channels.playWithId({ channelId: this.channelId, playbackId, media: [...media] });
+        await this.#ari.channels.playWithId(
+          { channelId: this.channelId, playbackId, media: [...media] },
+          this.#forCall,
+        );
         started = true;
       } catch (error) {
+        if (this.ended) return 'hungup';
         if (isGone(error)) {
           await this.#goneNews();
           return 'hungup';
@@ -272,11 +282,11 @@ export class AriCall implements CallPort {
   }
 
   async sendDtmf(digits: string): Promise<void> {
-    await this.#ari.channels.sendDTMF({ channelId: this.channelId, dtmf: digits });
+    await this.#ari.channels.sendDTMF({ channelId: this.channelId, dtmf: digits }, this.#forCall);
   }
 
   async startMusicOnHold(mohClass = 'default'): Promise<void> {
-    await this.#ari.channels.startMoh({ channelId: this.channelId, mohClass });
+    await this.#ari.channels.startMoh({ channelId: this.channelId, mohClass }, this.#forCall);
   }
 
   async stopMusicOnHold(): Promise<void> {
@@ -417,6 +427,11 @@ export class AriCall implements CallPort {
     await this.#until(() => waited || !!this.ended);
     this.#clock.clearTimeout(timer);
     if (!this.ended) this.#end({ cause: undefined, by: 'caller' });
+  }
+
+  /** Options for a command that only matters while the call lasts. */
+  get #forCall(): { signal: AbortSignal } {
+    return { signal: this.#live.signal };
   }
 
   /** Stops listening to the channel; the call object is dead afterwards. */

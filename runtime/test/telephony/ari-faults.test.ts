@@ -116,6 +116,19 @@ describe('a call whose commands Asterisk refuses', () => {
     expect(call.ended).toEqual({ cause: undefined, by: 'caller' });
   });
 
+  it('stops waiting on a command for a call the caller has left, and the play leaves nothing behind', async () => {
+    const listeners = runtimeAri.listenerCount;
+    const { call, caller } = await answeredCall();
+    sim.faults.add({ operation: 'channels.playWithId', user: 'parley', fault: { hang: true } });
+    const played = call.play(['sound:vm-goodbye']);
+    await clock.advance(100);
+    await caller.hangup();
+    // Well inside the request timeout: the unanswered play is given up with the call.
+    await expect(during(played, 200)).resolves.toEqual({ status: 'hungup' });
+    expect(runtimeAri.listenerCount).toBe(listeners);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
   it('can try a refused hang-up again, and the hang-up is then the runtime own', async () => {
     const { call, caller } = await answeredCall();
     sim.faults.add({
