@@ -55,9 +55,9 @@ export const messageParticipant: BlockExecutor = async (input, ports) => {
       coded('ENGINE_PARAMETER_INVALID', 'no Text, SSML, PromptId or Media'),
     );
   announce(input, ports, prompt.value);
-  const stop = new AbortController();
-  const played = await settle(ports, ports.call.play(prompt.value.media, { signal: stop.signal }));
-  if (played.kind !== 'done') stop.abort();
+  // Nothing but the run's end can stop this prompt early (a hang-up ends it by itself), so the
+  // run's own signal does, without a controller per prompt.
+  const played = await settle(ports, ports.call.play(prompt.value.media, { signal: ports.signal }));
   if (played.kind === 'aborted') return aborted(input);
   if (played.kind !== 'done' || played.value.status === 'hungup') return hungUp(input);
   if (played.value.status === 'failed')

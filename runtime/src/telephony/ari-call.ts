@@ -49,6 +49,9 @@ type Waited = 'ok' | 'timeout' | 'hungup' | 'stopped';
  */
 const GONE_GRACE_MS = 2000;
 
+/** The reason a call's commands are given up with: made once, as a DOMException per call costs a stack trace. */
+const CALL_ENDED = new Error('the call has ended');
+
 /**
  * One call the runtime's Stasis app owns, driven over ARI. Keys arrive as events whatever the
  * call is doing, so they go into a buffer that prompts and collects read; ARI has no "read
@@ -97,7 +100,7 @@ export class AriCall implements CallPort {
     this.#off = ari.onChannel(channel.id, (event) => this.#observe(event));
     // First listener: waits inside the call see the end before anyone told of it acts.
     this.#ending.onEnd(() => {
-      this.#live.abort();
+      this.#live.abort(CALL_ENDED);
       this.#wake();
     });
   }
@@ -136,16 +139,14 @@ export class AriCall implements CallPort {
     const playbackId = this.#ari.newId('pb');
     let state: string | undefined;
     let started = false;
-    const waiting = new AbortController();
-    const finished = this.#ari.waitFor('PlaybackFinished', undefined, { playbackId, signal: waiting.signal });
-    // The wait rejects only when the client closes or the play is abandoned; neither is news.
-    finished.then(
-      (e) => {
-        state = e.playback.state;
-        this.#wake();
-      },
-      () => {},
-    );
+    // A listener rather than `waitFor`: a wait's AbortSignal costs more than the rest of a play's
+    // bookkeeping, and this one is dropped in `finally` whatever happens.
+    const off = this.#ari.onPlayback(playbackId, (e) => {
+      if (e.type !== 'PlaybackFinished') return;
+      off();
+      state = e.playback.state;
+      this.#wake();
+    });
     // A PlaybackFinished lost while the events socket was down: a playback Asterisk no longer has is over.
     const resync = async () => {
       if (!started || state !== undefined) return;
@@ -194,7 +195,7 @@ export class AriCall implements CallPort {
       return state === 'failed' ? 'failed' : 'done';
     } finally {
       this.#resyncs.delete(resync);
-      if (state === undefined) waiting.abort();
+      off();
     }
   }
 
