@@ -229,6 +229,8 @@ class Runner implements ContactRun {
   readonly closed: Promise<ContactRecord>;
   readonly #options: ContactRunOptions;
   readonly #ports: RuntimePorts;
+  /** The ports with a flow run's signal, made once per run rather than spread for every block. */
+  #signalled: { signal: AbortSignal; ports: RuntimePorts } | undefined;
   readonly #flowLog: ContactFlowLog;
   readonly #maxSteps: number;
   readonly #frames: Frame[] = [];
@@ -494,7 +496,7 @@ class Runner implements ContactRun {
   #executorFor(type: string, depth: number): Executor | undefined {
     if (type === 'InvokeFlowModule') return (input, signal) => this.#invoke(input, depth, signal);
     const executor = this.#options.executors?.[type];
-    if (executor) return (input, signal) => executor(input, { ...this.#ports, signal });
+    if (executor) return (input, signal) => executor(input, this.#portsWith(signal));
     const decider = PURE_DECIDERS[type];
     if (decider) return (input) => decide(decider, input.action, input.contact, this.#ports.env);
     return undefined;
@@ -536,6 +538,11 @@ class Runner implements ContactRun {
    * own does not come back; attributes and everything else contact-wide do. An InvokeFlowModule
    * executor, when given, only resolves the module (it ends its step with the module's ARN).
    */
+  #portsWith(signal: AbortSignal): RuntimePorts {
+    if (this.#signalled?.signal !== signal) this.#signalled = { signal, ports: { ...this.#ports, signal } };
+    return this.#signalled.ports;
+  }
+
   async #invoke(input: ExecutorInput, depth: number, signal: AbortSignal): Promise<StepResult> {
     const { action, contact } = input;
     const frame = this.#frames[this.#frames.length - 1];
@@ -573,7 +580,7 @@ class Runner implements ContactRun {
       return failed;
     }
     if (resolver) {
-      const resolved = await resolver(input, { ...this.#ports, signal });
+      const resolved = await resolver(input, this.#portsWith(signal));
       const o = resolved.outcome;
       if (o.kind !== 'end' || o.target === undefined) {
         logStart(resolved.log?.parameters ?? parameters, resolved.log?.results);

@@ -48,24 +48,38 @@ export interface BlockExecution {
 /** The entries one block execution writes, stamped with the time `now()` gives (epoch ms). */
 export function flowLogEntries(execution: BlockExecution, now: () => number): FlowLogEntry[] {
   const { action } = execution;
-  const head = {
-    ContactId: execution.contactId,
-    ContactFlowId: execution.flow.arn,
-    ContactFlowName: execution.flow.name,
-    ContactFlowModuleType: getBlock(action.Type)?.logModuleType ?? action.Type,
-    Identifier: action.Identifier,
-    Timestamp: new Date(now()).toISOString(),
+  const timestamp = isoTime(now());
+  const moduleType = getBlock(action.Type)?.logModuleType ?? action.Type;
+  // Built key by key in Connect's order: spreading a shared head into each entry costs more than
+  // the rest of the entry on V8.
+  const entry = (Parameters: LogParameters): FlowLogEntry => {
+    const e: FlowLogEntry = {
+      ContactId: execution.contactId,
+      ContactFlowId: execution.flow.arn,
+      ContactFlowName: execution.flow.name,
+      ContactFlowModuleType: moduleType,
+      Identifier: action.Identifier,
+      Timestamp: timestamp,
+      Parameters,
+    };
+    if (execution.results !== undefined) e.Results = execution.results;
+    if (execution.externalResults !== undefined)
+      e.ExternalResults = structuredClone(execution.externalResults) as Record<string, unknown>;
+    return e;
   };
-  const tail = {
-    ...(execution.results !== undefined ? { Results: execution.results } : {}),
-    ...(execution.externalResults !== undefined
-      ? { ExternalResults: structuredClone(execution.externalResults) as Record<string, unknown> }
-      : {}),
-  };
-  if (action.Type === 'UpdateContactAttributes') {
-    return attributeParameters(execution.parameters).map((Parameters) => ({ ...head, Parameters, ...tail }));
+  if (action.Type === 'UpdateContactAttributes') return attributeParameters(execution.parameters).map(entry);
+  return [entry(logParameters(action.Type, execution.parameters))];
+}
+
+let lastMs = Number.NaN;
+let lastIso = '';
+/** `toISOString` of epoch ms, remembered for the last one: the blocks of a busy moment share it. */
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
   }
-  return [{ ...head, Parameters: logParameters(action.Type, execution.parameters), ...tail }];
+  return lastIso;
 }
 
 /**
