@@ -1,3 +1,4 @@
+import { untilAborted } from './abort.js';
 import { type Clock, systemClock } from './clock.js';
 import { AriError, abortedError, httpError } from './errors.js';
 import {
@@ -122,24 +123,6 @@ export interface RestOptions {
   clock?: Clock;
   /** Default timeout for every request; none when absent. */
   requestTimeoutMs?: number;
-}
-
-/** Settles like `promise`, or rejects as `ABORTED` once `signal` aborts, whichever comes first. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, operation: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(operation, signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** `call(id, params)` over a transport: one implementation for every operation in OPERATIONS. */

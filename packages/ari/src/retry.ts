@@ -1,3 +1,4 @@
+import { onAbort } from './abort.js';
 import type { Clock } from './clock.js';
 import { AriError, abortedError } from './errors.js';
 import { OPERATIONS, type OperationId } from './generated/operations.js';
@@ -130,15 +131,16 @@ export function withRetries(call: AriCall, clock: Clock, options: RetryOptions =
         reject(abortedError(id, signal));
         return;
       }
-      const onAbort = () => {
-        clock.clearTimeout(timer);
-        reject(abortedError(id, signal as AbortSignal));
-      };
+      const forget = signal
+        ? onAbort(signal, () => {
+            clock.clearTimeout(timer);
+            reject(abortedError(id, signal));
+          })
+        : undefined;
       const timer = clock.setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        forget?.();
         resolve();
       }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   const retrying = async (id: OperationId, params: unknown, callOptions?: CallOptions): Promise<unknown> => {
     const fields = (params ?? {}) as Record<string, unknown>;
