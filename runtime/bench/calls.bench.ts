@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ARI_EVENT_TYPES, createAriClient, httpTransport, systemClock } from '@parley/ari';
@@ -143,6 +143,8 @@ export interface LoadRun {
   wallSeconds: number;
   parleyCpuSeconds: number;
   pbxCpuSeconds: number | undefined;
+  /** How late the runtime's event loop ran timers over the phase, p99 (ms): its own stalls. */
+  loopDelayP99Ms: number;
   lambdaInvocations: number;
   logEntries: number;
 }
@@ -262,6 +264,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     const loadAverage = loadavg()[0] ?? Number.NaN;
     const cpuBefore = process.cpuUsage();
     const pbxBefore = options.pbxPid ? cpuSecondsOf(options.pbxPid) : undefined;
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
     const started = performance.now();
     const caller = await options.callers.run({
       calls,
@@ -271,6 +275,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
       deadlineMs: rampMs + 60_000,
     });
     await Promise.all(t.closed);
+    loop.disable();
     const wallSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const pbxCpuSeconds =
@@ -291,6 +296,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
       wallSeconds,
       parleyCpuSeconds: (cpu.user + cpu.system) / 1e6,
       pbxCpuSeconds,
+      loopDelayP99Ms: loop.percentile(99) / 1e6,
       lambdaInvocations: fn.invocations - invocationsBefore,
       logEntries: t.logEntries,
     };
@@ -375,6 +381,12 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
         key: 'ari_event_handling_p99_ms',
         label: "  runtime's synchronous handling of an event p99",
         value: percentile(run.handlingMs, 0.99),
+        unit: 'ms',
+      },
+      {
+        key: 'ari_calls_loop_delay_p99_ms',
+        label: "  runtime's event-loop delay p99 (how late its timers ran: the wait an event can meet)",
+        value: run.loopDelayP99Ms,
         unit: 'ms',
       },
       {

@@ -13,7 +13,7 @@
  * draws no randomness of its own: the clock and the seeded generator live in the runtime and the
  * contact.
  */
-import { type ActorRefFrom, assign, setup } from 'xstate';
+import { type ActorRefFrom, setup } from 'xstate';
 import { actionsOf } from '../model/model.js';
 import type { ActionNode, FlowModel } from '../model/types.js';
 import type { Decider } from './blocks/common.js';
@@ -182,17 +182,10 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
       events: {} as FlowEvent,
       emitted: {} as StepEvent,
     },
-    actions: {
-      // One action for every state, told which action it enters: a closure per state costs more.
-      enter: assign(({ context }: { context: FlowContext }, params: { id: string }) => ({
-        path: [...context.path, params.id],
-        steps: context.steps + 1,
-      })),
-    },
   });
 
-  // Every action state's entry appends its Identifier to the path, so the last one names the action
-  // whose block is running: the handlers below are shared by all states instead of one per state.
+  // The path's last Identifier names the action whose block is running (the step that moves to an
+  // action appends it), so the handlers below are shared by all states instead of one per state.
   const current = (context: FlowContext): ActionNode => {
     const id = context.path[context.path.length - 1];
     const action = id === undefined ? undefined : byId.get(id);
@@ -255,7 +248,11 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
       loggingAfter: d.contact.logging,
       contact: d.contact,
     });
-    enqueue.assign(d.end ? { contact: d.contact, end: d.end } : { contact: d.contact });
+    // One assignment per block, the next action's entry into the path included: each assignment
+    // is a snapshot XState rebuilds, and this runs for every block.
+    if (d.nextKey !== undefined && d.next !== undefined)
+      enqueue.assign({ contact: d.contact, path: [...context.path, d.next], steps: context.steps + 1 });
+    else enqueue.assign({ contact: d.contact, end: d.end ?? { reason: 'noTransition', at: action.id } });
     enqueue.raise({ type: `${GOTO}${d.nextKey ?? END_STATE}` });
   });
 
@@ -273,10 +270,8 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     };
   });
 
-  const stateFor = (action: ActionNode) =>
-    s.createStateConfig({ entry: { type: 'enter', params: { id: action.id } } });
-
   const start = model.startAction === undefined ? undefined : keys.get(model.startAction);
+  const startId = start === undefined ? undefined : model.startAction;
   const states: NonNullable<Parameters<typeof s.createMachine>[0]['states']> = {};
   const on: NonNullable<Parameters<typeof s.createMachine>[0]['on']> = {
     // One block runs at a time, the one whose state the machine is in: its result and its error
@@ -288,18 +283,18 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   for (const a of actions) {
     const k = keys.get(a.id);
     if (k === undefined) continue;
-    states[k] = stateFor(a);
+    states[k] = {};
     on[`${GOTO}${k}`] = transition(`.${k}`);
   }
-  states[END_STATE] = s.createStateConfig({
-    type: 'final',
-    // Reached without a reason only when the flow has no runnable StartAction.
-    entry: s.assign(({ context }) => ({ end: context.end ?? { reason: 'noTransition' as const } })),
-  });
+  states[END_STATE] = { type: 'final' };
 
   const machine = s.createMachine({
     id: key,
-    context: ({ input }) => ({ contact: input.contact, path: [], steps: 0, flowKey: key }),
+    // The start action is entered with the machine; a flow without a runnable one ends at once.
+    context: ({ input }) =>
+      startId === undefined
+        ? { contact: input.contact, path: [], steps: 0, flowKey: key, end: { reason: 'noTransition' } }
+        : { contact: input.contact, path: [startId], steps: 1, flowKey: key },
     initial: start ?? END_STATE,
     on,
     states,
