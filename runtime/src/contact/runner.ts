@@ -492,6 +492,11 @@ class Runner implements ContactRun {
     if (snapshot) return this.#options.checkpoint?.(snapshot);
   }
 
+  #portsWith(signal: AbortSignal): RuntimePorts {
+    if (this.#signalled?.signal !== signal) this.#signalled = { signal, ports: { ...this.#ports, signal } };
+    return this.#signalled.ports;
+  }
+
   /** The executor of a block type for a flow run at this module depth, bound to the contact's ports. */
   #executorFor(type: string, depth: number): Executor | undefined {
     if (type === 'InvokeFlowModule') return (input, signal) => this.#invoke(input, depth, signal);
@@ -538,11 +543,6 @@ class Runner implements ContactRun {
    * own does not come back; attributes and everything else contact-wide do. An InvokeFlowModule
    * executor, when given, only resolves the module (it ends its step with the module's ARN).
    */
-  #portsWith(signal: AbortSignal): RuntimePorts {
-    if (this.#signalled?.signal !== signal) this.#signalled = { signal, ports: { ...this.#ports, signal } };
-    return this.#signalled.ports;
-  }
-
   async #invoke(input: ExecutorInput, depth: number, signal: AbortSignal): Promise<StepResult> {
     const { action, contact } = input;
     const frame = this.#frames[this.#frames.length - 1];
