@@ -9,6 +9,7 @@
 // The soak run's continuous mode (soak-callers.ts): `{"soak":{…SoakPlan}}` keeps calls up until
 // `{"stop":true}`, answered by `{"soaked":{…SoakCallerStats}}` once every call has ended;
 // `{"stats":true}` is answered by `{"stats":{…}}` meanwhile.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { type AriClient, type AriTransport, createAriClient, httpTransport } from '@parley/ari';
 import { createAriSim } from '@parley/ari-sim';
@@ -39,6 +40,8 @@ export interface CallerResult {
   stuck: number;
   keysSent: number;
   elapsedMs: number;
+  /** This process's (the PBX's and the callers') event-loop delay p99 over the run, ms. */
+  loopDelayP99Ms: number;
 }
 
 /** One number per call: the runtime sees only this of the caller, and names the call to hang up by it. */
@@ -72,7 +75,10 @@ function runCallers(
     stuck: 0,
     keysSent: 0,
     elapsedMs: 0,
+    loopDelayP99Ms: 0,
   };
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   let placing = true;
   let finish: () => void = () => {};
   const finished = new Promise<void>((resolve) => {
@@ -167,6 +173,8 @@ function runCallers(
     clearTimeout(deadline);
     for (const off of offs) off();
     result.elapsedMs = performance.now() - started;
+    loop.disable();
+    result.loopDelayP99Ms = loop.percentile(99) / 1e6;
     return result;
   };
   return {

@@ -390,6 +390,12 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
         unit: 'ms',
       },
       {
+        key: 'ari_calls_pbx_loop_delay_p99_ms',
+        label: "  ari-sim's event-loop delay p99 (with the callers: how late it can stamp and send events)",
+        value: run.caller.loopDelayP99Ms,
+        unit: 'ms',
+      },
+      {
         key: 'ari_calls_runtime_cpu_pct',
         label: '  runtime process CPU over the run (with the local Lambda function)',
         value: pct(run.parleyCpuSeconds),
