@@ -178,11 +178,7 @@ export class ClusterRepo {
     return rows.map((r) => ({
       instanceId: r.instance_id,
       userId: r.user_id,
-      status: (
-        (typeof r.status === 'string' ? JSON.parse(r.status) : r.status) as {
-          status: AgentStateRow['status'];
-        }
-      ).status,
+      status: (jsonb(r.status) as { status: AgentStateRow['status'] }).status,
     }));
   }
 
@@ -202,10 +198,12 @@ interface LiveContactDbRow {
   snapshot: unknown;
 }
 
+/** A jsonb column's value: PostgreSQL's driver parses it, the embedded store hands it back as text. */
+const jsonb = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+
 const fromDb = (r: LiveContactDbRow): LiveContactRow => ({
   contactId: r.contact_id,
   channelId: r.channel_id,
   dialled: r.dialled,
-  // The embedded store hands jsonb back as text.
-  snapshot: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
+  snapshot: jsonb(r.snapshot),
 });

@@ -74,6 +74,8 @@ export class AriCall implements CallPort {
   readonly #ending = new CallEnding();
   /** Aborted when the call ends: commands for it stop being tried again. */
   readonly #live = new AbortController();
+  /** Options for a command that only matters while the call lasts. */
+  readonly #forCall = { signal: this.#live.signal };
   #hangingUp = false;
   /**
    * Checks of what events this call waits for, run after the events socket came back: events raised
@@ -428,11 +430,6 @@ export class AriCall implements CallPort {
     await this.#until(() => waited || !!this.ended);
     this.#clock.clearTimeout(timer);
     if (!this.ended) this.#end({ cause: undefined, by: 'caller' });
-  }
-
-  /** Options for a command that only matters while the call lasts. */
-  get #forCall(): { signal: AbortSignal } {
-    return { signal: this.#live.signal };
   }
 
   /** Stops listening to the channel; the call object is dead afterwards. */
