@@ -127,8 +127,8 @@ interface Decision {
   outcome: Outcome;
   branch: Branch;
   log: StepLog | undefined;
-  /** State key of the next action, or undefined when the run ends. */
-  nextKey: string | undefined;
+  /** The event that moves to the next action's state, or undefined when the run ends. */
+  goto: GotoEvent | undefined;
   next: string | undefined;
   end: FlowEnd | undefined;
 }
@@ -142,6 +142,7 @@ const END_STATE = 'end';
  * dearer (XState formats every transition eagerly, at compile and at every `provide`).
  */
 const GOTO = 'parley.goto.';
+const GOTO_END: GotoEvent = `${GOTO}${END_STATE}`;
 
 /**
  * XState copies every transition and invoke config with a spread and then adds what it computes. On
@@ -161,16 +162,35 @@ function transition<A>(target: string | undefined, actions?: A) {
   };
 }
 
+type GotoEvent = `${typeof GOTO}${string}`;
+interface StateNames {
+  key: string;
+  goto: GotoEvent;
+  target: string;
+}
+// Every flow names its states a0, a1…: these strings are made once per process, so a compile does not
+// build and hash three new strings per action, nor a step the event it raises.
+const NAMES: StateNames[] = [];
+function namesOf(i: number): StateNames {
+  for (let n = NAMES.length; n <= i; n++)
+    NAMES.push({ key: `a${n}`, goto: `${GOTO}a${n}`, target: `.a${n}` });
+  return NAMES[i] as StateNames;
+}
+
 function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   // First action wins for a repeated Identifier, as everywhere else in the model.
   const actions: ActionNode[] = [];
   const keys = new Map<string, string>();
+  // The event that moves to an action's state, by the action's Identifier.
+  const gotos = new Map<string, GotoEvent>();
   const byId = new Map<string, ActionNode>();
   for (const a of actionsOf(model)) {
     if (keys.has(a.id)) continue;
     // Identifiers may hold '.', '#' and spaces, which XState reads as paths: states get synthetic keys.
-    keys.set(a.id, `a${actions.length}`);
+    const names = namesOf(actions.length);
+    keys.set(a.id, names.key);
+    gotos.set(a.id, names.goto);
     byId.set(a.id, a);
     actions.push(a);
   }
@@ -212,23 +232,23 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     const route = selectTransition(action.transitions, outcome, contact, options.match);
     // A literal per exit rather than a spread of shared fields: V8 leaves its fast path when keys
     // are added to a spread copy, and this runs for every block.
-    const decided = (nextKey: string | undefined, end: FlowEnd | undefined): Decision => ({
+    const decided = (goto: GotoEvent | undefined, end: FlowEnd | undefined): Decision => ({
       contact,
       outcome,
       branch: route.branch,
       log: output.log,
-      nextKey,
+      goto,
       next: route.target,
       end,
     });
     if (route.target === undefined) return decided(undefined, { reason: 'noTransition', at: action.id });
-    const nextKey = keys.get(route.target);
-    if (nextKey === undefined) {
+    const goto = gotos.get(route.target);
+    if (goto === undefined) {
       const error = engineError('ENGINE_NO_SUCH_ACTION', `branch leads to "${route.target}"`);
       return decided(undefined, { reason: 'noTransition', at: action.id, error });
     }
     if (context.steps >= maxSteps) return decided(undefined, { reason: 'stepLimit', at: action.id });
-    return decided(nextKey, undefined);
+    return decided(goto, undefined);
   }
 
   // The step is emitted before the contact is assigned, while context still holds the contact as the
@@ -242,7 +262,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
       blockType: action.type,
       outcome: d.outcome,
       branch: d.branch,
-      next: d.nextKey === undefined ? undefined : d.next,
+      next: d.goto === undefined ? undefined : d.next,
       log: d.log,
       loggingBefore: context.contact.logging,
       loggingAfter: d.contact.logging,
@@ -250,10 +270,10 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     });
     // One assignment per block, the next action's entry into the path included: each assignment
     // is a snapshot XState rebuilds, and this runs for every block.
-    if (d.nextKey !== undefined && d.next !== undefined)
+    if (d.goto !== undefined && d.next !== undefined)
       enqueue.assign({ contact: d.contact, path: [...context.path, d.next], steps: context.steps + 1 });
     else enqueue.assign({ contact: d.contact, end: d.end ?? { reason: 'noTransition', at: action.id } });
-    enqueue.raise({ type: `${GOTO}${d.nextKey ?? END_STATE}` });
+    enqueue.raise({ type: d.goto ?? GOTO_END });
   });
 
   const fault = s.assign(({ context, event }) => {
@@ -278,13 +298,12 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     // are handled once, here, for all of them.
     'parley.result': transition(undefined, afterStep),
     'parley.fault': transition(`.${END_STATE}`, fault),
-    [`${GOTO}${END_STATE}`]: transition(`.${END_STATE}`),
+    [GOTO_END]: transition(`.${END_STATE}`),
   };
-  for (const a of actions) {
-    const k = keys.get(a.id);
-    if (k === undefined) continue;
-    states[k] = {};
-    on[`${GOTO}${k}`] = transition(`.${k}`);
+  for (let i = 0; i < actions.length; i++) {
+    const names = namesOf(i);
+    states[names.key] = {};
+    on[names.goto] = transition(names.target);
   }
   states[END_STATE] = { type: 'final' };
 
@@ -322,7 +341,7 @@ export interface CompiledFlow {
 }
 
 function endWith(contact: Contact, outcome: Outcome, log: StepLog | undefined, end: FlowEnd): Decision {
-  return { contact, outcome, branch: { kind: 'none' }, log, nextKey: undefined, next: undefined, end };
+  return { contact, outcome, branch: { kind: 'none' }, log, goto: undefined, next: undefined, end };
 }
 
 const OUTCOME_KINDS = ['next', 'condition', 'error', 'end'];
