@@ -6,19 +6,38 @@
  * as JSON does.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  const stack: unknown[] = [a, b];
+  if (a === b) return true;
+  if (!bothObjects(a, b)) return false;
+  // Only pairs of containers are pushed: equal leaves, most of a document, are settled in place.
+  const stack: object[] = [a, b];
   while (stack.length > 0) {
-    const y = stack.pop();
-    const x = stack.pop();
-    if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    const y = stack.pop() as Record<string, unknown>;
+    const x = stack.pop() as Record<string, unknown>;
+    if (Array.isArray(x)) {
+      if (!Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) {
+        const xv: unknown = x[i];
+        const yv: unknown = y[i];
+        if (xv === yv) continue;
+        if (!bothObjects(xv, yv)) return false;
+        stack.push(xv, yv);
+      }
+      continue;
+    }
+    if (Array.isArray(y)) return false;
     const keys = Object.keys(x);
     if (keys.length !== Object.keys(y).length) return false;
     for (const k of keys) {
       if (!Object.hasOwn(y, k)) return false;
-      stack.push((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]);
+      const xv = x[k];
+      const yv = y[k];
+      if (xv === yv) continue;
+      if (!bothObjects(xv, yv)) return false;
+      stack.push(xv, yv);
     }
   }
   return true;
 }
+
+const bothObjects = (x: unknown, y: unknown): x is object =>
+  typeof x === 'object' && typeof y === 'object' && x !== null && y !== null;
