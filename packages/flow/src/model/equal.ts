@@ -9,7 +9,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!bothObjects(a, b)) return false;
   // Only pairs of containers are pushed: equal leaves, most of a document, are settled in place.
-  const stack: object[] = [a, b];
+  const stack: unknown[] = [a, b];
   while (stack.length > 0) {
     const y = stack.pop() as Record<string, unknown>;
     const x = stack.pop() as Record<string, unknown>;
@@ -39,5 +39,5 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-const bothObjects = (x: unknown, y: unknown): x is object =>
+const bothObjects = (x: unknown, y: unknown): boolean =>
   typeof x === 'object' && typeof y === 'object' && x !== null && y !== null;
