@@ -2,8 +2,7 @@
 // 20-block IVR on the real clock, its ARI client over HTTP and WebSocket; ari-sim and the callers
 // that press the keys run in a second process (calls-sim.ts), so the callers do not load the process
 // measured. The engine bench has the interpreter's own figures; this one is the whole path.
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -19,7 +18,14 @@ import { LambdaPort } from '../src/integrations/lambda.js';
 import type { FlowLogSink } from '../src/logs/sinks.js';
 import type { CallerPlan, CallerResult } from './calls-sim.js';
 import type { SoakCallerStats, SoakPlan } from './soak-callers.js';
-import { BENCH_NUMBER, benchInstance, IVR_20, percentile, startLocalFunction } from './support.js';
+import {
+  BENCH_NUMBER,
+  benchInstance,
+  cpuSecondsOf,
+  IVR_20,
+  percentile,
+  startLocalFunction,
+} from './support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -88,22 +94,6 @@ export async function startCallerProcess(pbx?: string): Promise<CallerProcess> {
     },
     stop: () => child.stdin.end(),
   };
-}
-
-const ticksPerSecond = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
-export function cpuSecondsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name may hold spaces and parentheses: the fields start after its last `)`.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 export interface LoadOptions {

@@ -5,14 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { asteriskFromEnv } from '@parley/harness';
-import {
-  type CallerProcess,
-  cpuSecondsOf,
-  type LoadRun,
-  runLoad,
-  startCallerProcess,
-} from './calls.bench.js';
-import { IVR_10, percentile } from './support.js';
+import { type CallerProcess, type LoadRun, runLoad, startCallerProcess } from './calls.bench.js';
+import { cpuSecondsOf, IVR_10, percentile } from './support.js';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

@@ -19,9 +19,16 @@ import { RUNTIME_ARI } from '../src/host/telephony.js';
 import { type LambdaOutcome, LambdaPort, type LambdaRequest } from '../src/integrations/lambda.js';
 import type { ContactRecord, ContactRecordSink } from '../src/logs/contact-record.js';
 import type { FlowLogSink } from '../src/logs/sinks.js';
-import { type CallerProcess, cpuSecondsOf, startCallerProcess } from './calls.bench.js';
+import { type CallerProcess, startCallerProcess } from './calls.bench.js';
 import { type FailureKind, Failures, type SoakCallerStats, type SoakLine } from './soak-callers.js';
-import { BENCH_NUMBER, benchInstance, collectGarbage, IVR_20, startLocalFunction } from './support.js';
+import {
+  BENCH_NUMBER,
+  benchInstance,
+  collectGarbage,
+  cpuSecondsOf,
+  IVR_20,
+  startLocalFunction,
+} from './support.js';
 
 /** The number whose flow is IVR_20 with its transfer replaced by a disconnect. */
 export const SOAK_DISCONNECT_NUMBER = '+18005550101';

@@ -1,5 +1,7 @@
 // What the runtime benchmarks share: the IVRs they call, the local HTTP function their Lambda block
 // invokes, the instance around them, and the arithmetic of their figures.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
@@ -195,6 +197,37 @@ export function benchInstance(ivr: object, lambdaUrl: string): { instance: Insta
   if (!loaded.ok) throw new Error('the bench IVR should load');
   instance.addPhoneNumber(BENCH_NUMBER, 'bench-ivr');
   return { instance, flow: loaded.flow };
+}
+
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; with `thread`, one
+ * of its threads' alone (/proc/<pid>/task/<tid>/stat).
+ */
+export function cpuSecondsOf(pid: number, thread?: number): number {
+  const stat = readFileSync(`/proc/${pid}${thread === undefined ? '' : `/task/${thread}`}/stat`, 'utf8');
+  // The command name may hold spaces and parentheses: the fields start after its last `)`.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/**
+ * CPU seconds of this process's main thread alone (its task id is the pid), without V8's GC helpers
+ * or libuv's pool; undefined where /proc is not there.
+ */
+export function mainThreadCpuS(): number | undefined {
+  try {
+    return cpuSecondsOf(process.pid, process.pid);
+  } catch {
+    return undefined;
+  }
 }
 
 export function collectGarbage(): void {
