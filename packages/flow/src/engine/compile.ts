@@ -251,12 +251,23 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
     return decided(goto, undefined);
   }
 
+  // The three actions a result runs read one decision, made by the first: XState resolves them in
+  // order, synchronously, on the same event, and the last lets it go. Plain actions made once here
+  // instead of `enqueueActions`, which builds an enqueue function and its helpers for every call.
+  let pending: { event: FlowEvent; action: ActionNode; decision: Decision } | undefined;
+  const decisionOf = (context: FlowContext, event: FlowEvent) => {
+    if (pending?.event === event) return pending;
+    const action = current(context);
+    const output = event.type === 'parley.result' ? event.output : undefined;
+    pending = { event, action, decision: makeDecision(action, context, output) };
+    return pending;
+  };
+
   // The step is emitted before the contact is assigned, while context still holds the contact as the
   // block found it; then the machine moves to the chosen action, or to the end.
-  const afterStep = s.enqueueActions(({ context, event, enqueue }) => {
-    const action = current(context);
-    const d = makeDecision(action, context, event.type === 'parley.result' ? event.output : undefined);
-    enqueue.emit({
+  const emitStep = s.emit(({ context, event }): StepEvent => {
+    const { action, decision: d } = decisionOf(context, event);
+    return {
       type: 'step',
       identifier: action.id,
       blockType: action.type,
@@ -267,13 +278,20 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
       loggingBefore: context.contact.logging,
       loggingAfter: d.contact.logging,
       contact: d.contact,
-    });
-    // One assignment per block, the next action's entry into the path included: each assignment
-    // is a snapshot XState rebuilds, and this runs for every block.
-    if (d.goto !== undefined && d.next !== undefined)
-      enqueue.assign({ contact: d.contact, path: [...context.path, d.next], steps: context.steps + 1 });
-    else enqueue.assign({ contact: d.contact, end: d.end ?? { reason: 'noTransition', at: action.id } });
-    enqueue.raise({ type: d.goto ?? GOTO_END });
+    };
+  });
+  // One assignment per block, the next action's entry into the path included: each assignment is a
+  // snapshot XState rebuilds, and this runs for every block.
+  const assignStep = s.assign(({ context, event }): Partial<FlowContext> => {
+    const { action, decision: d } = decisionOf(context, event);
+    return d.goto !== undefined && d.next !== undefined
+      ? { contact: d.contact, path: [...context.path, d.next], steps: context.steps + 1 }
+      : { contact: d.contact, end: d.end ?? { reason: 'noTransition', at: action.id } };
+  });
+  const moveOn = s.raise(({ context, event }) => {
+    const { decision: d } = decisionOf(context, event);
+    pending = undefined;
+    return { type: d.goto ?? GOTO_END };
   });
 
   const fault = s.assign(({ context, event }) => {
@@ -296,7 +314,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   const on: NonNullable<Parameters<typeof s.createMachine>[0]['on']> = {
     // One block runs at a time, the one whose state the machine is in: its result and its error
     // are handled once, here, for all of them.
-    'parley.result': transition(undefined, afterStep),
+    'parley.result': transition(undefined, [emitStep, assignStep, moveOn]),
     'parley.fault': transition(`.${END_STATE}`, fault),
     [GOTO_END]: transition(`.${END_STATE}`),
   };
