@@ -83,7 +83,11 @@ export class SimChannel {
   ) {
     this.dialplan = { ...location, appName: '', appData: '' };
     this.media = media;
+    this.creationTime = formatTimestamp(createdAt);
   }
+
+  /** `createdAt` as every snapshot of the channel writes it: made once, not per event. */
+  readonly creationTime: string;
 
   get bridge(): SimBridge | undefined {
     return this.membership?.bridge;
@@ -118,7 +122,7 @@ export function channelSnapshot(chan: SimChannel, channelVars: readonly string[]
       app_name: chan.dialplan.appName,
       app_data: chan.dialplan.appData,
     },
-    creationtime: formatTimestamp(chan.createdAt),
+    creationtime: chan.creationTime,
     language: chan.language,
   };
   if (channelVars.length > 0) {

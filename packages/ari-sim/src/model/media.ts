@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { alawDecode, parseWav, ulawDecode } from './audio-format.js';
 
 /**
@@ -99,8 +99,13 @@ export function decodeClip(ext: string, bytes: Buffer): Clip | undefined {
   }
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+/** How long ago a directory must have changed for its listing to be kept (see `#listing`). */
+const SETTLED_MS = 2_000;
+
 export class MediaLibrary {
   readonly #cache = new Map<string, { mtimeMs: number; clip: Clip | undefined }>();
+  readonly #listings = new Map<string, { mtimeMs: number; names: ReadonlySet<string> }>();
 
   constructor(readonly soundDirs: readonly string[]) {}
 
@@ -119,12 +124,36 @@ export class MediaLibrary {
       ? [name]
       : this.soundDirs.flatMap((root) => [join(root, language, name), join(root, name)]);
     for (const base of bases) {
+      const names = this.#listing(dirname(base));
+      if (names.size === 0) continue;
+      const stem = basename(base);
       for (const ext of EXTENSIONS) {
-        const path = `${base}.${ext}`;
-        if (existsSync(path)) return { path, ext };
+        if (names.has(`${stem}.${ext}`)) return { path: `${base}.${ext}`, ext };
       }
     }
     return undefined;
+  }
+
+  /**
+   * The names in a sounds directory, read again when the directory's mtime moves (a file added,
+   * removed or renamed): one stat per directory a play looks in, instead of a stat per format.
+   * A directory changed in the last seconds is read every time, as git treats a racily clean
+   * index: its mtime ticks coarsely, so a second change within the tick would not move it.
+   */
+  #listing(dir: string): ReadonlySet<string> {
+    const mtimeMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) return NO_NAMES;
+    const cached = this.#listings.get(dir);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.names;
+    let names: ReadonlySet<string>;
+    try {
+      names = new Set(readdirSync(dir));
+    } catch {
+      // Not a directory, or not readable: nothing plays from it, as for Asterisk.
+      return NO_NAMES;
+    }
+    if (Date.now() - mtimeMs > SETTLED_MS) this.#listings.set(dir, { mtimeMs, names });
+    return names;
   }
 
   /** undefined: no such file, or one its format module rejects (both fail the playback). */

@@ -78,12 +78,15 @@ for (const route of [...routes].sort((a, b) => b.literals - a.literals)) {
 
 function match(route: Route, parts: string[]): Record<string, string> | undefined {
   if (route.segments.length !== parts.length) return undefined;
+  // Literal segments first: most routes of a shape fail on one, before any parameter is decoded.
+  for (let i = 0; i < parts.length; i++) {
+    const seg = route.segments[i] ?? '';
+    if (seg[0] !== '{' && seg !== parts[i]) return undefined;
+  }
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {
     const seg = route.segments[i] ?? '';
-    const part = parts[i] ?? '';
-    if (seg.startsWith('{')) params[seg.slice(1, -1)] = decodeURIComponent(part);
-    else if (seg !== part) return undefined;
+    if (seg[0] === '{') params[seg.slice(1, -1)] = decodeURIComponent(parts[i] ?? '');
   }
   return params;
 }
