@@ -1,15 +1,17 @@
 // `pnpm bench [--json] [--only <section>[,<section>…]]`: runs every benchmark (or the sections
 // named) and prints a table (or one JSON object of figures). Figures are measured in this run;
 // none is a constant.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { benchDesigner } from '../designer/bench/open.bench.js';
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
 import { benchAri } from '../packages/harness/bench/ari.bench.js';
-import { benchCalls } from '../runtime/bench/calls.bench.js';
 import { benchContacts } from '../runtime/bench/contacts.bench.js';
 import { benchEngine } from '../runtime/bench/engine.bench.js';
 import { benchFailover } from '../runtime/bench/failover.bench.js';
 import { benchRouting } from '../runtime/bench/routing.bench.js';
 import { benchServer } from '../runtime/bench/server.bench.js';
+import { CALL_SERVING_NODE_FLAGS } from '../runtime/src/host/node-flags.js';
 
 /** A section's figures, and what it has to say beside them (what it skipped, and why). */
 type Result = Figure[] | { figures: Figure[]; notes: string[] };
@@ -18,13 +20,28 @@ const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'flow core', run: benchValidate },
   { name: 'telephony', run: benchAri },
   { name: 'contact engine', run: benchEngine },
-  { name: 'calls', run: benchCalls },
+  // The runtime under calls runs as a worker does, with its V8 flags: in a process of its own.
+  { name: 'calls', run: () => inChild('runtime/bench/calls-main.ts', CALL_SERVING_NODE_FLAGS) },
   { name: 'contacts', run: benchContacts },
   { name: 'routing', run: benchRouting },
   { name: 'server', run: benchServer },
   { name: 'failover', run: benchFailover },
   { name: 'designer', run: benchDesigner },
 ];
+
+/** Runs a bench entry point in a child node with `flags`; it prints its Result as one JSON line. */
+async function inChild(entry: string, flags: readonly string[]): Promise<Result> {
+  const child = spawn(process.execPath, [...flags, '--import', './scripts/lib/ts-register.mjs', entry], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`${entry} exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '') as Result;
+}
 
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').map((s) => s.trim()) : undefined;
@@ -65,6 +82,6 @@ if (process.argv.includes('--json')) {
   for (const r of rows) console.log(line(r));
   for (const n of notes) console.log(n);
   console.log(
-    `node ${process.version}; telephony figures run ari-sim in a second process; server figures go through Fastify's inject (no sockets)`,
+    `node ${process.version}; telephony figures run ari-sim in a second process; the calls figures' runtime runs in a process of its own with a worker's V8 flags (${CALL_SERVING_NODE_FLAGS.join(' ')}); server figures go through Fastify's inject (no sockets)`,
   );
 }

@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type AriClient, createAriClient } from '@parley/ari';
 import { createAriSim, defaultDialplan } from '@parley/ari-sim';
+import { CALL_SERVING_NODE_FLAGS } from '../src/host/node-flags.js';
 import { SYSTEM } from '../src/services/context.js';
 import { EventBus } from '../src/services/events.js';
 import { createFlow, publish, saveVersion } from '../src/services/flows.js';
@@ -76,12 +77,16 @@ export function startWorker(id: string, env: Record<string, string>, leaseMs: nu
     '--lease-ms',
     String(leaseMs),
   ];
-  const child = spawn(process.execPath, ['--import', './scripts/lib/ts-register.mjs', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env, PARLEY_ARI_APP: `parley-${id}` },
-    // Their standard error is ours: a worker that fails says why there.
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...CALL_SERVING_NODE_FLAGS, '--import', './scripts/lib/ts-register.mjs', ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, PARLEY_ARI_APP: `parley-${id}` },
+      // Their standard error is ours: a worker that fails says why there.
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const worker: Worker = { id, child, events: [] };
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`worker ${id} exited (${code})`)));
