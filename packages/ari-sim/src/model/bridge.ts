@@ -28,6 +28,8 @@ export class SimBridge {
   /** The announcer playing bridge MOH. */
   mohChannel: SimChannel | undefined;
   destroyed = false;
+  /** `createdAt` as every snapshot of the bridge writes it: made once, not per event. */
+  readonly creationTime: string;
 
   constructor(
     readonly id: string,
@@ -38,6 +40,7 @@ export class SimBridge {
   ) {
     this.technology = bridgeType === 'holding' ? 'holding_bridge' : 'simple_bridge';
     this.videoMode = flags.has('video_sfu') ? 'sfu' : flags.has('video_single') ? 'single' : 'talker';
+    this.creationTime = formatTimestamp(createdAt);
   }
 
   /** What the smart bridge switches to once it has re-evaluated its members. */
@@ -73,7 +76,7 @@ export class SimBridge {
       creator: 'Stasis',
       name: this.name,
       channels: this.visibleIds(),
-      creationtime: formatTimestamp(this.createdAt),
+      creationtime: this.creationTime,
       video_mode: this.videoMode,
     };
     if (this.videoSourceId) json.video_source_id = this.videoSourceId;

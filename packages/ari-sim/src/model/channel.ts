@@ -51,6 +51,8 @@ export class SimChannel {
   dial: DialState | undefined;
   membership: BridgeMembership | undefined;
   readonly media: ChannelMedia;
+  /** `createdAt` as every snapshot of the channel writes it: made once, not per event. */
+  readonly creationTime: string;
   hangupCause = 16;
   hangingUp = false;
   destroyed = false;
@@ -85,9 +87,6 @@ export class SimChannel {
     this.media = media;
     this.creationTime = formatTimestamp(createdAt);
   }
-
-  /** `createdAt` as every snapshot of the channel writes it: made once, not per event. */
-  readonly creationTime: string;
 
   get bridge(): SimBridge | undefined {
     return this.membership?.bridge;
