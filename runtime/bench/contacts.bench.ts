@@ -25,9 +25,10 @@ import {
   BenchLambda,
   benchInstance,
   collectGarbage,
+  cpuSince,
+  cpuTime,
   IVR_20,
   type LocalFunction,
-  mainThreadCpuS,
   markingClock,
   percentile,
   startLocalFunction,
@@ -169,8 +170,7 @@ async function drive(mode: 'runtime' | 'baseline', fn: LocalFunction): Promise<R
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
   const rssBefore = process.memoryUsage().rss;
-  const cpuStart = process.cpuUsage();
-  const mainStart = mainThreadCpuS();
+  const cpuStart = cpuTime();
   const started = performance.now();
   const advance = async (ms: number) => {
     await work.idle();
@@ -184,25 +184,17 @@ async function drive(mode: 'runtime' | 'baseline', fn: LocalFunction): Promise<R
   // Every call placed; the first to arrive are still in the IVR. Memory with all of them in it:
   await advance(STEP_MS);
   const concurrent = mode === 'runtime' ? peak : active;
-  const cpuPause = process.cpuUsage(cpuStart);
-  const mainPause = mainThreadCpuS();
+  const beforePause = cpuSince(cpuStart);
   const pauseStarted = performance.now();
   collectGarbage();
   const heapPerContactKb = (process.memoryUsage().heapUsed - heapBefore) / concurrent / 1024;
   const rssPerContactKb = (process.memoryUsage().rss - rssBefore) / concurrent / 1024;
   const paused = performance.now() - pauseStarted;
-  const cpuResume = process.cpuUsage();
-  const mainResume = mainThreadCpuS();
+  const cpuResume = cpuTime();
 
   while (finished < CONTACTS - callers.lost) await advance(STEP_MS);
-  const cpu = process.cpuUsage(cpuResume);
-  const mainEnd = mainThreadCpuS();
+  const cpu = cpuSince(cpuResume, cpuTime(), beforePause);
   const wallS = (performance.now() - started - paused) / 1000;
-  const cpuS = (cpuPause.user + cpuPause.system + cpu.user + cpu.system) / 1e6;
-  const mainCpuS =
-    mainStart === undefined || mainPause === undefined || mainResume === undefined || mainEnd === undefined
-      ? undefined
-      : mainPause - mainStart + (mainEnd - mainResume);
 
   await callers.hangupAll();
   const over = Promise.all(closing);
@@ -227,8 +219,8 @@ async function drive(mode: 'runtime' | 'baseline', fn: LocalFunction): Promise<R
   return {
     blocks,
     queued,
-    cpuS,
-    mainCpuS,
+    cpuS: cpu.processS,
+    mainCpuS: cpu.mainS,
     wallS,
     latencies: latencies.slice(0, blocks).sort(),
     peak: concurrent,

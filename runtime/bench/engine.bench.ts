@@ -25,8 +25,9 @@ import {
   BenchLambda,
   benchInstance,
   collectGarbage,
+  cpuSince,
+  cpuTime,
   IVR_20,
-  mainThreadCpuS,
   markingClock,
   percentile,
   startLocalFunction,
@@ -122,8 +123,7 @@ export async function benchEngine(): Promise<Figure[]> {
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
-  const cpuStart = process.cpuUsage();
-  const mainStart = mainThreadCpuS();
+  const cpuStart = cpuTime();
   const calls: SimulatedCall[] = [];
   const runs: ContactRun[] = [];
   // Calls arrive one simulated millisecond apart, so all 1,000 are in the IVR at once (it takes
@@ -184,10 +184,7 @@ export async function benchEngine(): Promise<Figure[]> {
     return all;
   })();
   const elapsedS = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuS = (cpu.user + cpu.system) / 1e6;
-  const mainEnd = mainThreadCpuS();
-  const mainS = mainStart === undefined || mainEnd === undefined ? undefined : mainEnd - mainStart;
+  const { processS: cpuS, mainS } = cpuSince(cpuStart);
   for (const call of calls) call.callerHangsUp();
   await Promise.all(runs.map((r) => r.closed));
   await lambdaFunction.close();

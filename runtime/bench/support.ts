@@ -199,13 +199,18 @@ export function benchInstance(ivr: object, lambdaUrl: string): { instance: Insta
   return { instance, flow: loaded.flow };
 }
 
-const ticksPerSecond = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
+let ticksPerSecond: number | undefined;
+/** /proc's clock ticks per second, asked of getconf once, when a figure first needs it. */
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
   }
-})();
+  return ticksPerSecond;
+}
 
 /**
  * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; with `thread`, one
@@ -215,19 +220,36 @@ export function cpuSecondsOf(pid: number, thread?: number): number {
   const stat = readFileSync(`/proc/${pid}${thread === undefined ? '' : `/task/${thread}`}/stat`, 'utf8');
   // The command name may hold spaces and parentheses: the fields start after its last `)`.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks();
 }
 
 /**
- * CPU seconds of this process's main thread alone (its task id is the pid), without V8's GC helpers
- * or libuv's pool; undefined where /proc is not there.
+ * CPU seconds this process has used, and its main thread alone (its task id is the pid), without
+ * V8's GC helpers or libuv's pool; the main thread's is undefined where /proc is not there.
  */
-export function mainThreadCpuS(): number | undefined {
+export interface CpuTime {
+  processS: number;
+  mainS: number | undefined;
+}
+
+export function cpuTime(): CpuTime {
+  const { user, system } = process.cpuUsage();
+  let mainS: number | undefined;
   try {
-    return cpuSecondsOf(process.pid, process.pid);
+    mainS = cpuSecondsOf(process.pid, process.pid);
   } catch {
-    return undefined;
+    mainS = undefined;
   }
+  return { processS: (user + system) / 1e6, mainS };
+}
+
+/** The CPU time used from `start` to `end`, plus `more` (a span before a pause that is not counted). */
+export function cpuSince(start: CpuTime, end: CpuTime = cpuTime(), more?: CpuTime): CpuTime {
+  const mainS =
+    start.mainS === undefined || end.mainS === undefined || (more && more.mainS === undefined)
+      ? undefined
+      : end.mainS - start.mainS + (more?.mainS ?? 0);
+  return { processS: end.processS - start.processS + (more?.processS ?? 0), mainS };
 }
 
 export function collectGarbage(): void {
