@@ -137,9 +137,10 @@ const END_STATE = 'end';
 
 /**
  * Raised by the machine itself to move to the state of the action a step chose. XState v5 targets are
- * static, so each action state gets one transition on the root for this event; the alternative, a
- * guarded transition per distinct target on every state, made building the machine several times
- * dearer (XState formats every transition eagerly, at compile and at every `provide`).
+ * static, so each action state gets one transition on the root for this event. The alternative, a
+ * guarded transition per distinct target on every state (one microstep a block instead of two), made
+ * building a 2,000-action machine 35–60% dearer, as XState formats every transition eagerly at compile
+ * and at every `provide`, and ran the contact engine no faster.
  */
 const GOTO = 'parley.goto.';
 const GOTO_END: GotoEvent = `${GOTO}${END_STATE}`;
