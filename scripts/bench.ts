@@ -53,9 +53,18 @@ if (unknown.length > 0 || only?.length === 0) {
 
 const figures: Figure[] = [];
 const notes: string[] = [];
+const failed: string[] = [];
 for (const s of suites) {
   if (only && !only.includes(s.name)) continue;
-  const result = await s.run();
+  let result: Result;
+  try {
+    result = await s.run();
+  } catch (error) {
+    // One section's failure costs its own figures, not those the others measured; the exit code says.
+    failed.push(s.name);
+    notes.push(`${s.name}: failed, ${error instanceof Error ? error.message : String(error)}`);
+    continue;
+  }
   if (Array.isArray(result)) figures.push(...result);
   else {
     figures.push(...result.figures);
@@ -84,4 +93,9 @@ if (process.argv.includes('--json')) {
   console.log(
     `node ${process.version}; telephony figures run ari-sim in a second process; the calls figures' runtime runs in a process of its own with a worker's V8 flags (${CALL_SERVING_NODE_FLAGS.join(' ')}); server figures go through Fastify's inject (no sockets)`,
   );
+}
+
+if (failed.length > 0) {
+  console.error(`pnpm bench: ${failed.length} section(s) failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
 }

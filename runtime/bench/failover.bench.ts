@@ -2,15 +2,14 @@
 // one worker is killed (SIGKILL) in the middle of the calls' flows and another stopped (SIGTERM).
 import type { Figure } from '../../packages/flow/bench/validate.bench.js';
 import { runFailover } from './failover.js';
-import { databaseUrl } from './server.bench.js';
+import { reachablePostgres } from './server.bench.js';
 
 const CALLS = 200;
 
 export async function benchFailover(): Promise<{ figures: Figure[]; notes: string[] }> {
-  const url = databaseUrl();
-  if (!url)
-    return { figures: [], notes: ['failover: skipped, no DATABASE_URL and no .tools/postgres-test-url'] };
-  const run = await runFailover({ databaseUrl: url, calls: CALLS, leaseMs: 1_000 });
+  const postgres = await reachablePostgres();
+  if ('skipped' in postgres) return { figures: [], notes: [`failover: skipped, ${postgres.skipped}`] };
+  const run = await runFailover({ databaseUrl: postgres.url, calls: CALLS, leaseMs: 1_000 });
   const resumed = run.adoptions.flatMap((a) => a.apps).reduce((sum, a) => sum + a.resumed, 0);
   return {
     figures: [

@@ -229,21 +229,31 @@ export function databaseUrl(): string | undefined {
   }
 }
 
-/** A throw-away schema on the PostgreSQL, or why there is none. */
-async function openPostgresStore(): Promise<
-  { store: Store; drop: () => Promise<void> } | { skipped: string }
-> {
+/**
+ * The PostgreSQL a bench section may use, or why it skips: none configured, or none that lets us in.
+ * The store's pool waits for a server indefinitely; a probe with a time limit answers first.
+ */
+export async function reachablePostgres(): Promise<{ url: string } | { skipped: string }> {
   const url = databaseUrl();
   if (!url) return { skipped: 'no DATABASE_URL and no .tools/postgres-test-url' };
-  // The store's pool waits for a server indefinitely; a probe with a time limit answers first.
   const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await probe.connect();
+    return { url };
   } catch (e) {
     return { skipped: `PostgreSQL unreachable (${e instanceof Error ? e.message : String(e)})` };
   } finally {
     await probe.end().catch(() => undefined);
   }
+}
+
+/** A throw-away schema on the PostgreSQL, or why there is none. */
+async function openPostgresStore(): Promise<
+  { store: Store; drop: () => Promise<void> } | { skipped: string }
+> {
+  const postgres = await reachablePostgres();
+  if ('skipped' in postgres) return postgres;
+  const url = postgres.url;
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const store = await openStore({ databaseUrl: url, postgres: { schema } });
   return {
