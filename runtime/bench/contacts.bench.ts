@@ -29,6 +29,7 @@ import {
   cpuTime,
   IVR_20,
   type LocalFunction,
+  mainThreadFigure,
   markingClock,
   percentile,
   startLocalFunction,
@@ -255,16 +256,7 @@ export async function benchContacts(): Promise<{ figures: Figure[]; notes: strin
         unit: 'blocks/s',
         target: '≥ 20000',
       },
-      ...(runtime.mainCpuS === undefined
-        ? []
-        : [
-            {
-              key: 'block_exec_per_main_cpu_s',
-              label: "  block executions per CPU-second of the main thread (less V8's GC helper threads)",
-              value: runtime.blocks / runtime.mainCpuS,
-              unit: 'blocks/s',
-            },
-          ]),
+      ...mainThreadFigure('block_exec_per_main_cpu_s', runtime.blocks, runtime.mainCpuS),
       {
         key: 'block_exec_per_wall_s',
         label: '  block executions per second of wall time',

@@ -28,6 +28,7 @@ import {
   cpuSince,
   cpuTime,
   IVR_20,
+  mainThreadFigure,
   markingClock,
   percentile,
   startLocalFunction,
@@ -212,16 +213,7 @@ export async function benchEngine(): Promise<Figure[]> {
       value: blocks / cpuS,
       unit: 'blocks/s',
     },
-    ...(mainS === undefined
-      ? []
-      : [
-          {
-            key: 'engine_blocks_per_main_cpu_s',
-            label: "  block executions per CPU-second of the main thread (less V8's GC helper threads)",
-            value: blocks / mainS,
-            unit: 'blocks/s',
-          },
-        ]),
+    ...mainThreadFigure('engine_blocks_per_main_cpu_s', blocks, mainS),
     {
       key: 'engine_block_p50_ms',
       label: '  block latency p50 (ready → outcome applied and logged)',

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Clock } from '@parley/ari';
+import type { Figure } from '../../packages/flow/bench/validate.bench.js';
 import { Instance } from '../src/contact/instance.js';
 import type { RealWork } from '../src/contact/simulate.js';
 import type { FlowTarget } from '../src/executors/types.js';
@@ -250,6 +251,19 @@ export function cpuSince(start: CpuTime, end: CpuTime = cpuTime(), more?: CpuTim
       ? undefined
       : end.mainS - start.mainS + (more?.mainS ?? 0);
   return { processS: end.processS - start.processS + (more?.processS ?? 0), mainS };
+}
+
+/** Blocks per CPU-second of the main thread alone, where /proc told its CPU time (else no figure). */
+export function mainThreadFigure(key: string, blocks: number, mainS: number | undefined): Figure[] {
+  if (mainS === undefined) return [];
+  return [
+    {
+      key,
+      label: "  block executions per CPU-second of the main thread (less V8's GC helper threads)",
+      value: blocks / mainS,
+      unit: 'blocks/s',
+    },
+  ];
 }
 
 export function collectGarbage(): void {
