@@ -459,15 +459,13 @@ class Runner implements ContactRun {
     this.#frames.push(frame);
     this.#flows.push(target.name);
     const resumed = this.#resuming[0]?.flowKey === target.key ? this.#resuming.shift() : undefined;
-    const common = {
-      executors: (type: string) => this.#executorFor(type, depth),
-      onStep: (event: StepEvent) => this.#onStep(frame, event),
-      ...(this.#options.checkpoint ? { checkpoint: () => this.#checkpoint() } : {}),
-    };
+    const executors = (type: string) => this.#executorFor(type, depth);
+    const onStep = (event: StepEvent) => this.#onStep(frame, event);
+    const checkpoint = this.#options.checkpoint ? () => this.#checkpoint() : undefined;
     if (resumed) frame.current = currentOf(resumed);
     const run = resumed
-      ? startFlow(compiled, { ...common, snapshot: resumed.snapshot })
-      : startFlow(compiled, { ...common, input: { contact } });
+      ? startFlow(compiled, { executors, onStep, checkpoint, snapshot: resumed.snapshot })
+      : startFlow(compiled, { executors, onStep, checkpoint, input: { contact } });
     frame.run = run;
     try {
       const finished = run.done.then((output): FlowRunEnd => ({ kind: 'done', output }));
@@ -493,7 +491,10 @@ class Runner implements ContactRun {
   }
 
   #portsWith(signal: AbortSignal): RuntimePorts {
-    if (this.#signalled?.signal !== signal) this.#signalled = { signal, ports: { ...this.#ports, signal } };
+    // Not `{ ...ports, signal }`: on Node 20's V8 a spread with a key added gets a hidden class of its
+    // own, one per contact, which every executor's property reads then see as yet another shape.
+    if (this.#signalled?.signal !== signal)
+      this.#signalled = { signal, ports: Object.assign({}, this.#ports, { signal }) };
     return this.#signalled.ports;
   }
 

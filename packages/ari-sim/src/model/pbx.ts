@@ -64,7 +64,12 @@ export class Pbx {
         return;
       }
       const data = substitute(step.data, (name) => readVar(this.core, this.chan, name));
-      Object.assign(this.chan.dialplan, { ...at, appName: step.app, appData: data });
+      const dialplan = this.chan.dialplan;
+      dialplan.context = at.context;
+      dialplan.exten = at.exten;
+      dialplan.priority = at.priority;
+      dialplan.appName = step.app;
+      dialplan.appData = data;
       this.core.publishChannel(this.chan, 'ChannelDialplan', {
         dialplan_app: step.app,
         dialplan_app_data: data,

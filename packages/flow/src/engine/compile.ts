@@ -115,7 +115,14 @@ export const executorFromDecider =
 export function decide(decider: Decider, action: ActionNode, contact: Contact, env: EngineEnv): StepResult {
   const step = decider(action, contact, env);
   if (step.log?.parameters) return step;
-  return { ...step, log: { ...step.log, parameters: resolveParameters(action.parameters ?? {}, contact) } };
+  // Spelled out: on Node 20's V8 a spread with keys added gets a hidden class of its own, every block.
+  const parameters = resolveParameters(action.parameters ?? {}, contact);
+  const log = step.log;
+  return {
+    outcome: step.outcome,
+    contactPatch: step.contactPatch,
+    log: { parameters, results: log?.results, externalResults: log?.externalResults },
+  };
 }
 
 /** Executors for every block the engine decides itself, bound to the runtime's environment. */
