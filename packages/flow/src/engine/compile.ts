@@ -37,9 +37,16 @@ export interface FlowEnd {
   error?: EngineError;
 }
 
+/**
+ * How many of the latest Identifiers a run keeps in its context. The whole path would be copied at
+ * every step and written into every persisted snapshot: quadratic in the steps of a flow that loops
+ * (a queue flow's hold loop). Whoever wants the whole path has the `step` events.
+ */
+export const RECENT_PATH_LENGTH = 32;
+
 export interface FlowContext {
   contact: Contact;
-  /** Identifiers of the actions executed, in order. */
+  /** Identifiers of the latest actions executed (`RECENT_PATH_LENGTH` at most), the running one last. */
   path: string[];
   steps: number;
   flowKey: string;
@@ -52,6 +59,7 @@ export interface FlowInput {
 
 export interface FlowOutput {
   contact: Contact;
+  /** The latest Identifiers executed, in order (`RECENT_PATH_LENGTH` at most). */
   path: string[];
   end: FlowEnd;
 }
@@ -185,6 +193,13 @@ function namesOf(i: number): StateNames {
   return NAMES[i] as StateNames;
 }
 
+function recentPath(path: readonly string[], next: string): string[] {
+  const kept =
+    path.length < RECENT_PATH_LENGTH ? [...path] : path.slice(path.length - RECENT_PATH_LENGTH + 1);
+  kept.push(next);
+  return kept;
+}
+
 function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   // First action wins for a repeated Identifier, as everywhere else in the model.
@@ -293,7 +308,7 @@ function buildMachine(model: FlowModel, key: string, options: CompileOptions) {
   const assignStep = s.assign(({ context, event }): Partial<FlowContext> => {
     const { action, decision: d } = decisionOf(context, event);
     return d.goto !== undefined && d.next !== undefined
-      ? { contact: d.contact, path: [...context.path, d.next], steps: context.steps + 1 }
+      ? { contact: d.contact, path: recentPath(context.path, d.next), steps: context.steps + 1 }
       : { contact: d.contact, end: d.end ?? { reason: 'noTransition', at: action.id } };
   });
   const moveOn = s.raise(({ context, event }) => {

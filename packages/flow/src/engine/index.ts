@@ -18,6 +18,7 @@ export {
   type FlowOutput,
   missingExecutor,
   pureExecutors,
+  RECENT_PATH_LENGTH,
   type StepEvent,
 } from './compile.js';
 export { isOperator, type MatchOptions, matchCondition, toNumber } from './conditions.js';

@@ -8,6 +8,7 @@ import {
   type Executor,
   type ExecutorInput,
   pureExecutors,
+  RECENT_PATH_LENGTH,
   type StepResult,
   startFlow,
 } from '../../src/index.js';
@@ -156,7 +157,24 @@ describe('compile', () => {
     ]);
     const out = await run(compile(spin, { maxSteps: 50 }), pureExecutors(env()));
     expect(out.end).toMatchObject({ reason: 'stepLimit' });
-    expect(out.path).toHaveLength(50);
+  });
+
+  it('keeps only the latest Identifiers of a long run in context, the running one last', async () => {
+    const loop = (id: string, next: string) => ({
+      Identifier: id,
+      Type: 'Compare',
+      Parameters: { ComparisonValue: '$.Channel' },
+      Transitions: { NextAction: next },
+    });
+    const steps = RECENT_PATH_LENGTH * 10 + 1;
+    const out = await run(
+      compile(flow([loop('x', 'y'), loop('y', 'x')]), { maxSteps: steps }),
+      pureExecutors(env()),
+    );
+    expect(out.end).toMatchObject({ reason: 'stepLimit', at: 'x' });
+    expect(out.path).toHaveLength(RECENT_PATH_LENGTH);
+    expect(out.path.at(-1)).toBe('x');
+    expect(out.path.slice(-3)).toEqual(['x', 'y', 'x']);
   });
 
   it('accepts Identifiers that XState would read as paths', async () => {
