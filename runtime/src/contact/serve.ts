@@ -130,13 +130,15 @@ export function serveInbound(options: ServeOptions): Serving {
     const contact = instance.inboundContact({ contactId, from: call.from, to: call.to });
     const attached = options.attach?.(instance, call, contactId);
     const { checkpoints, center } = options;
-    // Only a worker of a cluster hands contacts off. A signal that would never abort is not made:
-    // with its listener it holds about 900 bytes for as long as the contact lives.
-    const stop = center && checkpoints && telephony ? new AbortController() : undefined;
     let routing = attached?.routing ?? options.routing;
     /** The checkpoint left this run: whoever has it now removes it. */
     let movedAway = false;
-    if (stop && center && checkpoints && telephony) {
+    // Only a worker of a cluster hands contacts off, so only there does a run get a signal: one that
+    // would never abort holds about 900 bytes, with its listener, for as long as the contact lives.
+    let signal: AbortSignal | undefined;
+    if (center && checkpoints && telephony) {
+      const stop = new AbortController();
+      signal = stop.signal;
       const move = async (): Promise<boolean> => {
         const to = await center.elsewhere().catch(() => undefined);
         if (!to || !(await center.pass(contactId, center.workerId, to.workerId).catch(() => false)))
@@ -181,7 +183,7 @@ export function serveInbound(options: ServeOptions): Serving {
       instanceArn: instance.arn,
       ...(options.onStep ? { onStep: (step: ContactStep) => options.onStep?.(contactId, step) } : {}),
       ...(resume ? { resume: resume.snapshot } : {}),
-      signal: stop?.signal,
+      signal,
       ...(checkpoints
         ? {
             // The block's flow-log entry is stored before the snapshot that says it ran.

@@ -157,6 +157,7 @@ describe('compile', () => {
     ]);
     const out = await run(compile(spin, { maxSteps: 50 }), pureExecutors(env()));
     expect(out.end).toMatchObject({ reason: 'stepLimit' });
+    expect(out.steps).toHaveLength(50);
   });
 
   it('keeps only the latest Identifiers of a long run in context, the running one last', async () => {
