@@ -218,7 +218,7 @@ async function measure(store: Store, label: string, key: string): Promise<Figure
 }
 
 /** The PostgreSQL benchmarks use: DATABASE_URL, else the one scripts/test provisioned. */
-export function databaseUrl(): string | undefined {
+function databaseUrl(): string | undefined {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   try {
     return (
