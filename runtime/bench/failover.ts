@@ -52,6 +52,8 @@ export interface FailoverRun {
   survived: number;
   /** Flow-log entries written twice in a row (a block logged by both workers). */
   repeatedEntries: number;
+  /** The most entries written twice in a row in one contact's flow log. */
+  mostRepeatedInOneContact: number;
   /** From the SIGKILL of a, and the SIGTERM of b, to the adoption of its app. */
   takeoverMs: number;
   handOverMs: number;
@@ -232,12 +234,14 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
     }
     let survived = 0;
     let repeatedEntries = 0;
+    let mostRepeatedInOneContact = 0;
     for (const contact of contacts) {
       const record = await store.contacts.contactRecord(instance.id, contact.contactId);
       const logs = await store.contacts.flowLogs(instance.id, { contactId: contact.contactId, limit: 1000 });
       const path = logs.map((l) => String(l.entry.Identifier));
       const deduped = path.filter((id, i) => id !== path[i - 1]);
       repeatedEntries += path.length - deduped.length;
+      mostRepeatedInOneContact = Math.max(mostRepeatedInOneContact, path.length - deduped.length);
       if (
         record?.DisconnectReason === 'CONTACT_FLOW_DISCONNECT' &&
         JSON.stringify(deduped) === JSON.stringify(FAILOVER_PATH)
@@ -249,6 +253,7 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
       contacts: contacts.length,
       survived,
       repeatedEntries,
+      mostRepeatedInOneContact,
       takeoverMs: adopting('a') - killedAt,
       handOverMs: adopting('b') - stoppedAt,
       adoptions: adoptions.map((e) => e.event.adopted as Adopted),
