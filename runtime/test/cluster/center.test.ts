@@ -31,9 +31,10 @@ const until = async (check: () => boolean | Promise<boolean>, what: string, ms =
   throw new Error(`never: ${what}`);
 };
 
-// Two workers on one PostgreSQL and one PBX: a, the older, runs the contact centers. The call comes
+// Two workers on one PostgreSQL and one PBX: a, the older, runs the contact centers. The calls come
 // into b's app and the agent signs in through b's API: b hands the contact to a when its flow first
-// needs the queue, and forwards the agent's requests and event stream to a.
+// needs the queue, and forwards the agent's requests and event stream to a. Then a dies with a call
+// waiting in its queue, and b runs the centers.
 describe.skipIf(!url)('a contact center shared by runtime workers', () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let store: Store;
@@ -179,9 +180,18 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     );
   }, 120_000);
 
-  it('signs the agents in again, as they were, on the worker that runs the centers next', async () => {
+  it('keeps the agents signed in as they were, and a waiting call in its queue, when the worker running the centers dies', async () => {
     await agentApi('POST', '/status', { status: { custom: 'Break' } });
     await until(async () => (await store.cluster.agentStates()).length === 1, 'the status stored');
+    // alice is on Break: the call waits in Billing, on a, hearing the customer queue flow.
+    const caller = await harness.call(NUMBER.slice(1));
+    await caller.answered();
+    const inApp = async (app: string) =>
+      (await harnessAri.applications.get({ applicationName: app })).channel_ids.includes(
+        caller.runtimeChannelId,
+      );
+    await until(() => inApp('parley-a'), 'the call moved to a, which runs the queues');
+    await caller.waitForNewAudio({ timeoutMs: 30_000 });
     workers[0]?.child.kill('SIGKILL');
     await until(() => workers[1]?.events.some((e) => e.event.adopted) === true, 'b adopts a');
     // b runs the centers now, and alice is signed in there with the status she chose, unasked.
@@ -192,6 +202,28 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     expect(await store.cluster.agentStates()).toEqual([
       { instanceId, userId: expect.any(String), status: { custom: 'Break' } },
     ]);
+    // The caller waited through the takeover and is answered by alice once she is available.
+    expect(caller.hungUp).toBe(false);
+    await agentApi('POST', '/status', { status: 'Available' });
+    const phone = await harness.incoming('agent', '1101', 30_000);
+    await phone.waitForAnswer();
+    await until(
+      async () => (await agentApi('GET', '')).json.snapshot?.Contacts?.[0]?.State === 'CONNECTED',
+      'alice connected to the caller who waited',
+    );
+    const contactId = (await agentApi('GET', '')).json.snapshot.Contacts[0].ContactId as string;
+    await caller.hangup();
+    await phone.waitForHangup();
+    let record: Awaited<ReturnType<Store['contacts']['contactRecord']>>;
+    await until(async () => {
+      record = await store.contacts.contactRecord(instanceId, contactId);
+      return record !== undefined;
+    }, 'the contact record');
+    expect(record).toMatchObject({ Agent: { Username: 'alice' }, Queue: { Name: 'Billing' } });
+    // Resumed from its checkpoint, the call is the contact it was, not a second one.
+    const contacts = await store.contacts.contacts(instanceId, { limit: 10 });
+    expect(contacts.map((c) => c.contactId)).toContain(contactId);
+    expect(contacts).toHaveLength(2);
     expect((await agentApi('POST', '/logout')).status).toBe(200);
     await until(async () => (await store.cluster.agentStates()).length === 0, 'the sign-out stored');
   }, 120_000);
