@@ -46,6 +46,9 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
   let instanceId = '';
   let token = '';
   let bUrl = '';
+  /** The worker the agent's requests go to: b, until b dies. */
+  let apiUrl = '';
+  let env: Record<string, string> = {};
 
   beforeAll(async () => {
     store = await openStore({ databaseUrl: url ?? '', postgres: { schema, max: 2 } });
@@ -93,12 +96,13 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
 
     const pbx = await openClusterPbx(url ?? '', schema, ['a', 'b']);
     ({ sim, server } = pbx);
-    const env = { ...pbx.env, PARLEY_AGENT_ENDPOINT: TEST_AGENT_ENDPOINT };
+    env = { ...pbx.env, PARLEY_AGENT_ENDPOINT: TEST_AGENT_ENDPOINT };
     // a first: the longest-running worker runs the contact centers.
     workers.push(await startWorker('a', env, 3_000));
     workers.push(await startWorker('b', env, 3_000));
     const ready = workers[1]?.events.find((e) => e.event.ready)?.event.ready as { url: string };
     bUrl = ready.url;
+    apiUrl = bUrl;
     harnessAri = createAriClient({
       transport: sim.transport({ username: 'harness', password: 'harness' }),
       app: 'harness',
@@ -121,7 +125,7 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
   });
 
   const agentApi = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-    const res = await fetch(`${bUrl}/api/instances/${instanceId}/agent${path}`, {
+    const res = await fetch(`${apiUrl}/api/instances/${instanceId}/agent${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
@@ -226,5 +230,53 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     expect(contacts).toHaveLength(2);
     expect((await agentApi('POST', '/logout')).status).toBe(200);
     await until(async () => (await store.cluster.agentStates()).length === 0, 'the sign-out stored');
+  }, 120_000);
+
+  // The contact's transfer block runs while the caller talks to an agent, and the bridge is the
+  // center's, in the memory of the worker that died: the block is the one repeated, so the caller
+  // is queued again and offered to the agent again, on a new leg, and not dropped.
+  it('queues a caller talking to an agent again, as the same contact, when the worker running the centers dies during their call', async () => {
+    const c = await startWorker('c', env, 3_000);
+    workers.push(c);
+    expect((await agentApi('POST', '/login')).status).toBe(200);
+    await agentApi('POST', '/status', { status: 'Available' });
+    const caller = await harness.call(NUMBER.slice(1));
+    await caller.answered();
+    const first = await harness.incoming('agent', '1101', 30_000);
+    await first.waitForAnswer();
+    await until(
+      async () => (await agentApi('GET', '')).json.snapshot?.Contacts?.[0]?.State === 'CONNECTED',
+      'alice talking to the caller, on b',
+    );
+    const contactId = (await agentApi('GET', '')).json.snapshot.Contacts[0].ContactId as string;
+    workers[1]?.child.kill('SIGKILL');
+    await until(() => c.events.some((e) => e.event.adopted), 'c adopts b');
+    apiUrl = (c.events.find((e) => e.event.ready)?.event.ready as { url: string }).url;
+    await first.waitForHangup({ timeoutMs: 30_000 });
+    const again = await harness.incoming('agent', '1101', 30_000);
+    await again.waitForAnswer();
+    await until(async () => {
+      const contact = (await agentApi('GET', '')).json.snapshot?.Contacts?.[0];
+      return contact?.ContactId === contactId && contact.State === 'CONNECTED';
+    }, 'alice talking to the same contact, on c');
+    // One call again: what the caller keys reaches alice, and what alice keys reaches the caller.
+    await caller.press('5');
+    expect(await again.waitForDigits(1, { timeoutMs: 10_000 })).toBe('5');
+    await again.press('7');
+    expect(await caller.waitForDigits(1, { timeoutMs: 10_000 })).toBe('7');
+    expect(caller.hungUp).toBe(false);
+    await caller.hangup();
+    await again.waitForHangup();
+    let record: Awaited<ReturnType<Store['contacts']['contactRecord']>>;
+    await until(async () => {
+      record = await store.contacts.contactRecord(instanceId, contactId);
+      return record !== undefined;
+    }, 'the contact record');
+    expect(record).toMatchObject({ Agent: { Username: 'alice' }, Queue: { Name: 'Billing' } });
+    expect(await store.contacts.contacts(instanceId, { limit: 10 })).toHaveLength(3);
+    await until(
+      async () => Object.keys(await store.cluster.contactCounts()).length === 0,
+      'no checkpoint left',
+    );
   }, 120_000);
 });
