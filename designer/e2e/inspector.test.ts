@@ -1,4 +1,4 @@
-import { loadFlow } from '@parley/flow';
+import { loadFlow, validateDocument } from '@parley/flow';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +12,20 @@ import {
 } from './support.js';
 
 const { skip } = browserTests();
+
+/**
+ * Run in the page: how far, in screen px, a block's centre is from the React Flow pane's centre;
+ * with `within`, whether it is nearer than that.
+ */
+function fromCentre({ id, within }: { id: string; within?: number }): number | boolean {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const node = document.querySelector(`.react-flow__node[data-id="${id}"]`)?.getBoundingClientRect();
+  if (!pane || !node) return within === undefined ? Number.POSITIVE_INFINITY : false;
+  const dx = node.left + node.width / 2 - (pane.left + pane.width / 2);
+  const dy = node.top + node.height / 2 - (pane.top + pane.height / 2);
+  const distance = Math.hypot(dx, dy);
+  return within === undefined ? distance : distance < within;
+}
 
 describe.skipIf(skip)('the inspector in Chromium', () => {
   let designer: Designer;
@@ -98,6 +112,47 @@ describe.skipIf(skip)('the inspector in Chromium', () => {
     await text.press('Control+s');
     await page.locator('.save-notice', { hasText: /^Saved version/ }).waitFor();
     expect(await savedText(menu)).toBe('Saved straight from the keyboard.');
+    await page.context().close();
+  });
+
+  it('shows a problem’s code on its block, and a click on the problem selects the block and centres it', async () => {
+    // Bank menu with a Welcome that plays nothing, as a flow of its own.
+    const doc = JSON.parse(
+      await (await designer.api('GET', `/api/instances/demo/flows/${menu}/content`)).text(),
+    ) as { Actions: { Identifier: string; Parameters?: object }[] };
+    const welcome = doc.Actions.find((a) => a.Identifier === 'Welcome');
+    if (!welcome) throw new Error('Bank menu should have a Welcome block');
+    welcome.Parameters = {};
+    const { diagnostics } = validateDocument(doc, { flowType: 'CONTACT_FLOW' });
+    const code = diagnostics.find((d) => d.actionId === 'Welcome' && d.severity === 'error')?.code;
+    if (!code) throw new Error('a Welcome block without a prompt should be an error');
+    // The list's first button with that code is Welcome's.
+    expect(diagnostics.filter((d) => d.code === code).map((d) => d.actionId)).toEqual(['Welcome']);
+    const res = await designer.api('POST', '/api/instances/demo/flows', {
+      name: 'Silent welcome',
+      type: 'CONTACT_FLOW',
+      content: JSON.stringify(doc),
+      message: 'Welcome plays nothing',
+    });
+    expect(res.status).toBe(201);
+    const id = ((await res.json()) as { flow: { id: string } }).flow.id;
+
+    const page = await newPage(browser);
+    await signIn(page, designer);
+    await openFlow(page, designer, id);
+    const block = page.locator('.react-flow__node[data-id="Welcome"]');
+    const codes = block.locator('.block-codes');
+    expect(await codes.isVisible()).toBe(true);
+    expect((await codes.textContent())?.split(' · ')).toContain(code);
+    expect(await block.getAttribute('class')).not.toContain('selected');
+    // Opened to fit the whole flow, Welcome (second of nine) is away from the middle.
+    expect(await page.evaluate(fromCentre, { id: 'Welcome' })).toBeGreaterThan(50);
+
+    await page.locator('.problems').getByRole('button', { name: code }).first().click();
+    await page.locator('.react-flow__node.selected[data-id="Welcome"]').waitFor();
+    expect(await page.locator('.canvas-status').textContent()).toContain('1 selected');
+    // The view glides there: wait for the frame it arrives.
+    await page.waitForFunction(fromCentre, { id: 'Welcome', within: 2 }, { polling: 'raf', timeout: 10_000 });
     await page.context().close();
   });
 

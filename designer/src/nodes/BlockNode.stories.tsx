@@ -1,4 +1,4 @@
-import type { FlowModel } from '@parley/flow';
+import type { Diagnostic, FlowModel } from '@parley/flow';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { BlockCanvas } from '../stories/BlockCanvas.js';
 import { storyFlow, storyFlows } from '../stories/flows.js';
@@ -16,6 +16,11 @@ function nodeOf(model: FlowModel, id: string | undefined): GraphNode {
 
 const menu = blockSample('GetParticipantInput', storyFlows()).node;
 
+const withProblems = (node: GraphNode, diagnostics: Diagnostic[]): GraphNode => ({
+  ...node,
+  data: { ...node.data, diagnostics },
+});
+
 const meta = {
   component: BlockCanvas,
   parameters: { layout: 'centered' },
@@ -31,7 +36,34 @@ export const Selected: Story = { args: { selected: true } };
 
 export const Entry: Story = { args: { node: nodeOf(ivr, ivr.startAction) } };
 
+// The validator's codes share the type line: errors' first; a line too long is cut, the tooltip lists all.
 export const WithErrors: Story = { args: { node: blockSample('MessageParticipant', []).node } };
+
+export const WithWarnings: Story = {
+  args: {
+    node: withProblems(menu, [
+      {
+        code: 'ACTION_UNREACHABLE',
+        severity: 'warning',
+        message: 'No transition or entry reaches this block',
+      },
+    ]),
+  },
+};
+
+export const ManyProblems: Story = {
+  args: {
+    node: withProblems(menu, [
+      { code: 'PARAM_MISSING', severity: 'error', message: 'Text or PromptId is required' },
+      { code: 'TRANSITION_TARGET_DANGLING', severity: 'error', message: 'Condition 1 goes to no block' },
+      {
+        code: 'ACTION_UNREACHABLE',
+        severity: 'warning',
+        message: 'No transition or entry reaches this block',
+      },
+    ]),
+  },
+};
 
 export const UnknownType: Story = {
   args: { node: nodeOf(addBlock(ivr, 'NotAConnectAction', { x: 0, y: 0 }, 'Mystery'), 'Mystery') },

@@ -70,6 +70,30 @@ describe('BlockNode', () => {
     expect(html).toMatch(/<span class="block-errors"[^>]*aria-label="2 errors"[^>]*>2<\/span>/);
   });
 
+  it('shows the validator’s codes beside the type, errors’ first, each once, without notes', () => {
+    const warning: Diagnostic = { code: 'ACTION_UNREACHABLE', severity: 'warning', message: 'w' };
+    const info: Diagnostic = { code: 'LEGACY_CONVERTED', severity: 'info', message: 'i' };
+    const missing: Diagnostic = { code: 'PARAM_MISSING', severity: 'error', message: 'needs Text' };
+    const html = render(data({ diagnostics: [warning, missing, error('one'), missing, info] }));
+    expect(html).toMatch(
+      /<div class="block-type">GetParticipantInput<\/div><span class="block-codes" data-severity="error" title="[^"]*">PARAM_MISSING · DOC_SCHEMA · ACTION_UNREACHABLE<\/span>/,
+    );
+    expect(html).toContain(
+      'title="PARAM_MISSING: needs Text\nDOC_SCHEMA: one\nPARAM_MISSING: needs Text\nACTION_UNREACHABLE: w"',
+    );
+    expect(html).not.toContain('LEGACY_CONVERTED');
+  });
+
+  it('colours a block with only warnings as a warning, and gives a block without problems no code line', () => {
+    const warning: Diagnostic = { code: 'ACTION_UNREACHABLE', severity: 'warning', message: 'w' };
+    const warned = render(data({ diagnostics: [warning] }));
+    expect(warned).toContain('<span class="block-codes" data-severity="warning"');
+    expect(warned).not.toContain('block-errors');
+    const clean = render(data());
+    expect(clean).not.toContain('block-codes');
+    expect(clean).toContain('<div class="block-type">GetParticipantInput</div>');
+  });
+
   it('marks the entry block', () => {
     expect(render(data({ isStart: true }))).toContain('Entry');
     expect(render(data())).not.toContain('Entry');

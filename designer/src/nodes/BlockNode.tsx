@@ -1,3 +1,4 @@
+import type { Diagnostic } from '@parley/flow';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useBlockMark } from '../editor/overlay.js';
@@ -7,11 +8,30 @@ import './BlockNode.css';
 export type BlockNodeType = Node<BlockNodeData, 'block'>;
 
 /**
+ * The codes a block shows beside its type: its errors' first, then its warnings', each once, in the
+ * validator's order; `listed` are those diagnostics, for the tooltip.
+ */
+export function blockCodes(diagnostics: readonly Diagnostic[]): {
+  codes: string[];
+  severity: 'error' | 'warning';
+  listed: Diagnostic[];
+} {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const listed = [...errors, ...diagnostics.filter((d) => d.severity === 'warning')];
+  return {
+    codes: [...new Set(listed.map((d) => d.code))],
+    severity: errors.length > 0 ? 'error' : 'warning',
+    listed,
+  };
+}
+
+/**
  * One action on the canvas: its label and type, a target handle, one labelled handle per branch.
  * Its size depends only on its visible branches (see layout.ts, which React Flow is given).
  */
 function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
-  const errors = data.diagnostics.filter((d) => d.severity === 'error');
+  const problems = blockCodes(data.diagnostics);
+  const errors = problems.listed.filter((d) => d.severity === 'error');
   const mark = useBlockMark(data.actionId);
   return (
     <div
@@ -37,7 +57,21 @@ function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
           </span>
         )}
       </header>
-      <div className="block-type">{data.blockType}</div>
+      {problems.codes.length === 0 ? (
+        <div className="block-type">{data.blockType}</div>
+      ) : (
+        // Only a block with problems pays for the extra row box; it keeps the type line's height.
+        <div className="block-type-row">
+          <div className="block-type">{data.blockType}</div>
+          <span
+            className="block-codes"
+            data-severity={problems.severity}
+            title={problems.listed.map((d) => `${d.code}: ${d.message}`).join('\n')}
+          >
+            {problems.codes.join(' · ')}
+          </span>
+        </div>
+      )}
       {data.branches.length > 0 && (
         <ul className="block-branches">
           {data.branches.map((b) => (
