@@ -88,7 +88,7 @@ describe.skipIf(skip)('auto-layout, notes and find in Chromium', () => {
     return page;
   }
 
-  it('lays out Bank menu left to right with no two blocks overlapping, and one Undo puts them back', async () => {
+  it('lays out Bank menu left to right with no two blocks overlapping; Undo puts them back, Redo lays them out again', async () => {
     const page = await openMenu();
     const before = await blockBoxes(page);
     expect(before.length).toBeGreaterThan(5);
@@ -105,6 +105,19 @@ describe.skipIf(skip)('auto-layout, notes and find in Chromium', () => {
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await blocksMoved(page, byId(before), true);
     expect(byId(await blockBoxes(page))).toEqual(byId(before));
+
+    const redo = page.getByRole('button', { name: 'Redo', exact: true });
+    await redo.click();
+    await blocksMoved(page, byId(after), true);
+    expect(byId(await blockBoxes(page))).toEqual(byId(after));
+    expect(await redo.isDisabled()).toBe(true);
+    // The shortcuts do the same: Mod+Z takes the layout back, Mod+Shift+Z brings it again.
+    await page.keyboard.press('Control+z');
+    await blocksMoved(page, byId(before), true);
+    expect(await redo.isEnabled()).toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    await blocksMoved(page, byId(after), true);
+    expect(byId(await blockBoxes(page))).toEqual(byId(after));
     await page.context().close();
   });
 
