@@ -58,6 +58,16 @@ describe('TestCallPanel', () => {
     expect(html).not.toMatch(/aria-label="Press 5" disabled/);
   });
 
+  it('has a box to say words to a bot, usable only while the call is answered', () => {
+    const sayBox = (html: string) => /<form class="testcall-say">.*?<\/form>/.exec(html)?.[0] ?? '';
+    const live = sayBox(render(inCall));
+    expect(live).toContain('aria-label="Say to the bot"');
+    expect(live).toContain('>Say</button>');
+    expect(live).not.toContain('disabled');
+    for (const state of ['idle', 'ringing', 'ended'] as const)
+      expect(sayBox(render({ ...inCall, state })).match(/disabled=""/g)).toHaveLength(2);
+  });
+
   it('tells how an ended call ended and how long it lasted, with a way to clear it', () => {
     const html = render({ ...inCall, state: 'ended', reason: 'hung up', durationMs: 65_000 });
     expect(html).toContain('Ended (hung up) after 1:05');

@@ -5,6 +5,7 @@ import { AttributesTable, LogList } from './CallDetails.js';
 import { Keypad } from './Keypad.js';
 import { type CallView, duration, isLive, pathOf, type TranscriptLine } from './messages.js';
 import { usePathOverlay } from './overlay.js';
+import { SayBox } from './SayBox.js';
 import type { TestCallControls } from './useTestCall.js';
 import './testcall.css';
 
@@ -32,7 +33,6 @@ export function TestCallPanel(props: { context: PanelContext; controls: TestCall
   const { context, controls } = props;
   const { view } = controls;
   const [from, setFrom] = useState('');
-  const [words, setWords] = useState('');
   const live = isLive(view.state);
   usePathOverlay(context, view.state === 'idle' ? undefined : pathOf(view), { label: 'Test call', live });
   const lastAudio = view.transcript.findLast((l) => l.kind === 'prompt' && l.audio !== undefined);
@@ -99,26 +99,7 @@ export function TestCallPanel(props: { context: PanelContext; controls: TestCall
         <audio key={audio} src={audio} controls autoPlay aria-label="Prompt audio" />
       )}
       <Keypad disabled={view.state !== 'in-call'} onPress={controls.dtmf} />
-      <form
-        className="testcall-say"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!words.trim()) return;
-          controls.say(words.trim());
-          setWords('');
-        }}
-      >
-        <input
-          aria-label="Say to the bot"
-          placeholder="Say something to a bot"
-          value={words}
-          onChange={(e) => setWords(e.target.value)}
-          disabled={view.state !== 'in-call'}
-        />
-        <button type="submit" disabled={view.state !== 'in-call'}>
-          Say
-        </button>
-      </form>
+      <SayBox disabled={view.state !== 'in-call'} onSay={controls.say} />
       <div className="testcall-columns">
         <section aria-label="Attributes">
           <h3>Attributes</h3>
