@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entriesOf, optionFor, optionsOf } from './resources.js';
+import { TYPES } from '../resources/test-types.js';
+import { entriesOf, optionFor, optionsOf, RESOURCE_SOURCES } from './resources.js';
 import { createInstanceResources } from './useInstanceResources.js';
 
 const ARN = 'arn:aws:connect:us-east-1:000000000000:instance/i';
@@ -53,6 +54,79 @@ describe('resource lists', () => {
 
 describe('the instance resources cache', () => {
   const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  /** The lists as the API answers them, by path below the instance. */
+  const instance: Record<string, unknown> = {
+    'hours-of-operation': {
+      hoursOfOperation: [
+        {
+          id: 'h2',
+          name: 'Weekdays',
+          arn: `${ARN}/operating-hours/h2`,
+          timeZone: 'Europe/Paris',
+          config: [],
+        },
+        { id: 'h1', name: 'Always open', arn: `${ARN}/operating-hours/h1`, timeZone: 'UTC', config: [] },
+      ],
+    },
+    'lambda-functions': {
+      lambdaFunctions: [
+        {
+          id: 'l1',
+          name: 'lookupCustomer',
+          arn: 'arn:aws:lambda:us-east-1:000000000000:function:lookupCustomer',
+          module: 'lambdas/lookup.js',
+        },
+      ],
+    },
+  };
+  const fromInstance = async (path: string) => {
+    if (!(path in instance)) throw new Error(`404 no list at ${path}`);
+    return instance[path];
+  };
+
+  it("lists the instance's hours of operation by name, each valued by its ARN", async () => {
+    const resources = createInstanceResources(fromInstance);
+    resources.load('hours');
+    await settle();
+    const list = resources.list('hours');
+    if (list?.state !== 'done') throw new Error(`the hours should have loaded: ${JSON.stringify(list)}`);
+    expect(list.options.map((o) => [o.name, o.value])).toEqual([
+      ['Always open', `${ARN}/operating-hours/h1`],
+      ['Weekdays', `${ARN}/operating-hours/h2`],
+    ]);
+  });
+
+  it("lists the instance's Lambda functions by name, each valued by the function's ARN", async () => {
+    const resources = createInstanceResources(fromInstance);
+    resources.load('lambda');
+    await settle();
+    expect(resources.list('lambda')).toEqual({
+      state: 'done',
+      options: [
+        {
+          name: 'lookupCustomer',
+          value: 'arn:aws:lambda:us-east-1:000000000000:function:lookupCustomer',
+          id: 'l1',
+          arn: 'arn:aws:lambda:us-east-1:000000000000:function:lookupCustomer',
+        },
+      ],
+    });
+  });
+
+  it('reads each kind from the list the server serves that kind under', () => {
+    for (const [kind, source] of Object.entries(RESOURCE_SOURCES)) {
+      if (source.path === 'flows') continue;
+      const served = TYPES.find((t) => t.path === source.path);
+      expect({ kind, collection: served?.collection, kinds: served?.flowKinds }).toEqual({
+        kind,
+        collection: source.collection,
+        kinds: expect.arrayContaining([kind]),
+      });
+    }
+    expect(RESOURCE_SOURCES.hours?.path).toBe('hours-of-operation');
+    expect(RESOURCE_SOURCES.lambda?.path).toBe('lambda-functions');
+  });
 
   it('fetches a list on first load, once for kinds sharing it, and tells subscribers', async () => {
     const asked: string[] = [];
