@@ -192,4 +192,49 @@ describe.skipIf(skip)('import and export in the designer', () => {
     );
     await page.context().close();
   });
+
+  it('makes a quick connect to a queue: its type shows the fields it uses, the flow picker only queue transfer flows', async () => {
+    const page = await newPage(browser);
+    await signIn(page, designer);
+    await page
+      .getByRole('navigation', { name: 'Instance' })
+      .getByRole('link', { name: 'Quick connects' })
+      .click();
+    await page.waitForURL(`${designer.url}/instances/demo/resources/quick-connects`);
+    const quickConnects = page.getByRole('region', { name: 'Quick connect' });
+    await quickConnects.getByText('This instance has no quick connect yet.').waitFor();
+    await quickConnects.getByRole('button', { name: 'New quick connect' }).click();
+    const form = quickConnects.getByRole('form', { name: 'New quick connect' });
+    await form.getByLabel('Name', { exact: true }).fill('Billing line');
+    // A label's name ends with what its select shows: matched by its start.
+    expect(await form.getByLabel(/^Queue/).count()).toBe(0);
+    await form.getByLabel(/^Type \*/).selectOption('QUEUE');
+    const flow = form.getByLabel(/^Flow/);
+    await flow.locator('option', { hasText: 'Billing transfer' }).waitFor({ state: 'attached' });
+    expect(await flow.locator('option').allTextContents()).toEqual(['— none —', 'Billing transfer']);
+    expect(await form.getByLabel(/^User/).count()).toBe(0);
+    expect(await form.getByLabel(/^Phone number/).count()).toBe(0);
+    await form.getByLabel(/^Queue/).selectOption({ label: 'Billing' });
+    await flow.selectOption({ label: 'Billing transfer' });
+    await form.getByRole('button', { name: 'Create' }).click();
+    const row = quickConnects.getByRole('row', { name: /Billing line/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Queue: Billing, Flow: Billing transfer');
+
+    const listed = (await (await designer.api('GET', '/api/instances/demo/quick-connects')).json()) as {
+      quickConnects: { name: string; type: string; queue: string; flow: string }[];
+    };
+    const queue = (await (await designer.api('GET', '/api/instances/demo/queues/Billing')).json()) as {
+      id: string;
+    };
+    expect(listed.quickConnects).toEqual([
+      expect.objectContaining({
+        name: 'Billing line',
+        type: 'QUEUE',
+        queue: queue.id,
+        flow: await designer.flowId('Billing transfer'),
+      }),
+    ]);
+    await page.context().close();
+  });
 });

@@ -51,9 +51,6 @@ export const RESOURCE_SOURCES: Readonly<Partial<Record<ResourceKind, ResourceSou
   phoneNumber: { path: 'phone-numbers', collection: 'phoneNumbers' },
 };
 
-/** Other lists the instance has that no parameter names yet (quick connects are picked by agents). */
-export const OTHER_LISTS = { quickConnect: { path: 'quick-connects', collection: 'quickConnects' } } as const;
-
 const isEntry = (v: unknown): v is ResourceEntry => {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;

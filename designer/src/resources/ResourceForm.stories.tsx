@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { ResourceForm } from './ResourceForm.js';
 import { formOf } from './schemaForm.js';
-import { typeAt } from './test-types.js';
+import { QUICK_CONNECT_REFS, typeAt } from './test-types.js';
 
 const refs = { 'hours-of-operation': [{ id: 'h-1', arn: 'arn:h-1', name: 'Always open' }] };
 
@@ -42,4 +42,18 @@ export const SpokenPrompt: Story = {
     model: formOf(typeAt('prompts')),
     entry: { id: 'p-1', arn: 'arn:p-1', name: 'Welcome', text: 'Welcome to Parley.' },
   },
+};
+
+// Its type decides the fields: a queue and a flow, the flow among queue transfer flows only.
+export const QueueQuickConnect: Story = {
+  args: {
+    title: 'Edit Billing line',
+    model: formOf(typeAt('quick-connects')),
+    refs: QUICK_CONNECT_REFS,
+    entry: { id: 'qc-1', arn: 'arn:qc-1', name: 'Billing line', type: 'QUEUE', queue: 'q-1', flow: 'f-1' },
+  },
+};
+
+export const NewQuickConnect: Story = {
+  args: { title: 'New quick connect', model: formOf(typeAt('quick-connects')), refs: QUICK_CONNECT_REFS },
 };

@@ -4,12 +4,14 @@ import { ResourceForm } from './ResourceForm.js';
 import { formOf } from './schemaForm.js';
 import { typeAt } from './test-types.js';
 
-const render = (path: string, entry?: { id: string; arn: string; name: string; [k: string]: unknown }) =>
+type Entry = { id: string; arn: string; name: string; [k: string]: unknown };
+
+const render = (path: string, entry?: Entry, refs: Record<string, Entry[]> = {}) =>
   renderToStaticMarkup(
     <ResourceForm
       title="Form"
       model={formOf(typeAt(path))}
-      refs={{}}
+      refs={refs}
       {...(entry ? { entry } : {})}
       onSubmit={async () => undefined}
       onCancel={() => undefined}
@@ -35,5 +37,31 @@ describe('ResourceForm', () => {
 
   it('gives hours a weekly schedule', () => {
     expect(render('hours-of-operation')).toContain('<legend>Config *</legend>');
+  });
+
+  it('asks a new quick connect for its type before the fields the type uses', () => {
+    const html = render('quick-connects');
+    expect(html).toContain('<span>Type *</span>');
+    for (const label of ['User', 'Queue', 'Flow', 'Phone number'])
+      expect(html).not.toContain(`<span>${label}</span>`);
+  });
+
+  it('shows a queue quick connect its queue and flow, the flow picked among queue transfer flows', () => {
+    const flows = [
+      { id: 'f-1', arn: 'arn:f-1', name: 'Billing transfer', type: 'QUEUE_TRANSFER' },
+      { id: 'f-2', arn: 'arn:f-2', name: 'Bank menu', type: 'CONTACT_FLOW' },
+      { id: 'f-3', arn: 'arn:f-3', name: 'To an agent', type: 'AGENT_TRANSFER' },
+    ];
+    const entry = { id: 'qc', arn: 'arn:qc', name: 'Billing line', type: 'QUEUE', queue: 'q-1', flow: 'f-1' };
+    const html = render('quick-connects', entry, {
+      flows,
+      queues: [{ id: 'q-1', arn: 'arn:q-1', name: 'Billing' }],
+    });
+    expect(html).toContain('<span>Queue</span>');
+    expect(html).not.toContain('<span>User</span>');
+    expect(html).not.toContain('<span>Phone number</span>');
+    const flow = /<span>Flow<\/span><select>(.*?)<\/select>/.exec(html)?.[1] ?? '';
+    expect([...flow.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(['', 'f-1']);
+    expect(html).toContain('<option value="q-1" selected="">Billing</option>');
   });
 });

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ResourceEntry } from '../inspector/resources.js';
 import { ProblemLine } from '../transfer/ImportDialog.js';
+import { inUse, refsFor } from './cases.js';
 import { type Draft, draftOf } from './draft.js';
 import { FieldInput } from './FieldInput.js';
 import { FormProblems } from './saveResource.js';
@@ -35,7 +36,7 @@ export function ResourceForm(props: {
       setBusy(false);
     }
   };
-  const shown = model.fields.filter((f) => !model.choice?.includes(f.name) || f.name === draft.chosen);
+  const shown = model.fields.filter((f) => inUse(model, draft, f.name));
   return (
     <form className="resource-form" aria-label={props.title} onSubmit={(e) => void submit(e)}>
       <h3>{props.title}</h3>
@@ -60,7 +61,7 @@ export function ResourceForm(props: {
           key={field.name}
           field={field}
           value={draft.values[field.name]}
-          refs={field.ref ? props.refs[field.ref.path] : undefined}
+          refs={refsFor(model, draft, field, props.refs)}
           existing={entry?.[field.name]}
           onChange={(value) => setDraft((d) => ({ ...d, values: { ...d.values, [field.name]: value } }))}
         />

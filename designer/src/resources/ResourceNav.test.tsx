@@ -16,6 +16,7 @@ describe('ResourceNav', () => {
       ['/instances/demo/resources/phone-numbers', 'Phone numbers'],
       ['/instances/demo/resources/hours-of-operation', 'Hours'],
       ['/instances/demo/resources/lambda-functions', 'Lambdas'],
+      ['/instances/demo/resources/quick-connects', 'Quick connects'],
     ]);
     expect(html).toContain('<a href="/instances/demo" aria-current="page">Flows</a>');
   });

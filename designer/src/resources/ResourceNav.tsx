@@ -8,6 +8,7 @@ export const RESOURCE_PAGES: readonly { path: string; label: string }[] = [
   { path: 'phone-numbers', label: 'Phone numbers' },
   { path: 'hours-of-operation', label: 'Hours' },
   { path: 'lambda-functions', label: 'Lambdas' },
+  { path: 'quick-connects', label: 'Quick connects' },
 ];
 
 /** Links (real ones, so they open in a new tab too) between the flows and the resource pages. */

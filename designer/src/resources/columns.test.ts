@@ -24,4 +24,22 @@ describe('resource table columns', () => {
     const source = prompts.find((c) => c.key === 'source');
     expect(source?.cell({ id: 'p', arn: 'a', name: 'Beep', file: 'beep' })).toBe('File: beep');
   });
+
+  it('shows a quick connect’s type, then what its type uses, by name', () => {
+    const refs = {
+      queues: [{ id: 'q-1', arn: 'arn:q', name: 'Billing' }],
+      flows: [{ id: 'f-1', arn: 'arn:f', name: 'Billing transfer', type: 'QUEUE_TRANSFER' }],
+    };
+    const columns = columnsOf(formOf(typeAt('quick-connects')), refs);
+    expect(columns.map((c) => c.label)).toEqual(['Type', 'Target']);
+    const row = (e: object) => columns.map((c) => c.cell({ id: 'qc', arn: 'arn:qc', name: 'n', ...e }));
+    expect(row({ type: 'QUEUE', queue: 'q-1', flow: 'f-1' })).toEqual([
+      'QUEUE',
+      'Queue: Billing, Flow: Billing transfer',
+    ]);
+    expect(row({ type: 'PHONE_NUMBER', phoneNumber: '+15550100123' })).toEqual([
+      'PHONE_NUMBER',
+      'Phone number: +15550100123',
+    ]);
+  });
 });

@@ -1,10 +1,12 @@
 import type { ResourceEntry } from '../inspector/resources.js';
+import { dependsOnType, usedBy } from './cases.js';
 import { type HoursRange, rangeLabel } from './draft.js';
 import { type FormField, type FormModel, labelOf } from './schemaForm.js';
 
 /*
  * The table of a resource page: the name, then up to three short fields of the kind, a weekly
- * schedule summed up, and for kinds with a choice of source, which one the entry has.
+ * schedule summed up, for kinds with types the fields the entry's type uses, and for kinds with a
+ * choice of source, which one the entry has.
  */
 
 export interface Column {
@@ -33,7 +35,9 @@ function show(field: FormField, value: unknown, refs: Record<string, readonly Re
 
 export function columnsOf(model: FormModel, refs: Record<string, readonly ResourceEntry[]>): Column[] {
   const inChoice = (f: FormField) => model.choice?.includes(f.name) ?? false;
-  const fields = model.fields.filter((f) => f.name !== 'name' && f.name !== 'description' && !inChoice(f));
+  const fields = model.fields.filter(
+    (f) => f.name !== 'name' && f.name !== 'description' && !inChoice(f) && !dependsOnType(model, f.name),
+  );
   const short = fields.filter((f) => SHORT.has(f.kind)).slice(0, 3);
   const schedules = fields.filter((f) => f.kind === 'schedule');
   const columns: Column[] = [...short, ...schedules].map((f) => ({
@@ -41,6 +45,19 @@ export function columnsOf(model: FormModel, refs: Record<string, readonly Resour
     label: f.label,
     cell: (e) => show(f, e[f.name], refs),
   }));
+  // A kind whose fields depend on its type: one column with those its type uses, labelled.
+  if (model.cases)
+    columns.push({
+      key: 'target',
+      label: 'Target',
+      cell: (e) =>
+        usedBy(model, e)
+          .flatMap((f) => {
+            const value = show(f, e[f.name], refs);
+            return value === '' ? [] : [`${f.label}: ${value}`];
+          })
+          .join(', '),
+    });
   if (model.choice) {
     const choice = model.choice;
     columns.push({

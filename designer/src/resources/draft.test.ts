@@ -6,6 +6,7 @@ import { typeAt } from './test-types.js';
 const queue = formOf(typeAt('queues'));
 const hours = formOf(typeAt('hours-of-operation'));
 const prompt = formOf(typeAt('prompts'));
+const quickConnect = formOf(typeAt('quick-connects'));
 const MONDAY = { Day: 'MONDAY', StartTime: { Hours: 9, Minutes: 0 }, EndTime: { Hours: 17, Minutes: 0 } };
 
 describe('resource form drafts', () => {
@@ -77,6 +78,22 @@ describe('resource form drafts', () => {
     expect(bodyOf(prompt, fresh)).toEqual({
       ok: false,
       problems: [{ field: 'audio', message: 'choose a WAV file to upload' }],
+    });
+  });
+
+  it('sends only the fields a quick connect’s type uses, though others were filled before its type changed', () => {
+    const draft = draftOf(quickConnect);
+    draft.values = { ...draft.values, name: 'Erin', type: 'USER', user: 'u-1', flow: 'f-1' };
+    draft.values.type = 'PHONE_NUMBER';
+    draft.values.phoneNumber = '+1 555 0100 123';
+    expect(bodyOf(quickConnect, draft)).toEqual({
+      ok: true,
+      body: { name: 'Erin', type: 'PHONE_NUMBER', phoneNumber: '+1 555 0100 123' },
+    });
+    draft.values.type = 'USER';
+    expect(bodyOf(quickConnect, draft)).toEqual({
+      ok: true,
+      body: { name: 'Erin', type: 'USER', user: 'u-1', flow: 'f-1' },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { ResourceEntry } from '../inspector/resources.js';
+import { inUse } from './cases.js';
 import type { FormField, FormModel } from './schemaForm.js';
 
 /*
@@ -68,7 +69,7 @@ export function bodyOf(model: FormModel, draft: Draft, entry?: ResourceEntry): B
   const problems: { field: string; message: string }[] = [];
   let upload: Blob | undefined;
   for (const field of model.fields) {
-    if (model.choice?.includes(field.name) && field.name !== draft.chosen) continue;
+    if (!inUse(model, draft, field.name)) continue;
     const value = draft.values[field.name];
     if (field.kind === 'audio') {
       if (value instanceof Blob) upload = value;

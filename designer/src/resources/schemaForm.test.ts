@@ -63,6 +63,29 @@ describe('forms read from the resource kinds’ schemas', () => {
     expect(formOf(typeAt('lambda-functions')).choice).toEqual(['module', 'url']);
   });
 
+  it('gives a quick connect a type that decides its fields, and the flow type of each transfer', () => {
+    const form = formOf(typeAt('quick-connects'));
+    expect(kinds('quick-connects')).toMatchObject({
+      type: 'enum',
+      user: 'ref',
+      queue: 'ref',
+      flow: 'ref',
+      phoneNumber: 'text',
+    });
+    expect(form.fields.find((f) => f.name === 'type')?.options).toEqual(['USER', 'QUEUE', 'PHONE_NUMBER']);
+    expect(form.fields.find((f) => f.name === 'user')?.ref?.path).toBe('users');
+    expect(form.cases).toEqual({
+      field: 'type',
+      uses: { USER: ['user', 'flow'], QUEUE: ['queue', 'flow'], PHONE_NUMBER: ['phoneNumber'] },
+      flowTypes: { USER: 'AGENT_TRANSFER', QUEUE: 'QUEUE_TRANSFER' },
+    });
+  });
+
+  it('reads no types where a condition covers only some values of a field (a user’s desk phone)', () => {
+    expect(formOf(typeAt('users')).cases).toBeUndefined();
+    expect(formOf(typeAt('queues')).cases).toBeUndefined();
+  });
+
   it('reads every kind without falling back to JSON for a plain field', () => {
     for (const type of TYPES)
       for (const f of formOf(type).fields)

@@ -35,10 +35,22 @@ export interface FormField {
   ref?: RefList;
 }
 
+/**
+ * A kind whose fields depend on its type (a quick connect to an agent, a queue or a number): each
+ * value of `field` names the fields it uses; the others are not shown, nor sent.
+ */
+export interface FormCases {
+  field: string;
+  uses: Readonly<Record<string, readonly string[]>>;
+  /** The flow type the `flow` field takes, by the value of `field`. */
+  flowTypes?: Readonly<Record<string, string>>;
+}
+
 export interface FormModel {
   fields: FormField[];
   /** Properties of which the entry has exactly one (schema `oneOf` of `required`). */
   choice?: readonly string[];
+  cases?: FormCases;
 }
 
 const FLOWS: RefList = { path: 'flows', collection: 'flows' };
@@ -56,6 +68,14 @@ export const REF_FIELDS: Readonly<Record<string, RefList>> = {
   defaultOutboundQueue: QUEUES,
   routingProfile: { path: 'routing-profiles', collection: 'routingProfiles' },
   user: { path: 'users', collection: 'users' },
+};
+
+/**
+ * The flow type a kind's `flow` field takes by the kind's type. The server checks it in code
+ * (runtime/src/resources/kinds/quick-connect.ts), not in the schema, so it is repeated here.
+ */
+const FLOW_TYPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  quickConnect: { USER: 'AGENT_TRANSFER', QUEUE: 'QUEUE_TRANSFER' },
 };
 
 const ACRONYMS: Readonly<Record<string, string>> = { arn: 'ARN', url: 'URL', ssml: 'SSML', id: 'ID' };
@@ -79,6 +99,32 @@ function exactlyOneOf(schema: JsonSchema): string[] | undefined {
       isObject(o) && Array.isArray(o.required) && o.required.length === 1 ? o.required[0] : undefined,
     );
     if (names.every((n): n is string => typeof n === 'string')) return names;
+  }
+  return undefined;
+}
+
+/**
+ * The `allOf` parts `if: {properties: {<field>: {const: v}}} then: {required: [...]}`, read as
+ * cases when they name every value of the field's enum: what each type of entry uses.
+ */
+function casesOf(type: ResourceTypeInfo): FormCases | undefined {
+  const properties = isObject(type.schema.properties) ? type.schema.properties : {};
+  const uses = new Map<string, Record<string, string[]>>();
+  for (const part of Array.isArray(type.schema.allOf) ? type.schema.allOf : []) {
+    const when = isObject(part) && isObject(part.if) ? part.if.properties : undefined;
+    const then = isObject(part) ? part.then : undefined;
+    if (!isObject(when) || !isObject(then) || !Array.isArray(then.required)) continue;
+    const [field, condition] = Object.entries(when)[0] ?? [];
+    if (field === undefined || !isObject(condition) || typeof condition.const !== 'string') continue;
+    const byValue = uses.get(field) ?? {};
+    byValue[condition.const] = then.required.map(String);
+    uses.set(field, byValue);
+  }
+  for (const [field, byValue] of uses) {
+    const values = isObject(properties[field]) ? properties[field].enum : undefined;
+    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string' && v in byValue)) continue;
+    const flowTypes = FLOW_TYPES[type.kind];
+    return flowTypes ? { field, uses: byValue, flowTypes } : { field, uses: byValue };
   }
   return undefined;
 }
@@ -119,5 +165,6 @@ export function formOf(type: ResourceTypeInfo): FormModel {
     });
   }
   const choice = exactlyOneOf(type.schema);
-  return choice ? { fields, choice } : { fields };
+  const cases = casesOf(type);
+  return { fields, ...(choice ? { choice } : {}), ...(cases ? { cases } : {}) };
 }

@@ -18,3 +18,14 @@ export function typeAt(path: string): ResourceTypeInfo {
   if (!type) throw new Error(`no resource kind at ${path}`);
   return type;
 }
+
+/** The lists a quick connect's fields pick from: a queue, an agent, and flows of three types. */
+export const QUICK_CONNECT_REFS = {
+  queues: [{ id: 'q-1', arn: 'arn:q-1', name: 'Billing' }],
+  users: [{ id: 'u-1', arn: 'arn:u-1', name: 'Erin' }],
+  flows: [
+    { id: 'f-1', arn: 'arn:f-1', name: 'Billing transfer', type: 'QUEUE_TRANSFER' },
+    { id: 'f-2', arn: 'arn:f-2', name: 'Agent whisper', type: 'AGENT_TRANSFER' },
+    { id: 'f-3', arn: 'arn:f-3', name: 'Bank menu', type: 'CONTACT_FLOW' },
+  ],
+};
