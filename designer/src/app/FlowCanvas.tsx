@@ -54,7 +54,8 @@ export function FlowCanvas(props: {
   );
 }
 
-function OpenedFlow(props: {
+/** A loaded flow in the editor, with its Versions, Test call and Replay tabs (tests render it alone). */
+export function OpenedFlow(props: {
   api: Api;
   instance: string;
   summary: FlowSummary;
