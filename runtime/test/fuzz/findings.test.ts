@@ -97,4 +97,17 @@ describe.each(storeDrivers())('fuzz findings in the API on $name', (driver) => {
     expect(res.json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['INPUT_TOO_LARGE']);
     expect((await api.call('GET', `${base}/flows/Large`)).json.latestVersion).toBe(0);
   });
+
+  it('prompt audio sent as JSON is refused with a code, whatever value the JSON holds', async () => {
+    await api.call('POST', `${base}/prompts`, { name: 'Hello', text: 'Hello' });
+    // Before: 4294967297 became new Uint8Array(4294967297), a RangeError answered 500, and an
+    // array of byte values was taken for a file.
+    for (const value of [4294967297, 16, [82, 73, 70, 70], 'RIFF', { length: 44 }]) {
+      const res = await api.call('PUT', `${base}/prompts/Hello/audio`, value);
+      expect({ status: res.status, code: res.json.code }).toEqual({
+        status: 400,
+        code: 'API_REQUEST_INVALID',
+      });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { maskSecrets, RESOURCE_TYPES, type ResourceType } from '../../resources/index.js';
-import { notFound } from '../../services/problem.js';
+import { notFound, Problem } from '../../services/problem.js';
 import {
   deleteResource,
   entryOf,
@@ -71,7 +71,16 @@ async function promptAudioRoutes(app: FastifyInstance): Promise<void> {
       bodyLimit: PROMPT_AUDIO_LIMIT,
       schema: { tags: ['Prompt'], params: idParams, consumes: ['audio/wav'] },
     },
-    async (request) => uploadPromptAudio(scopeOf(request), request.params.id, new Uint8Array(request.body)),
+    async (request) => {
+      // Another type's parser (JSON) hands over a value, not bytes: a number there would become
+      // that many zero bytes, or a RangeError past 2^32, and an array of numbers a file.
+      if (!Buffer.isBuffer(request.body))
+        throw new Problem(
+          'API_REQUEST_INVALID',
+          `prompt audio is a WAV file sent as audio/wav or application/octet-stream, not ${request.headers['content-type'] ?? 'without a type'}`,
+        );
+      return uploadPromptAudio(scopeOf(request), request.params.id, new Uint8Array(request.body));
+    },
   );
   app.get<{ Params: IdParams }>(
     '/prompts/:id/audio',
