@@ -88,3 +88,39 @@ export function brokenDraft(): string {
     ],
   });
 }
+
+/** A Lex bot asks how it can help: the balance intent is answered, anything else is apologised for. */
+export function botDraft(botArn: string): string {
+  const say = (id: string, text: string) => ({
+    Identifier: id,
+    Type: 'MessageParticipant',
+    Parameters: { Text: text },
+    Transitions: { NextAction: 'bye', Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingError' }] },
+  });
+  return JSON.stringify({
+    Version: '2019-10-30',
+    StartAction: 'ask',
+    Metadata: metadata(['ask', 'balance', 'sorry', 'bye']),
+    Actions: [
+      {
+        Identifier: 'ask',
+        Type: 'ConnectParticipantWithLexBot',
+        Parameters: { Text: 'How can I help?', LexV2Bot: { AliasArn: botArn } },
+        Transitions: {
+          NextAction: 'sorry',
+          Conditions: [
+            { NextAction: 'balance', Condition: { Operator: 'Equals', Operands: ['CheckBalance'] } },
+          ],
+          Errors: [
+            { NextAction: 'sorry', ErrorType: 'InputTimeLimitExceeded' },
+            { NextAction: 'sorry', ErrorType: 'NoMatchingCondition' },
+            { NextAction: 'sorry', ErrorType: 'NoMatchingError' },
+          ],
+        },
+      },
+      say('balance', 'Your balance is 42 dollars.'),
+      say('sorry', 'Sorry.'),
+      disconnect,
+    ],
+  });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CALL_TAG } from '../../src/testcalls/records.js';
-import { brokenDraft, menuDraft, sayDraft } from './drafts.js';
+import { botDraft, brokenDraft, menuDraft, sayDraft } from './drafts.js';
 import { followCall, type Message, type Server, startServer } from './support.js';
 
 const CALL = '/api/instances/demo/test-calls';
@@ -66,6 +66,34 @@ describe('test calls of a draft', () => {
       expect(record.json.Attributes).toEqual({ dept: 'sales' });
       const after = await server.api('POST', `${CALL}/${placed.json.id}/dtmf`, { digits: '2' });
       expect([after.status, after.json.code]).toEqual([409, 'TESTCALL_ENDED']);
+    } finally {
+      call.close();
+    }
+  }, 60_000);
+
+  it('hands words said on a test call to the bot its Lex block talks to, which picks the intent', async () => {
+    const bot = await server.api('POST', '/api/instances/demo/bots', {
+      name: 'TestCallBot',
+      locale: 'en_US',
+      intents: [{ name: 'CheckBalance', utterances: ['what is my balance', 'check my balance'] }],
+    });
+    expect(bot.status).toBe(201);
+    const placed = await server.api('POST', CALL, {
+      content: botDraft(bot.json.arn),
+      flowType: 'CONTACT_FLOW',
+    });
+    expect(placed.status).toBe(201);
+    const call = await followCall(server, 'demo', placed.json.id);
+    try {
+      await call.next((m) => m.type === 'prompt' && m.identifier === 'ask', 'the bot asking');
+      const said = await server.api('POST', `${CALL}/${placed.json.id}/speech`, {
+        text: 'What is my balance?',
+      });
+      expect(said.status).toBe(204);
+      await call.next((m) => m.type === 'state' && m.state === 'ended', 'the end');
+      expect(ids(call.messages, 'step')).toEqual(['ask', 'balance', 'bye']);
+      const ask = call.messages.find((m) => m.type === 'step' && m.identifier === 'ask');
+      expect(ask).toMatchObject({ branch: { kind: 'condition', index: 0 } });
     } finally {
       call.close();
     }
