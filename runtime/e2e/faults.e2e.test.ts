@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@parley/ari';
-import { type SimControl, simControl } from '@parley/harness';
-import { afterEach, describe, expect, inject, it, type TestContext } from 'vitest';
+import { simControl } from '@parley/harness';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { ContactRun } from '../src/contact/runner.js';
 import { EspeakEngine, TextToSpeech } from '../src/integrations/tts.js';
-import { CountingClock, eventually, type FaultRig, openFaultRig } from './support/fault-rig.js';
+import { eventually, type FaultRig, openFaultRig } from './support/fault-rig.js';
+import { CountingClock, simFaults } from './support/runtime-ari.js';
 
 const NUMBER = '18005550140';
 const control = simControl(inject('telephony'));
@@ -24,12 +25,6 @@ afterEach(async () => {
   await rig?.close();
   rig = undefined;
 });
-
-/** The ari-sim controls, or a clean skip against a real Asterisk, which has none. */
-function sim(ctx: TestContext): SimControl {
-  if (!control) ctx.skip('needs ari-sim fault controls; a real Asterisk (PARLEY_TEST_ARI_URL) has none');
-  return control as SimControl;
-}
 
 /** Identifiers of the contact's flow-log entries, in order. */
 const logged = (r: FaultRig, run: ContactRun) => r.logs.forContact(run.contactId).map((e) => e.Identifier);
@@ -78,7 +73,7 @@ describe('a dropped events socket', () => {
 
 describe('an ARI command that fails', () => {
   it('is repeated when Asterisk answers a 5xx to a play under its own id, and the flow goes on as usual', async (ctx) => {
-    const faults = sim(ctx);
+    const faults = simFaults(ctx);
     rig = await openFaultRig({ numbers: { [NUMBER]: { kind: 'prompt' } } });
     await faults.fail({ operation: 'channels.playWithId', user: 'parley', times: 2, fault: { status: 503 } });
     await faults.fail({ operation: 'channels.answer', user: 'parley', fault: { status: 500 } });
@@ -89,7 +84,7 @@ describe('an ARI command that fails', () => {
   });
 
   it('is repeated when it times out, the lost play found by its id instead of played twice', async (ctx) => {
-    const faults = sim(ctx);
+    const faults = simFaults(ctx);
     rig = await openFaultRig({ numbers: { [NUMBER]: { kind: 'prompt' } }, requestTimeoutMs: 500 });
     await faults.fail({ operation: 'channels.playWithId', user: 'parley', fault: { loseAnswer: true } });
     await faults.fail({ operation: 'channels.playWithId', user: 'parley', fault: { hang: true } });
@@ -105,7 +100,7 @@ describe('an ARI command that fails', () => {
   });
 
   it("takes the block's error branch once the repeats are spent, and the call goes on", async (ctx) => {
-    const faults = sim(ctx);
+    const faults = simFaults(ctx);
     rig = await openFaultRig({ numbers: { [NUMBER]: { kind: 'prompt' } } });
     const listeners = rig.runtimeAri.listenerCount;
     await faults.fail({
@@ -135,7 +130,7 @@ describe('an ARI command that fails', () => {
 
 describe('an Asterisk restart', () => {
   it('closes the calls it took with records and flow logs, leaves nothing behind and takes new calls', async (ctx) => {
-    const faults = sim(ctx);
+    const faults = simFaults(ctx);
     rig = await openFaultRig({ numbers: { [NUMBER]: { kind: 'prompt' } } });
     const r = rig;
     const listeners = r.runtimeAri.listenerCount;

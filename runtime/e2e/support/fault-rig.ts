@@ -2,17 +2,9 @@
 // it (request timeout, repeats) but through a relay that can cut its events socket, the harness on
 // its own socket, an instance serving the fault flows, and every record, log line and timer kept
 // where the test can count them.
-import {
-  type AriClient,
-  type Clock,
-  createAriClient,
-  httpTransport,
-  systemClock,
-  type TimerHandle,
-} from '@parley/ari';
+import { type AriClient, type Clock, createAriClient, httpTransport } from '@parley/ari';
 import { type CallerLeg, Harness } from '@parley/harness';
 import { inject } from 'vitest';
-import { startEventSocketCutter } from '../../../packages/harness/e2e/support/tcp-proxy.js';
 import './telephony.js';
 import { Instance } from '../../src/contact/instance.js';
 import { MemoryRouting } from '../../src/contact/routing.js';
@@ -20,32 +12,12 @@ import type { ContactRun } from '../../src/contact/runner.js';
 import { type Serving, serveInbound } from '../../src/contact/serve.js';
 import { placeholderVoice } from '../../src/contact/simulate.js';
 import type { TranscriptEntry } from '../../src/executors/types.js';
-import { RUNTIME_ARI } from '../../src/host/telephony.js';
 import { type FunctionResource, LambdaPort } from '../../src/integrations/lambda.js';
 import type { VoicePort } from '../../src/integrations/tts.js';
 import { MemoryContactRecordSink } from '../../src/logs/contact-record.js';
 import { MemoryFlowLogSink } from '../../src/logs/sinks.js';
 import { FAULT_PROMPTS, type FirstBlock, faultFlow } from './fault-flows.js';
-
-/** The system clock, counting the timers set on it and not yet fired or cleared. */
-export class CountingClock implements Clock {
-  readonly pending = new Set<TimerHandle>();
-  now(): number {
-    return systemClock.now();
-  }
-  setTimeout(callback: () => void, ms: number): TimerHandle {
-    const handle = systemClock.setTimeout(() => {
-      this.pending.delete(handle);
-      callback();
-    }, ms);
-    this.pending.add(handle);
-    return handle;
-  }
-  clearTimeout(handle: TimerHandle): void {
-    this.pending.delete(handle);
-    systemClock.clearTimeout(handle);
-  }
-}
+import { CountingClock, connectCuttableAri, nextReconnect } from './runtime-ari.js';
 
 export interface FaultRigOptions {
   /** Dialled number → the flow's first block. */
@@ -91,22 +63,17 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
 
 export async function openFaultRig(options: FaultRigOptions): Promise<FaultRig> {
   const target = inject('telephony');
-  const cutter = await startEventSocketCutter(new URL(target.url));
-  const credentials = { username: target.username, password: target.password };
-  const requestTimeoutMs = options.requestTimeoutMs ?? RUNTIME_ARI.requestTimeoutMs;
-  const runtimeAri = createAriClient({
-    transport: httpTransport({ url: cutter.url, ...credentials }, { requestTimeoutMs }),
-    app: 'parley',
-    requestTimeoutMs,
-    retry: RUNTIME_ARI.retry,
-    reconnect: { initialDelayMs: options.reconnectDelayMs ?? 100, maxDelayMs: 1000 },
+  const runtime = await connectCuttableAri(target, {
+    requestTimeoutMs: options.requestTimeoutMs,
+    reconnectDelayMs: options.reconnectDelayMs,
   });
+  const runtimeAri = runtime.ari;
   const harnessAri = createAriClient({
-    transport: httpTransport({ url: target.url, ...credentials }),
+    transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
     app: 'harness',
     reconnect: { initialDelayMs: 100, maxDelayMs: 1000 },
   });
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+  await harnessAri.connect();
 
   const instance = new Instance();
   for (const p of FAULT_PROMPTS) instance.addPrompt({ id: p.id, name: p.id, file: p.file });
@@ -155,15 +122,8 @@ export async function openFaultRig(options: FaultRigOptions): Promise<FaultRig> 
     logs,
     records,
     transcript,
-    cutRuntimeSocket: () => cutter.cut(),
-    reconnected: (app = 'runtime') =>
-      new Promise<void>((resolve) => {
-        const off = (app === 'runtime' ? runtimeAri : harnessAri).onLifecycle((e) => {
-          if (e.type !== 'reconnected') return;
-          off();
-          resolve();
-        });
-      }),
+    cutRuntimeSocket: () => runtime.cut(),
+    reconnected: (app = 'runtime') => nextReconnect(app === 'runtime' ? runtimeAri : harnessAri),
     async call(number) {
       // Calls placed one at a time arrive in order: the next contact is this call's.
       const arrived = new Promise<ContactRun>((resolve) => arrivals.push(resolve));
@@ -183,9 +143,8 @@ export async function openFaultRig(options: FaultRigOptions): Promise<FaultRig> 
     async close() {
       serving.close();
       harness.close();
-      runtimeAri.close();
       harnessAri.close();
-      await cutter.close();
+      await runtime.close();
     },
   };
 }
