@@ -55,6 +55,7 @@ export async function connectCuttableAri(
 ): Promise<CuttableAri> {
   const cutter = await startEventSocketCutter(new URL(target.url));
   const requestTimeoutMs = options.requestTimeoutMs ?? RUNTIME_ARI.requestTimeoutMs;
+  const delayMs = options.reconnectDelayMs ?? 100;
   const ari = createAriClient({
     transport: httpTransport(
       { url: cutter.url, username: target.username, password: target.password },
@@ -63,7 +64,8 @@ export async function connectCuttableAri(
     app: 'parley',
     requestTimeoutMs,
     retry: RUNTIME_ARI.retry,
-    reconnect: { initialDelayMs: options.reconnectDelayMs ?? 100, maxDelayMs: 1000 },
+    // The cap bounds the first delay too: below it, the socket would come back sooner than asked.
+    reconnect: { initialDelayMs: delayMs, maxDelayMs: Math.max(delayMs, 1000) },
   });
   await ari.connect();
   return {
