@@ -53,7 +53,7 @@ describe('a dropped events socket', () => {
     for (let i = 0; i < 4; i++) calls.push(await r.call(NUMBER));
     await Promise.all(calls.map(({ run }) => r.prompting(run, 'Welcome')));
     const back = r.reconnected();
-    expect(r.cutRuntimeSocket()).toBe(1);
+    expect(await r.cutRuntimeSocket()).toBe(1);
     await back;
     const results = await Promise.all(calls.map(({ run, caller }) => finishMenu(r, run, caller)));
     const path = ['Log', 'Welcome', 'Menu', 'Thanks', 'Bye'];

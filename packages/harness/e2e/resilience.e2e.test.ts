@@ -21,7 +21,7 @@ describe('a dropped events socket', () => {
         }
       });
     });
-    expect(s.dropRuntimeSocket()).toBe(1);
+    expect(await s.dropRuntimeSocket()).toBe(1);
     await reconnected;
 
     // The call stayed up in Asterisk and is still the app's.

@@ -41,8 +41,8 @@ export interface FaultRig {
   logs: MemoryFlowLogSink;
   records: MemoryContactRecordSink;
   transcript: Map<string, TranscriptEntry[]>;
-  /** Cuts the runtime's events socket as a network would; how many sockets were cut. */
-  cutRuntimeSocket(): number;
+  /** Cuts the runtime's events socket as a network would; resolves with how many, once Asterisk knows. */
+  cutRuntimeSocket(): Promise<number>;
   /** Resolves at the next reconnect of the runtime's app (or of the harness's). */
   reconnected(app?: 'runtime' | 'harness'): Promise<void>;
   /** Calls `number` and returns the caller and the contact its call became, once answered. */

@@ -39,8 +39,8 @@ export class CountingClock implements Clock {
 export interface CuttableAri {
   /** The runtime's app (`parley`), connected. */
   ari: AriClient;
-  /** Cuts the events socket without a close frame; how many sockets were cut. */
-  cut(): number;
+  /** Cuts the events socket without a close frame; resolves with how many, once Asterisk knows. */
+  cut(): Promise<number>;
   close(): Promise<void>;
 }
 

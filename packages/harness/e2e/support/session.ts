@@ -12,8 +12,8 @@ export interface Session {
   harness: Harness;
   /** The harness calls `number`, the runtime answers the call, and the caller hears it answered. */
   answeredCall(number: string): Promise<CallerLeg>;
-  /** Drops the runtime's events socket without a close frame; returns how many sockets were cut. */
-  dropRuntimeSocket(): number;
+  /** Drops the runtime's events socket without a close frame; resolves with how many were cut. */
+  dropRuntimeSocket(): Promise<number>;
   close(): Promise<void>;
 }
 
