@@ -7,11 +7,11 @@ import type { ContactRun } from '../src/contact/runner.js';
 import type { MemoryFlowLogSink } from '../src/logs/sinks.js';
 import {
   addAgent,
+  addInbound,
   addProfile,
+  addQueueFlows,
   bye,
-  flowDoc,
   hook,
-  loadFlowDoc,
   logging,
   say,
   setQueue,
@@ -20,8 +20,6 @@ import {
 import { type CenterRig, openCenterRig, until } from './support/center-rig.js';
 
 const DNIS = '+18005550170';
-
-const end = { Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} };
 
 /** Support (max 1 waiting) for the basic profile; Sales first for the sales profile, Support after 2 s. */
 function buildInstance(queueFor: string): Instance {
@@ -36,47 +34,17 @@ function buildInstance(queueFor: string): Instance {
   addAgent(instance, 'alice', '1101', 'basic');
   addAgent(instance, 'bob', '1102', 'basic');
   addAgent(instance, 'carol', '1103', 'mixed');
-  loadFlowDoc(
-    instance,
-    flowDoc('Agent whisper', 'AGENT_WHISPER', [say('hello-agent', 'A customer from the queue', 'end'), end]),
-    'aw',
-    'AGENT_WHISPER',
-  );
-  loadFlowDoc(
-    instance,
-    flowDoc('Customer whisper', 'CUSTOMER_WHISPER', [say('hello-customer', 'Connecting you', 'end'), end]),
-    'cw',
-    'CUSTOMER_WHISPER',
-  );
-  loadFlowDoc(
-    instance,
-    flowDoc('Waiting', 'CUSTOMER_QUEUE', [
-      {
-        Identifier: 'loop',
-        Type: 'MessageParticipantIteratively',
-        Parameters: { Messages: [{ Text: 'Please hold' }] },
-        Transitions: {},
-      },
-    ]),
-    'wait',
-    'CUSTOMER_QUEUE',
-  );
-  loadFlowDoc(
-    instance,
-    flowDoc('Inbound', 'CONTACT_FLOW', [
-      logging('set-queue'),
-      setQueue(instance, queueFor, 'h1'),
-      hook('h1', 'AgentWhisper', 'aw', 'h2'),
-      hook('h2', 'CustomerWhisper', 'cw', 'h3'),
-      hook('h3', 'CustomerQueue', 'wait', 'queue'),
-      toQueue('queue', 'full'),
-      say('full', 'All our lines are busy', 'bye'),
-      bye,
-    ]),
-    'inbound',
-    'CONTACT_FLOW',
-  );
-  instance.addPhoneNumber(DNIS, 'inbound');
+  addQueueFlows(instance);
+  addInbound(instance, DNIS, [
+    logging('set-queue'),
+    setQueue(instance, queueFor, 'h1'),
+    hook('h1', 'AgentWhisper', 'aw', 'h2'),
+    hook('h2', 'CustomerWhisper', 'cw', 'h3'),
+    hook('h3', 'CustomerQueue', 'wait', 'queue'),
+    toQueue('queue', 'full'),
+    say('full', 'All our lines are busy', 'bye'),
+    bye,
+  ]);
   return instance;
 }
 

@@ -16,10 +16,46 @@ export const say = (id: string, text: string, next: string) => ({
   Transitions: { NextAction: next, Errors: [{ NextAction: next, ErrorType: 'NoMatchingError' }] },
 });
 
+export const end = { Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} };
+
 /** Loads a flow document into the instance as flow `id`; a flow that does not load fails the test. */
 export function loadFlowDoc(instance: Instance, doc: unknown, id: string, type: string): void {
   const loaded = instance.loadFlow(new TextEncoder().encode(JSON.stringify(doc)), { id, type });
   if (!loaded.ok) throw new Error(loaded.problem.message);
+}
+
+/** The inbound flow `inbound` ("Inbound"), of these blocks, answering `dnis`. */
+export function addInbound(instance: Instance, dnis: string, actions: unknown[]): void {
+  loadFlowDoc(instance, flowDoc('Inbound', 'CONTACT_FLOW', actions), 'inbound', 'CONTACT_FLOW');
+  instance.addPhoneNumber(dnis, 'inbound');
+}
+
+/** A flow of one prompt said over and over, as customer queue and hold flows are. */
+export const looping = (name: string, type: string, text: string) =>
+  flowDoc(name, type, [
+    {
+      Identifier: 'loop',
+      Type: 'MessageParticipantIteratively',
+      Parameters: { Messages: [{ Text: text }] },
+      Transitions: {},
+    },
+  ]);
+
+/** What a queued caller meets: flows `aw` (agent whisper), `cw` (customer whisper) and `wait` (queue). */
+export function addQueueFlows(instance: Instance): void {
+  loadFlowDoc(
+    instance,
+    flowDoc('Agent whisper', 'AGENT_WHISPER', [say('hello-agent', 'A customer from the queue', 'end'), end]),
+    'aw',
+    'AGENT_WHISPER',
+  );
+  loadFlowDoc(
+    instance,
+    flowDoc('Customer whisper', 'CUSTOMER_WHISPER', [say('hello-customer', 'Connecting you', 'end'), end]),
+    'cw',
+    'CUSTOMER_WHISPER',
+  );
+  loadFlowDoc(instance, looping('Waiting', 'CUSTOMER_QUEUE', 'Please hold'), 'wait', 'CUSTOMER_QUEUE');
 }
 
 /** An agent whose phone is `extension`, with ten minutes of After Contact Work. */
