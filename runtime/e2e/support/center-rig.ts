@@ -1,7 +1,7 @@
 // What the contact-center end-to-end files share: the runtime's app and the harness's app
 // connected to the telephony under test, an instance's calls served with a contact center, and
 // in-memory flow logs and contact records to read back.
-import { createAriClient, httpTransport, systemClock } from '@parley/ari';
+import { type AriClient, createAriClient, httpTransport } from '@parley/ari';
 import { Harness } from '@parley/harness';
 import { inject } from 'vitest';
 import './telephony.js';
@@ -19,6 +19,7 @@ import { createExecutors } from '../../src/executors/index.js';
 import { LambdaPort } from '../../src/integrations/lambda.js';
 import { MemoryContactRecordSink } from '../../src/logs/contact-record.js';
 import { MemoryFlowLogSink } from '../../src/logs/sinks.js';
+import { CountingClock, connectCuttableAri, nextReconnect } from './runtime-ari.js';
 
 export interface CenterRig {
   harness: Harness;
@@ -26,7 +27,14 @@ export interface CenterRig {
   runs: ContactRun[];
   logs: MemoryFlowLogSink;
   records: MemoryContactRecordSink;
-  close(): void;
+  runtimeAri: AriClient;
+  /** The runtime's clock: what is left on it once every contact is over. */
+  clock: CountingClock;
+  /** Cuts the runtime's events socket (a `cuttable` rig's); resolves with how many, once Asterisk knows. */
+  cutRuntimeSocket(): Promise<number>;
+  /** Resolves at the next reconnect of the runtime's app (or of the harness's). */
+  reconnected(app?: 'runtime' | 'harness'): Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function openCenterRig(
@@ -35,6 +43,11 @@ export async function openCenterRig(
     offerTimeoutSeconds: number;
     /** Also record the segments the contact center makes (transfers, callbacks). */
     recordSegments?: boolean;
+    /**
+     * The runtime's app connected as production connects it, through a relay that can cut its
+     * events socket, which then stays down this long before the first reconnect.
+     */
+    cuttable?: { reconnectDelayMs: number };
   },
 ): Promise<CenterRig> {
   const target = inject('telephony');
@@ -43,27 +56,29 @@ export async function openCenterRig(
       transport: httpTransport({ url: target.url, username: target.username, password: target.password }),
       app,
     });
-  const runtimeAri = client('parley');
+  const cuttable = options.cuttable ? await connectCuttableAri(target, options.cuttable) : undefined;
+  const runtimeAri = cuttable?.ari ?? client('parley');
   const harnessAri = client('harness');
-  await Promise.all([runtimeAri.connect(), harnessAri.connect()]);
+  await Promise.all([cuttable ? undefined : runtimeAri.connect(), harnessAri.connect()]);
+  const clock = new CountingClock();
   const logs = new MemoryFlowLogSink();
   const records = new MemoryContactRecordSink();
   const runs: ContactRun[] = [];
   const voice = placeholderVoice();
-  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock: systemClock });
+  const lambda = new LambdaPort({ resolve: (arn) => instance.lambda(arn), clock });
   const executors = createExecutors();
   const centers = new ContactCenters({
     instance: () => instance,
-    lines: new AriAgentLines(runtimeAri, systemClock),
-    clock: systemClock,
-    flows: { clock: systemClock, voice, lambda, log: logs, executors },
+    lines: new AriAgentLines(runtimeAri, clock),
+    clock,
+    flows: { clock, voice, lambda, log: logs, executors },
     endpointTemplate: TEST_AGENT_ENDPOINT,
     offerTimeoutSeconds: options.offerTimeoutSeconds,
     ...(options.recordSegments ? { records } : {}),
   });
   const serving = serveInbound({
     ari: runtimeAri,
-    clock: systemClock,
+    clock,
     instance,
     voice,
     lambda,
@@ -81,12 +96,20 @@ export async function openCenterRig(
     runs,
     logs,
     records,
-    close: () => {
+    runtimeAri,
+    clock,
+    cutRuntimeSocket: async () => {
+      if (!cuttable) throw new Error('open the rig with `cuttable` to cut its events socket');
+      return cuttable.cut();
+    },
+    reconnected: (app = 'runtime') => nextReconnect(app === 'runtime' ? runtimeAri : harnessAri),
+    close: async () => {
       centers.close();
       serving.close();
       harness.close();
-      runtimeAri.close();
       harnessAri.close();
+      runtimeAri.close();
+      await cuttable?.close();
     },
   };
 }
