@@ -106,6 +106,7 @@ describe('the contact center', () => {
     expect(record.Agent?.AfterContactWorkEndTimestamp).toEqual(expect.any(String));
     expect(record.Queue).toMatchObject({ Name: 'Support' });
     expect(record.AgentConnectionAttempts).toBe(1);
+    expect(record.DisconnectReason).toBe('AGENT_DISCONNECT');
     expect(activity('alice')).toBe('idle');
   });
 

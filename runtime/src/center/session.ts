@@ -96,6 +96,7 @@ export class ContactSession implements CallAttachment {
   #done!: (details: RecordDetails | undefined) => void;
   readonly #details: Promise<RecordDetails | undefined>;
   #over = false;
+  #agentHungUp = false;
 
   constructor(
     private readonly host: SessionHost,
@@ -234,6 +235,7 @@ export class ContactSession implements CallAttachment {
   /** The agent's leg is over (they hung up, or the customer did and theirs followed): ACW. */
   async #agentGone(leg: AgentLeg): Promise<void> {
     if (leg.state === 'ENDED') return;
+    if (leg.call?.ended?.by === 'caller' && !this.call.ended) this.#agentHungUp = true;
     const deps = this.host.deps();
     leg.state = 'ENDED';
     leg.since = deps.clock.now();
@@ -303,6 +305,7 @@ export class ContactSession implements CallAttachment {
     this.#done({
       ...(this.queue ? { queue: this.queue } : {}),
       agentConnectionAttempts: this.attempts,
+      ...(this.#agentHungUp ? { agentHungUp: true } : {}),
       agent:
         leg?.connectedAt !== undefined
           ? {

@@ -102,7 +102,10 @@ export interface ContactRunOptions {
 }
 
 /** Contact-record fields the contact center knows better than the flows. */
-export type RecordDetails = Pick<ContactRecordInput, 'agent' | 'queue' | 'agentConnectionAttempts'>;
+export type RecordDetails = Pick<ContactRecordInput, 'agent' | 'queue' | 'agentConnectionAttempts'> & {
+  /** The agent's phone hung up while the customer was still on the call. */
+  agentHungUp?: boolean;
+};
 
 /** One block execution, as the runner saw it. */
 export interface ContactStep {
@@ -739,7 +742,7 @@ class Runner implements ContactRun {
   /** Waits for the call to be over (a queued contact stays on the line), then writes the record. */
   async #close(result: ContactResult): Promise<ContactRecord> {
     if (result.end.kind === 'queued' && !this.#callEnd && !this.#ports.call.ended) await this.#over;
-    const details = await this.#options.recordDetails?.().catch(() => undefined);
+    const { agentHungUp, ...details } = (await this.#options.recordDetails?.().catch(() => undefined)) ?? {};
     const { clock } = this.#ports;
     const contact = this.#contact;
     const callEnd = this.#callEnd ?? this.#ports.call.ended;
@@ -756,7 +759,10 @@ class Runner implements ContactRun {
         initiatedAt: this.#startedAt,
         disconnectedAt: this.#endedAt ?? clock.now(),
         disconnectReason: callEnd
-          ? disconnectReasonFor(callEnd)
+          ? agentHungUp && disconnectReasonFor(callEnd) === 'CONTACT_FLOW_DISCONNECT'
+            ? // The runtime hung the customer up because their agent left: Connect says the agent did.
+              'AGENT_DISCONNECT'
+            : disconnectReasonFor(callEnd)
           : result.end.kind === 'disconnected' && result.end.by === 'caller'
             ? 'CUSTOMER_DISCONNECT'
             : 'CONTACT_FLOW_DISCONNECT',
