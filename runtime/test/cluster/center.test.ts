@@ -100,8 +100,7 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     // a first: the longest-running worker runs the contact centers.
     workers.push(await startWorker('a', env, 3_000));
     workers.push(await startWorker('b', env, 3_000));
-    const ready = workers[1]?.events.find((e) => e.event.ready)?.event.ready as { url: string };
-    bUrl = ready.url;
+    bUrl = urlOf(workers[1]);
     apiUrl = bUrl;
     harnessAri = createAriClient({
       transport: sim.transport({ username: 'harness', password: 'harness' }),
@@ -134,6 +133,31 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     return { status: res.status, json: (await res.json()) as any };
   };
 
+  const urlOf = (worker: Worker | undefined) =>
+    (worker?.events.find((e) => e.event.ready)?.event.ready as { url: string } | undefined)?.url ?? '';
+  /** Waits until alice talks to a contact (this one, when given) and answers its id. */
+  const connected = async (what: string, contactId?: string): Promise<string> => {
+    let id = '';
+    await until(async () => {
+      const contact = (await agentApi('GET', '')).json.snapshot?.Contacts?.[0];
+      id = contact?.ContactId ?? '';
+      return contact?.State === 'CONNECTED' && (contactId === undefined || id === contactId);
+    }, what);
+    return id;
+  };
+  const recordOf = async (contactId: string) => {
+    let record: Awaited<ReturnType<Store['contacts']['contactRecord']>>;
+    await until(async () => {
+      record = await store.contacts.contactRecord(instanceId, contactId);
+      return record !== undefined;
+    }, 'the contact record');
+    return record;
+  };
+  const inApp = async (app: string, channelId: string) =>
+    (await harnessAri.applications.get({ applicationName: app })).channel_ids.includes(channelId);
+  const noCheckpointLeft = () =>
+    until(async () => Object.keys(await store.cluster.contactCounts()).length === 0, 'no checkpoint left');
+
   it("answers a call that arrived on one worker by an agent signed in through another's API", async () => {
     const socket = new WebSocket(
       `${bUrl.replace('http', 'ws')}/api/instances/${instanceId}/agent/events?access_token=${token}`,
@@ -153,35 +177,23 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     await caller.answered();
     const phone = await harness.incoming('agent', '1101', 30_000);
     await phone.waitForAnswer();
-    await until(
-      async () => (await agentApi('GET', '')).json.snapshot?.Contacts?.[0]?.State === 'CONNECTED',
-      'alice connected, as b tells it',
-    );
+    const contactId = await connected('alice connected, as b tells it');
     await until(() => events.some((e) => e.EventType === 'STATE_CHANGE'), 'a state change on the stream');
-    const contactId = (await agentApi('GET', '')).json.snapshot.Contacts[0].ContactId as string;
     // The call came into b's app; it is a's now.
-    const inApp = async (app: string) =>
-      (await harnessAri.applications.get({ applicationName: app })).channel_ids.includes(
-        caller.runtimeChannelId,
-      );
-    expect([await inApp('parley-a'), await inApp('parley-b')]).toEqual([true, false]);
+    const channel = caller.runtimeChannelId;
+    expect([await inApp('parley-a', channel), await inApp('parley-b', channel)]).toEqual([true, false]);
 
     await caller.hangup();
     await phone.waitForHangup();
     socket.close();
     // The contact ran on both workers and was recorded once, by the one that ended it.
-    let record: Awaited<ReturnType<Store['contacts']['contactRecord']>>;
-    await until(async () => {
-      record = await store.contacts.contactRecord(instanceId, contactId);
-      return record !== undefined;
-    }, 'the contact record');
-    expect(record).toMatchObject({ Agent: { Username: 'alice' }, Queue: { Name: 'Billing' } });
+    expect(await recordOf(contactId)).toMatchObject({
+      Agent: { Username: 'alice' },
+      Queue: { Name: 'Billing' },
+    });
     const contacts = await store.contacts.contacts(instanceId, { limit: 10 });
     expect(contacts.map((c) => c.contactId)).toEqual([contactId]);
-    await until(
-      async () => Object.keys(await store.cluster.contactCounts()).length === 0,
-      'no checkpoint left',
-    );
+    await noCheckpointLeft();
   }, 120_000);
 
   it('keeps the agents signed in as they were, and a waiting call in its queue, when the worker running the centers dies', async () => {
@@ -190,11 +202,10 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     // alice is on Break: the call waits in Billing, on a, hearing the customer queue flow.
     const caller = await harness.call(NUMBER.slice(1));
     await caller.answered();
-    const inApp = async (app: string) =>
-      (await harnessAri.applications.get({ applicationName: app })).channel_ids.includes(
-        caller.runtimeChannelId,
-      );
-    await until(() => inApp('parley-a'), 'the call moved to a, which runs the queues');
+    await until(
+      () => inApp('parley-a', caller.runtimeChannelId),
+      'the call moved to a, which runs the queues',
+    );
     await caller.waitForNewAudio({ timeoutMs: 30_000 });
     workers[0]?.child.kill('SIGKILL');
     await until(() => workers[1]?.events.some((e) => e.event.adopted) === true, 'b adopts a');
@@ -211,19 +222,13 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     await agentApi('POST', '/status', { status: 'Available' });
     const phone = await harness.incoming('agent', '1101', 30_000);
     await phone.waitForAnswer();
-    await until(
-      async () => (await agentApi('GET', '')).json.snapshot?.Contacts?.[0]?.State === 'CONNECTED',
-      'alice connected to the caller who waited',
-    );
-    const contactId = (await agentApi('GET', '')).json.snapshot.Contacts[0].ContactId as string;
+    const contactId = await connected('alice connected to the caller who waited');
     await caller.hangup();
     await phone.waitForHangup();
-    let record: Awaited<ReturnType<Store['contacts']['contactRecord']>>;
-    await until(async () => {
-      record = await store.contacts.contactRecord(instanceId, contactId);
-      return record !== undefined;
-    }, 'the contact record');
-    expect(record).toMatchObject({ Agent: { Username: 'alice' }, Queue: { Name: 'Billing' } });
+    expect(await recordOf(contactId)).toMatchObject({
+      Agent: { Username: 'alice' },
+      Queue: { Name: 'Billing' },
+    });
     // Resumed from its checkpoint, the call is the contact it was, not a second one.
     const contacts = await store.contacts.contacts(instanceId, { limit: 10 });
     expect(contacts.map((c) => c.contactId)).toContain(contactId);
@@ -244,21 +249,14 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     await caller.answered();
     const first = await harness.incoming('agent', '1101', 30_000);
     await first.waitForAnswer();
-    await until(
-      async () => (await agentApi('GET', '')).json.snapshot?.Contacts?.[0]?.State === 'CONNECTED',
-      'alice talking to the caller, on b',
-    );
-    const contactId = (await agentApi('GET', '')).json.snapshot.Contacts[0].ContactId as string;
+    const contactId = await connected('alice talking to the caller, on b');
     workers[1]?.child.kill('SIGKILL');
     await until(() => c.events.some((e) => e.event.adopted), 'c adopts b');
-    apiUrl = (c.events.find((e) => e.event.ready)?.event.ready as { url: string }).url;
+    apiUrl = urlOf(c);
     await first.waitForHangup({ timeoutMs: 30_000 });
     const again = await harness.incoming('agent', '1101', 30_000);
     await again.waitForAnswer();
-    await until(async () => {
-      const contact = (await agentApi('GET', '')).json.snapshot?.Contacts?.[0];
-      return contact?.ContactId === contactId && contact.State === 'CONNECTED';
-    }, 'alice talking to the same contact, on c');
+    await connected('alice talking to the same contact, on c', contactId);
     // One call again: what the caller keys reaches alice, and what alice keys reaches the caller.
     await caller.press('5');
     expect(await again.waitForDigits(1, { timeoutMs: 10_000 })).toBe('5');
@@ -267,16 +265,11 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     expect(caller.hungUp).toBe(false);
     await caller.hangup();
     await again.waitForHangup();
-    let record: Awaited<ReturnType<Store['contacts']['contactRecord']>>;
-    await until(async () => {
-      record = await store.contacts.contactRecord(instanceId, contactId);
-      return record !== undefined;
-    }, 'the contact record');
-    expect(record).toMatchObject({ Agent: { Username: 'alice' }, Queue: { Name: 'Billing' } });
+    expect(await recordOf(contactId)).toMatchObject({
+      Agent: { Username: 'alice' },
+      Queue: { Name: 'Billing' },
+    });
     expect(await store.contacts.contacts(instanceId, { limit: 10 })).toHaveLength(3);
-    await until(
-      async () => Object.keys(await store.cluster.contactCounts()).length === 0,
-      'no checkpoint left',
-    );
+    await noCheckpointLeft();
   }, 120_000);
 });
