@@ -1,6 +1,7 @@
 import { serialize } from '@parley/flow';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
+import { fillPage } from '../stories/decorators.js';
 import { storyFlowApi } from '../stories/flowApi.js';
 import { storyFlow } from '../stories/flows.js';
 import { storyHistory } from '../versions/story-data.js';
@@ -14,13 +15,7 @@ const module = storyFlow('module-authenticate-caller.json');
 const meta = {
   component: FlowCanvas,
   parameters: { layout: 'fullscreen' },
-  decorators: [
-    (Story) => (
-      <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [fillPage],
   args: {
     api: storyFlowApi({
       id: 'ivr',

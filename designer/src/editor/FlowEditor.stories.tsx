@@ -2,6 +2,7 @@ import { validateDocument } from '@parley/flow';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import type { SaveResult } from '../app/api.js';
+import { fillPage } from '../stories/decorators.js';
 import { storyFlow } from '../stories/flows.js';
 import { FlowEditor } from './FlowEditor.js';
 
@@ -62,13 +63,7 @@ const meta = {
   component: FlowEditor,
   parameters: { layout: 'fullscreen' },
   // The editor fills its parent, as it fills the page below the app's header.
-  decorators: [
-    (Story) => (
-      <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [fillPage],
   args: editorArgs('inbound-main-ivr.json'),
 } satisfies Meta<typeof FlowEditor>;
 

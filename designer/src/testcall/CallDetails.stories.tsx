@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
+import { sideColumn } from '../stories/decorators.js';
 import { AttributesTable, EntryDetails, LogList } from './CallDetails.js';
 import { SAMPLE_CALL } from './sample.js';
 
@@ -7,13 +8,7 @@ const labels = new Map([['menu', 'Main menu']]);
 
 const meta = {
   component: LogList,
-  decorators: [
-    (Story) => (
-      <div style={{ width: 300 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [sideColumn],
   args: { entries: SAMPLE_CALL.logs, labels, onSelect: fn() },
 } satisfies Meta<typeof LogList>;
 

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
+import { sideColumn } from '../stories/decorators.js';
 import { DiffLegend, DiffSummary } from './DiffSummary.js';
 import { storyComparison } from './story-data.js';
 
@@ -7,13 +8,7 @@ const comparison = storyComparison();
 
 const meta = {
   component: DiffSummary,
-  decorators: [
-    (Story) => (
-      <div style={{ width: 300 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [sideColumn],
   args: {
     title: 'Version 1 → version 2',
     entries: comparison.entries,

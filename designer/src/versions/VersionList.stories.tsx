@@ -1,18 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
+import { sideColumn } from '../stories/decorators.js';
 import { versionRows } from './history.js';
 import { storyHistory } from './story-data.js';
 import { VersionList } from './VersionList.js';
 
 const meta = {
   component: VersionList,
-  decorators: [
-    (Story) => (
-      <div style={{ width: 300 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [sideColumn],
   args: {
     rows: versionRows(storyHistory, 5),
     now: Date.UTC(2025, 0, 5, 12),

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import type { SaveResult } from '../app/api.js';
+import { sideColumn } from '../stories/decorators.js';
 import { storyHistory, storyVersions } from './story-data.js';
 import { VersionsPanel } from './VersionsPanel.js';
 
@@ -8,13 +9,7 @@ const { before, after, flowType } = storyVersions();
 
 const meta = {
   component: VersionsPanel,
-  decorators: [
-    (Story) => (
-      <div style={{ width: 300 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [sideColumn],
   args: {
     context: {
       model: after,

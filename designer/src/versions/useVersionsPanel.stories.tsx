@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import type { Api } from '../app/api.js';
 import type { Route } from '../app/route.js';
+import { sideColumn } from '../stories/decorators.js';
 import { storyFlowApi } from '../stories/flowApi.js';
 import { storyHistory, storyVersions } from './story-data.js';
 import { useVersionsPanel } from './useVersionsPanel.js';
@@ -26,13 +27,7 @@ function VersionsTab(props: { api: Api; navigate?: (route: Route) => void; dirty
 
 const meta = {
   component: VersionsTab,
-  decorators: [
-    (Story) => (
-      <div style={{ width: 300 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [sideColumn],
   args: {
     // Every saved version reads as the fixture; the editor holds the changed draft.
     api: storyFlowApi({
