@@ -222,7 +222,7 @@ describe.skipIf(skip)('import and export in the designer', () => {
     expect(await row.textContent()).toContain('Queue: Billing, Flow: Billing transfer');
 
     const listed = (await (await designer.api('GET', '/api/instances/demo/quick-connects')).json()) as {
-      quickConnects: { name: string; type: string; queue: string; flow: string }[];
+      quickConnects: { id: string; name: string; type: string; queue: string; flow: string }[];
     };
     const queue = (await (await designer.api('GET', '/api/instances/demo/queues/Billing')).json()) as {
       id: string;
@@ -235,6 +235,21 @@ describe.skipIf(skip)('import and export in the designer', () => {
         flow: await designer.flowId('Billing transfer'),
       }),
     ]);
+
+    // The Billing queue offers its agents the new quick connect, picked from the instance's.
+    await page.getByRole('navigation', { name: 'Instance' }).getByRole('link', { name: 'Queues' }).click();
+    const queuesPage = page.getByRole('region', { name: 'Queue' });
+    await queuesPage.getByRole('button', { name: 'Edit Billing' }).click();
+    const edit = queuesPage.getByRole('form', { name: 'Edit Billing' });
+    const picker = edit.getByLabel(/^Quick connects/);
+    await picker.locator('option', { hasText: 'Billing line' }).waitFor({ state: 'attached' });
+    await picker.selectOption([{ label: 'Billing line' }]);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const saved = (await (await designer.api('GET', `/api/instances/demo/queues/${queue.id}`)).json()) as {
+      quickConnects?: string[];
+    };
+    expect(saved.quickConnects).toEqual([listed.quickConnects[0]?.id]);
     await page.context().close();
   });
 });

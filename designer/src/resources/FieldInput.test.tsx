@@ -25,6 +25,21 @@ describe('FieldInput', () => {
     expect(html).toContain('<option value="Old flow" selected="">Old flow</option>');
   });
 
+  it('picks any number of references from a list, those chosen selected, one it does not know kept', () => {
+    const refs = [
+      { id: 'qc-1', arn: 'arn:qc-1', name: 'To billing' },
+      { id: 'qc-2', arn: 'arn:qc-2', name: 'To sales' },
+      { id: 'qc-3', arn: 'arn:qc-3', name: 'To the desk' },
+    ];
+    const html = render(field('queues', 'quickConnects'), 'qc-1\nTo the desk\nOld one', { refs });
+    expect(html).toContain('<span>Quick connects</span><select multiple=""');
+    expect(html).toContain('<option value="qc-1" selected="">To billing</option>');
+    expect(html).toContain('<option value="qc-2">To sales</option>');
+    // Named in the entry rather than by ID: the same entry, selected.
+    expect(html).toContain('<option value="qc-3" selected="">To the desk</option>');
+    expect(html).toContain('<option value="Old one" selected="">Old one</option>');
+  });
+
   it('suggests IANA zones for a time zone and marks it required', () => {
     const html = render(field('hours-of-operation', 'timeZone'), 'UTC');
     expect(html).toContain('<span>Time zone *</span>');

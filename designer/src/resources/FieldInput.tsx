@@ -89,6 +89,32 @@ export function FieldInput(props: {
           </select>
         );
       }
+      case 'refs': {
+        // Held as the strings field's lines: the entries' IDs, or names and ARNs read from an entry.
+        const chosen = text.split('\n').filter(Boolean);
+        const refs = props.refs ?? [];
+        const unknown = chosen.filter((c) => !refs.some((r) => r.id === c || r.arn === c || r.name === c));
+        const ids = chosen.map((c) => refs.find((r) => r.id === c || r.arn === c || r.name === c)?.id ?? c);
+        return (
+          <select
+            multiple
+            size={Math.min(6, Math.max(2, refs.length + unknown.length))}
+            value={ids}
+            onChange={(e) => set([...e.target.selectedOptions].map((o) => o.value).join('\n'))}
+          >
+            {refs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+            {unknown.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        );
+      }
       case 'timeZone':
         return (
           <>

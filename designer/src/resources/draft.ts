@@ -40,6 +40,7 @@ function fieldValueOf(field: FormField, raw: unknown): FieldValue {
     case 'schedule':
       return Array.isArray(raw) ? (structuredClone(raw) as HoursRange[]) : [];
     case 'strings':
+    case 'refs':
       return Array.isArray(raw) ? raw.map(String).join('\n') : String(raw);
     case 'json':
       return JSON.stringify(raw, null, 2);
@@ -87,7 +88,7 @@ export function bodyOf(model: FormModel, draft: Draft, entry?: ResourceEntry): B
       const n = Number(text);
       if (Number.isFinite(n)) body[field.name] = n;
       else problems.push({ field: field.name, message: `"${text}" is not a number` });
-    } else if (field.kind === 'strings') {
+    } else if (field.kind === 'strings' || field.kind === 'refs') {
       body[field.name] = text
         .split(/[\n,]/)
         .map((s) => s.trim())

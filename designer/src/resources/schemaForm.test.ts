@@ -12,11 +12,13 @@ describe('forms read from the resource kinds’ schemas', () => {
       description: 'text',
       hoursOfOperation: 'ref',
       maxContacts: 'number',
-      quickConnects: 'strings',
+      quickConnects: 'refs',
       status: 'enum',
       outboundWhisperFlow: 'ref',
     });
     expect(form.fields.find((f) => f.name === 'hoursOfOperation')?.ref?.path).toBe('hours-of-operation');
+    expect(form.fields.find((f) => f.name === 'quickConnects')?.ref?.path).toBe('quick-connects');
+    expect(kinds('users')).toMatchObject({ securityProfiles: 'refs' });
     expect(form.fields.find((f) => f.name === 'status')?.options).toEqual(['ENABLED', 'DISABLED']);
     expect(form.choice).toBeUndefined();
   });

@@ -15,6 +15,7 @@ export type FieldKind =
   | 'strings'
   | 'json'
   | 'ref'
+  | 'refs'
   | 'schedule'
   | 'timeZone'
   | 'audio';
@@ -68,6 +69,8 @@ export const REF_FIELDS: Readonly<Record<string, RefList>> = {
   defaultOutboundQueue: QUEUES,
   routingProfile: { path: 'routing-profiles', collection: 'routingProfiles' },
   user: { path: 'users', collection: 'users' },
+  quickConnects: { path: 'quick-connects', collection: 'quickConnects' },
+  securityProfiles: { path: 'security-profiles', collection: 'securityProfiles' },
 };
 
 /**
@@ -133,6 +136,7 @@ function kindOf(name: string, schema: Record<string, unknown>): Pick<FormField, 
   const items = isObject(schema.items) ? schema.items : undefined;
   const ref = REF_FIELDS[name];
   if (ref && schema.type === 'string') return { kind: 'ref', ref };
+  if (ref && schema.type === 'array' && items?.type === 'string') return { kind: 'refs', ref };
   if (name === 'timeZone') return { kind: 'timeZone' };
   if (Array.isArray(schema.enum)) return { kind: 'enum', options: schema.enum.map(String) };
   if (schema.type === 'integer' || schema.type === 'number') return { kind: 'number' };
