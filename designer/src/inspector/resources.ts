@@ -64,6 +64,10 @@ export function entriesOf(body: unknown, collection: string): ResourceEntry[] {
   return list.filter(isEntry).map((e) => ({ ...e, name: typeof e.name === 'string' ? e.name : e.id }));
 }
 
+/** The entry a stored reference names: by ID, ARN or name, as the server resolves it. */
+export const entryNamed = (entries: readonly ResourceEntry[], ref: string): ResourceEntry | undefined =>
+  entries.find((e) => e.id === ref || e.arn === ref || e.name === ref);
+
 /** The picker's options for a kind, by name. */
 export function optionsOf(kind: ResourceKind, entries: readonly ResourceEntry[]): ResourceOption[] {
   const source = RESOURCE_SOURCES[kind];

@@ -1,4 +1,4 @@
-import type { ResourceEntry } from '../inspector/resources.js';
+import { entryNamed, type ResourceEntry } from '../inspector/resources.js';
 import type { FieldValue, HoursRange } from './draft.js';
 import type { FormField } from './schemaForm.js';
 import { WeeklySchedule } from './WeeklySchedule.js';
@@ -76,7 +76,7 @@ export function FieldInput(props: {
         );
       case 'ref': {
         const refs = props.refs ?? [];
-        const known = text === '' || refs.some((r) => r.id === text || r.arn === text || r.name === text);
+        const known = text === '' || entryNamed(refs, text) !== undefined;
         return (
           <select value={text} onChange={(e) => set(e.target.value)}>
             <option value="">{props.refs ? '— none —' : 'Loading…'}</option>
@@ -93,8 +93,8 @@ export function FieldInput(props: {
         // Held as the strings field's lines: the entries' IDs, or names and ARNs read from an entry.
         const chosen = text.split('\n').filter(Boolean);
         const refs = props.refs ?? [];
-        const unknown = chosen.filter((c) => !refs.some((r) => r.id === c || r.arn === c || r.name === c));
-        const ids = chosen.map((c) => refs.find((r) => r.id === c || r.arn === c || r.name === c)?.id ?? c);
+        const unknown = chosen.filter((c) => entryNamed(refs, c) === undefined);
+        const ids = chosen.map((c) => entryNamed(refs, c)?.id ?? c);
         return (
           <select
             multiple

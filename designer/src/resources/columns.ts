@@ -1,4 +1,4 @@
-import type { ResourceEntry } from '../inspector/resources.js';
+import { entryNamed, type ResourceEntry } from '../inspector/resources.js';
 import { dependsOnType, usedBy } from './cases.js';
 import { type HoursRange, rangeLabel } from './draft.js';
 import { type FormField, type FormModel, labelOf } from './schemaForm.js';
@@ -18,9 +18,7 @@ export interface Column {
 const SHORT = new Set(['text', 'number', 'enum', 'ref', 'timeZone']);
 
 const refName = (field: FormField, value: string, refs: Record<string, readonly ResourceEntry[]>) =>
-  (field.ref &&
-    refs[field.ref.path]?.find((r) => r.id === value || r.arn === value || r.name === value)?.name) ??
-  value;
+  (field.ref && entryNamed(refs[field.ref.path] ?? [], value)?.name) ?? value;
 
 function show(field: FormField, value: unknown, refs: Record<string, readonly ResourceEntry[]>): string {
   if (value === undefined || value === null) return '';
