@@ -9,12 +9,14 @@ export type BlockNodeType = Node<BlockNodeData, 'block'>;
 
 /**
  * The codes a block shows beside its type: its errors' first, then its warnings', each once, in the
- * validator's order; `listed` are those diagnostics, for the tooltip.
+ * validator's order; `listed` are those diagnostics, for the tooltip, and `errors` the errors among
+ * them, for the header's count.
  */
 export function blockCodes(diagnostics: readonly Diagnostic[]): {
   codes: string[];
   severity: 'error' | 'warning';
   listed: Diagnostic[];
+  errors: Diagnostic[];
 } {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const listed = [...errors, ...diagnostics.filter((d) => d.severity === 'warning')];
@@ -22,6 +24,7 @@ export function blockCodes(diagnostics: readonly Diagnostic[]): {
     codes: [...new Set(listed.map((d) => d.code))],
     severity: errors.length > 0 ? 'error' : 'warning',
     listed,
+    errors,
   };
 }
 
@@ -31,7 +34,7 @@ export function blockCodes(diagnostics: readonly Diagnostic[]): {
  */
 function BlockNodeView({ data }: NodeProps<BlockNodeType>) {
   const problems = blockCodes(data.diagnostics);
-  const errors = problems.listed.filter((d) => d.severity === 'error');
+  const { errors } = problems;
   const mark = useBlockMark(data.actionId);
   return (
     <div
