@@ -746,6 +746,7 @@ class Runner implements ContactRun {
     const { clock } = this.#ports;
     const contact = this.#contact;
     const callEnd = this.#callEnd ?? this.#ports.call.ended;
+    const byCall = callEnd && disconnectReasonFor(callEnd);
     const record = buildContactRecord(
       {
         contactId: contact.ContactId,
@@ -758,11 +759,11 @@ class Runner implements ContactRun {
           : 'API',
         initiatedAt: this.#startedAt,
         disconnectedAt: this.#endedAt ?? clock.now(),
-        disconnectReason: callEnd
-          ? agentHungUp && disconnectReasonFor(callEnd) === 'CONTACT_FLOW_DISCONNECT'
+        disconnectReason: byCall
+          ? agentHungUp && byCall === 'CONTACT_FLOW_DISCONNECT'
             ? // The runtime hung the customer up because their agent left: Connect says the agent did.
               'AGENT_DISCONNECT'
-            : disconnectReasonFor(callEnd)
+            : byCall
           : result.end.kind === 'disconnected' && result.end.by === 'caller'
             ? 'CUSTOMER_DISCONNECT'
             : 'CONTACT_FLOW_DISCONNECT',
