@@ -6,7 +6,6 @@ import { once } from 'node:events';
 import { benchDesigner } from '../designer/bench/open.bench.js';
 import { benchValidate, type Figure } from '../packages/flow/bench/validate.bench.js';
 import { benchAri } from '../packages/harness/bench/ari.bench.js';
-import { benchContacts } from '../runtime/bench/contacts.bench.js';
 import { benchEngine } from '../runtime/bench/engine.bench.js';
 import { benchFailover } from '../runtime/bench/failover.bench.js';
 import { benchRouting } from '../runtime/bench/routing.bench.js';
@@ -20,18 +19,22 @@ const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'flow core', run: benchValidate },
   { name: 'telephony', run: benchAri },
   { name: 'contact engine', run: benchEngine },
-  // The runtime under calls runs as a worker does, with its V8 flags: in a process of its own.
-  { name: 'calls', run: () => inChild('runtime/bench/calls-main.ts', CALL_SERVING_NODE_FLAGS) },
-  { name: 'contacts', run: benchContacts },
+  // The runtime under calls runs as a worker does, with its V8 flags, in a process of its own: its
+  // memory figures are then a worker's, not those of a process that loaded the sections before.
+  { name: 'calls', run: () => inChild(['runtime/bench/as-worker.ts', 'calls'], CALL_SERVING_NODE_FLAGS) },
+  {
+    name: 'contacts',
+    run: () => inChild(['runtime/bench/as-worker.ts', 'contacts'], CALL_SERVING_NODE_FLAGS),
+  },
   { name: 'routing', run: benchRouting },
   { name: 'server', run: benchServer },
   { name: 'failover', run: benchFailover },
   { name: 'designer', run: benchDesigner },
 ];
 
-/** Runs a bench entry point in a child node with `flags`; it prints its Result as one JSON line. */
-async function inChild(entry: string, flags: readonly string[]): Promise<Result> {
-  const child = spawn(process.execPath, [...flags, '--import', './scripts/lib/ts-register.mjs', entry], {
+/** Runs a bench entry point (and its arguments) in a child node with `flags`; it prints its Result as one JSON line. */
+async function inChild(args: readonly string[], flags: readonly string[]): Promise<Result> {
+  const child = spawn(process.execPath, [...flags, '--import', './scripts/lib/ts-register.mjs', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -39,7 +42,7 @@ async function inChild(entry: string, flags: readonly string[]): Promise<Result>
     out += chunk;
   });
   const [code] = (await once(child, 'close')) as [number | null];
-  if (code !== 0) throw new Error(`${entry} exited with ${code}`);
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
   return JSON.parse(out.trim().split('\n').at(-1) ?? '') as Result;
 }
 
@@ -91,7 +94,7 @@ if (process.argv.includes('--json')) {
   for (const r of rows) console.log(line(r));
   for (const n of notes) console.log(n);
   console.log(
-    `node ${process.version}; telephony figures run ari-sim in a second process; the calls figures' runtime runs in a process of its own with a worker's V8 flags (${CALL_SERVING_NODE_FLAGS.join(' ')}); server figures go through Fastify's inject (no sockets)`,
+    `node ${process.version}; telephony figures run ari-sim in a second process; the calls and contacts figures' runtime runs in a process of its own with a worker's V8 flags (${CALL_SERVING_NODE_FLAGS.join(' ')}); server figures go through Fastify's inject (no sockets)`,
   );
 }
 
