@@ -30,6 +30,20 @@ describe('fields that depend on the entry’s type', () => {
     expect(dependsOnType(quickConnect, 'type')).toBe(false);
   });
 
+  it('shows a desk phone’s number only for a desk phone, and a soft phone’s endpoint for a user with no phone type yet', () => {
+    const user = formOf(typeAt('users'));
+    const used = (phoneType: string) =>
+      user.fields
+        .filter((f) => inUse(user, { values: { phoneType }, chosen: undefined }, f.name))
+        .map((f) => f.name)
+        .filter((name) => name === 'endpoint' || name === 'deskPhoneNumber' || name === 'extension');
+    expect(used('DESK_PHONE')).toEqual(['deskPhoneNumber', 'extension']);
+    expect(used('SOFT_PHONE')).toEqual(['endpoint', 'extension']);
+    expect(used('')).toEqual(['endpoint', 'extension']);
+    const stored = { id: 'u', arn: 'arn:u', name: 'alice', username: 'alice', endpoint: 'PJSIP/alice' };
+    expect(usedBy(user, stored).map((f) => f.name)).toEqual(['endpoint']);
+  });
+
   it('keeps a prompt’s sources to the one chosen, as before', () => {
     const draft = draftOf(prompt);
     const used = () => prompt.fields.filter((f) => inUse(prompt, draft, f.name)).map((f) => f.name);

@@ -18,10 +18,10 @@ export function dependsOnType(model: FormModel, name: string): boolean {
   return cases !== undefined && Object.values(cases.uses).some((fields) => fields.includes(name));
 }
 
-/** The type the draft has, when the kind has types. */
-const typeOf = (model: FormModel, values: Drafted['values']): string | undefined => {
+/** The type the draft has, or the kind's fallback when it has none yet. */
+const typeOf = (model: FormModel, values: Readonly<Record<string, unknown>>): string | undefined => {
   const value = model.cases && values[model.cases.field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof value === 'string' && value !== '' ? value : model.cases?.fallback;
 };
 
 /** Whether the draft uses the field: shown in the form and sent in the body. */
@@ -34,8 +34,8 @@ export function inUse(model: FormModel, draft: Drafted, name: string): boolean {
 
 /** The fields an entry of its type uses, in the form's order (for the table). */
 export function usedBy(model: FormModel, entry: ResourceEntry): FormField[] {
-  const type = model.cases && entry[model.cases.field];
-  const used = typeof type === 'string' ? (model.cases?.uses[type] ?? []) : [];
+  const type = typeOf(model, entry);
+  const used = type === undefined ? [] : (model.cases?.uses[type] ?? []);
   return model.fields.filter((f) => used.includes(f.name));
 }
 

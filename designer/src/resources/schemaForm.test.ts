@@ -83,9 +83,17 @@ describe('forms read from the resource kinds’ schemas', () => {
     });
   });
 
-  it('reads no types where a condition covers only some values of a field (a user’s desk phone)', () => {
-    expect(formOf(typeAt('users')).cases).toBeUndefined();
+  it('reads a user’s phone types, the fields each names whether required or not, and the type a user without one has', () => {
+    expect(formOf(typeAt('users')).cases).toEqual({
+      field: 'phoneType',
+      uses: { DESK_PHONE: ['deskPhoneNumber'], SOFT_PHONE: ['endpoint'] },
+      fallback: 'SOFT_PHONE',
+    });
+  });
+
+  it('reads no types where no field’s conditions cover all its values', () => {
     expect(formOf(typeAt('queues')).cases).toBeUndefined();
+    expect(formOf(typeAt('routing-profiles')).cases).toBeUndefined();
   });
 
   it('reads every kind without falling back to JSON for a plain field', () => {

@@ -43,6 +43,8 @@ export interface FormField {
 export interface FormCases {
   field: string;
   uses: Readonly<Record<string, readonly string[]>>;
+  /** The type an entry without one has (the field's schema `default`: a user's soft phone). */
+  fallback?: string;
   /** The flow type the `flow` field takes, by the value of `field`. */
   flowTypes?: Readonly<Record<string, string>>;
 }
@@ -107,8 +109,9 @@ function exactlyOneOf(schema: JsonSchema): string[] | undefined {
 }
 
 /**
- * The `allOf` parts `if: {properties: {<field>: {const: v}}} then: {required: [...]}`, read as
- * cases when they name every value of the field's enum: what each type of entry uses.
+ * The `allOf` parts `if: {properties: {<field>: {const: v}}} then: {required: [...], properties: {...}}`,
+ * read as cases when they name every value of the field's enum: what each type of entry uses, the
+ * fields it requires and those it names without requiring (a soft phone's own endpoint).
  */
 function casesOf(type: ResourceTypeInfo): FormCases | undefined {
   const properties = isObject(type.schema.properties) ? type.schema.properties : {};
@@ -116,18 +119,24 @@ function casesOf(type: ResourceTypeInfo): FormCases | undefined {
   for (const part of Array.isArray(type.schema.allOf) ? type.schema.allOf : []) {
     const when = isObject(part) && isObject(part.if) ? part.if.properties : undefined;
     const then = isObject(part) ? part.then : undefined;
-    if (!isObject(when) || !isObject(then) || !Array.isArray(then.required)) continue;
+    if (!isObject(when) || !isObject(then)) continue;
     const [field, condition] = Object.entries(when)[0] ?? [];
     if (field === undefined || !isObject(condition) || typeof condition.const !== 'string') continue;
+    const required = Array.isArray(then.required) ? then.required.map(String) : [];
+    const named = isObject(then.properties) ? Object.keys(then.properties) : [];
     const byValue = uses.get(field) ?? {};
-    byValue[condition.const] = then.required.map(String);
+    byValue[condition.const] = [...new Set([...required, ...named])];
     uses.set(field, byValue);
   }
   for (const [field, byValue] of uses) {
-    const values = isObject(properties[field]) ? properties[field].enum : undefined;
+    const schema = isObject(properties[field]) ? properties[field] : {};
+    const values = schema.enum;
     if (!Array.isArray(values) || !values.every((v) => typeof v === 'string' && v in byValue)) continue;
+    const cases: FormCases = { field, uses: byValue };
+    if (typeof schema.default === 'string' && schema.default in byValue) cases.fallback = schema.default;
     const flowTypes = FLOW_TYPES[type.kind];
-    return flowTypes ? { field, uses: byValue, flowTypes } : { field, uses: byValue };
+    if (flowTypes) cases.flowTypes = flowTypes;
+    return cases;
   }
   return undefined;
 }

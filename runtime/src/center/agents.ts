@@ -21,13 +21,31 @@ export interface AgentUser {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+/** The templates an agent's endpoint is made from when their user names none of their own. */
+export interface AgentEndpoints {
+  /** A soft phone's, `{ext}` their extension (`PJSIP/{ext}`; the test dialplan's `Local/{ext}@test-agents/n`). */
+  extension: string;
+  /** An outside number's, `{number}` E.164: where a desk phone rings, as Connect calls an agent's desk phone. */
+  pstn: string;
+}
+
+/**
+ * Where a user's contacts ring: a DESK_PHONE user's desk number over the trunk; anyone else's own
+ * endpoint, else their extension's.
+ */
+function endpointOf(entry: ResourceEntry, endpoints: AgentEndpoints): string | undefined {
+  const desk = str(entry.deskPhoneNumber);
+  if (entry.phoneType === 'DESK_PHONE' && desk) return endpoints.pstn.replaceAll('{number}', desk);
+  const extension = str(entry.extension);
+  return str(entry.endpoint) ?? (extension ? endpoints.extension.replaceAll('{ext}', extension) : undefined);
+}
+
 /**
  * A user's routing: the voice queues of their routing profile with its priorities and delays, and
  * their own agent queue first (TransferContactToAgent), as Connect routes agent queues ahead of the
- * profile's. The endpoint is the user's own, else `template` with `{ext}` as their extension
- * (`PJSIP/{ext}`; the test dialplan's `Local/{ext}@test-agents/n`).
+ * profile's.
  */
-export function agentUser(instance: Instance, entry: ResourceEntry, template: string): AgentUser {
+export function agentUser(instance: Instance, entry: ResourceEntry, endpoints: AgentEndpoints): AgentUser {
   const profileRef = str(entry.routingProfile);
   const profileEntry = profileRef === undefined ? undefined : instance.entry('routingProfile', profileRef);
   const queues: ProfileQueue[] = [];
@@ -47,14 +65,13 @@ export function agentUser(instance: Instance, entry: ResourceEntry, template: st
   }
   const outbound = profileEntry && str(profileEntry.defaultOutboundQueue);
   const outQueue = outbound ? instance.queue(outbound) : undefined;
-  const extension = str(entry.extension);
   return {
     id: entry.id,
     arn: entry.arn,
     username: str(entry.username) ?? entry.name,
     firstName: str(entry.firstName) ?? '',
     lastName: str(entry.lastName) ?? '',
-    endpoint: str(entry.endpoint) ?? (extension ? template.replaceAll('{ext}', extension) : undefined),
+    endpoint: endpointOf(entry, endpoints),
     acwSeconds: typeof entry.afterContactWorkSeconds === 'number' ? entry.afterContactWorkSeconds : 0,
     profile: { id: profileEntry ? profileEntry.id : `${entry.id}:none`, queues },
     profileRef: profileEntry ? { arn: profileEntry.arn, name: profileEntry.name } : undefined,

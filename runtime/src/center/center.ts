@@ -30,7 +30,10 @@ export interface CenterOptions {
   offerTimeoutSeconds?: number;
   /** Where callback contacts' records go (inbound contacts' are their runner's). */
   records?: ContactRecordSink;
-  /** Where callbacks dial the customer; `{number}` is E.164. Default DEFAULT_PSTN_ENDPOINT. */
+  /**
+   * Where callbacks dial the customer and desk phones ring; `{number}` is E.164. Default
+   * DEFAULT_PSTN_ENDPOINT.
+   */
   pstnEndpoint?: string;
   /** How long a callback's customer rings before the attempt counts as unanswered. Default 30 s. */
   customerRingSeconds?: number;
@@ -272,7 +275,10 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     const instance = this.#instance();
     const entry = instance.entry('user', userId);
     if (!entry) return fail('AGENT_NOT_FOUND', `no user ${userId}`);
-    const user = agentUser(instance, entry, this.#options.endpointTemplate ?? 'PJSIP/{ext}');
+    const user = agentUser(instance, entry, {
+      extension: this.#options.endpointTemplate ?? 'PJSIP/{ext}',
+      pstn: this.#options.pstnEndpoint ?? DEFAULT_PSTN_ENDPOINT,
+    });
     let a = this.#agents.get(user.id);
     this.engine.upsertAgent({ id: user.id, profile: user.profile, acwSeconds: user.acwSeconds });
     if (a) a.user = user;

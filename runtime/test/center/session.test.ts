@@ -107,6 +107,27 @@ describe('a queued contact and its agent', () => {
     expect(details?.agentConnectionAttempts).toBe(1);
   });
 
+  it("rings a desk-phone agent's desk number over the trunk, and a soft-phone agent's extension even when a desk number is on file", async () => {
+    const user = (id: string, phoneType: string) =>
+      instance.add('user', {
+        id,
+        name: id,
+        username: id,
+        arn: instance.arnOf('agent', id),
+        extension: id === 'dana' ? '1104' : '1105',
+        phoneType,
+        deskPhoneNumber: '+15557654321',
+        routingProfile: 'basic',
+      });
+    user('dana', 'DESK_PHONE');
+    user('erin', 'SOFT_PHONE');
+    await queuedCaller('c-1');
+    await available('dana');
+    await queuedCaller('c-2');
+    await available('erin');
+    expect(lines.rings.map((r) => r.endpoint)).toEqual(['Local/+15557654321@test-pstn/n', 'Test/1105']);
+  });
+
   it('counts a phone that does not answer as Missed and offers the contact to the next agent', async () => {
     const { session } = await queuedCaller();
     await available('alice');

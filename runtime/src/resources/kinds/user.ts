@@ -34,7 +34,8 @@ export const userType: ResourceType = {
       email: { type: 'string', maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' },
       routingProfile: refSchema,
       securityProfiles: { type: 'array', maxItems: 10, uniqueItems: true, items: refSchema },
-      phoneType: { enum: ['SOFT_PHONE', 'DESK_PHONE'] },
+      // A user without a phone type rings as a soft phone does, on their endpoint or extension.
+      phoneType: { enum: ['SOFT_PHONE', 'DESK_PHONE'], default: 'SOFT_PHONE' },
       deskPhoneNumber: { ...phoneSchema, description: 'DESK_PHONE: where contacts ring, E.164.' },
       endpoint: {
         type: 'string',
@@ -57,6 +58,9 @@ export const userType: ResourceType = {
           { required: ['phoneType'], properties: { phoneType: { const: 'DESK_PHONE' } } },
           { required: ['deskPhoneNumber'] },
         ),
+        // Names the field a soft phone uses (and a desk phone does not), which the designer's form
+        // reads to show it; it constrains nothing.
+        ifThen({ properties: { phoneType: { const: 'SOFT_PHONE' } } }, { properties: { endpoint: true } }),
       ],
     },
   ),
