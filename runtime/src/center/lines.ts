@@ -43,14 +43,20 @@ export class AriAgentLines implements AgentLines {
   readonly #live = new Set<AriCall>();
   /** Dials still ringing, by channel: their answer or end may come while events are lost. */
   readonly #ringing = new Map<string, () => Promise<void>>();
+  readonly #offLifecycle: () => void;
 
   constructor(
     private readonly ari: AriClient,
     private readonly clock: Clock,
   ) {
-    ari.onLifecycle((event) => {
+    this.#offLifecycle = ari.onLifecycle((event) => {
       if (event.type === 'reconnected') void this.resynchronise();
     });
+  }
+
+  /** Stops following the client's reconnects: the client may outlive the lines (tests, restarts). */
+  close(): void {
+    this.#offLifecycle();
   }
 
   /**

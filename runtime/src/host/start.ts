@@ -156,11 +156,13 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
     // One sink for inbound contacts and the segments the contact center makes (transfers, callbacks).
     const contactRecords = markTestContacts(records, (id) => testCalls.isTestContact(id));
     const agentStates = options.cluster ? new StoredAgentStates(store) : undefined;
+    const agentLines = new AriAgentLines(telephony.ari, clock);
+    closing.push(() => agentLines.close());
     const centers = new ContactCenters({
       ...(agentStates ? { onCenter: agentStates.follow } : {}),
       records: contactRecords,
       instance: (id) => instances.get(id),
-      lines: new AriAgentLines(telephony.ari, clock),
+      lines: agentLines,
       clock,
       flows: { clock, voice, lambda, log, executors },
       endpointTemplate:

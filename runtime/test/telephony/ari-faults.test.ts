@@ -293,4 +293,19 @@ describe('agent legs once the events socket is back', () => {
     await clock.advance(31_000);
     expect(outcome.call.ended).toEqual({ cause: undefined, by: 'caller' });
   });
+
+  it('are no longer checked after a reconnect once the lines are closed, as the client outlives them', async () => {
+    const lines = new AriAgentLines(runtimeAri, clock);
+    calls.harness.phone('agent', '1001', { answer: { ringMs: 100 } });
+    const phone = calls.harness.incoming('agent', '1001');
+    const dialled = lines.dial(endpoint, { timeoutSeconds: 30, tag: 't3' });
+    await clock.advance(500);
+    const outcome = await dialled;
+    if (!outcome.ok) throw new Error(`dial failed: ${outcome.reason}`);
+    lines.close();
+    sim.dropEventSockets(['parley']);
+    await (await phone).hangup();
+    await clock.advance(31_000);
+    expect(outcome.call.ended).toBeUndefined();
+  });
 });
