@@ -280,32 +280,32 @@ describe('agent legs once the events socket is back', () => {
     expect(sim.channels()).toEqual([]);
   });
 
-  it('end an answered leg whose agent hung up while the socket was down', async () => {
+  /** An agent leg the agent's phone answered, on new lines. */
+  async function answeredLeg(tag: string) {
     const lines = new AriAgentLines(runtimeAri, clock);
     calls.harness.phone('agent', '1001', { answer: { ringMs: 100 } });
     const phone = calls.harness.incoming('agent', '1001');
-    const dialled = lines.dial(endpoint, { timeoutSeconds: 30, tag: 't2' });
+    const dialled = lines.dial(endpoint, { timeoutSeconds: 30, tag });
     await clock.advance(500);
     const outcome = await dialled;
     if (!outcome.ok) throw new Error(`dial failed: ${outcome.reason}`);
+    return { lines, phone, call: outcome.call };
+  }
+
+  it('end an answered leg whose agent hung up while the socket was down', async () => {
+    const { phone, call } = await answeredLeg('t2');
     sim.dropEventSockets(['parley']);
     await (await phone).hangup();
     await clock.advance(31_000);
-    expect(outcome.call.ended).toEqual({ cause: undefined, by: 'caller' });
+    expect(call.ended).toEqual({ cause: undefined, by: 'caller' });
   });
 
   it('are no longer checked after a reconnect once the lines are closed, as the client outlives them', async () => {
-    const lines = new AriAgentLines(runtimeAri, clock);
-    calls.harness.phone('agent', '1001', { answer: { ringMs: 100 } });
-    const phone = calls.harness.incoming('agent', '1001');
-    const dialled = lines.dial(endpoint, { timeoutSeconds: 30, tag: 't3' });
-    await clock.advance(500);
-    const outcome = await dialled;
-    if (!outcome.ok) throw new Error(`dial failed: ${outcome.reason}`);
+    const { lines, phone, call } = await answeredLeg('t3');
     lines.close();
     sim.dropEventSockets(['parley']);
     await (await phone).hangup();
     await clock.advance(31_000);
-    expect(outcome.call.ended).toBeUndefined();
+    expect(call.ended).toBeUndefined();
   });
 });
