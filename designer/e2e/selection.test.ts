@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  blocksOnCanvas,
   browserTests,
   type Designer,
   launchChromium,
@@ -39,7 +40,7 @@ const selectedIds = (page: Page) =>
 
 const blockCount = (page: Page) => page.locator('[data-testid="block-node"]').count();
 
-describe.skipIf(skip)('selecting several blocks in Chromium', () => {
+describe.skipIf(skip)('selecting, copying and pasting blocks in Chromium', () => {
   let designer: Designer;
   let browser: Browser;
   let flow: string;
@@ -134,6 +135,38 @@ describe.skipIf(skip)('selecting several blocks in Chromium', () => {
     await page.keyboard.press('Control+y');
     await page.locator('.react-flow__node[data-id="Menu"]').waitFor({ state: 'detached' });
     expect(await blockCount(page)).toBe(all - 3);
+    await page.context().close();
+  });
+
+  it('copies a block as flow JSON through the system clipboard and pastes it into another flow under a new Identifier', async () => {
+    const page = await newPage(browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: designer.url });
+    await signIn(page, designer);
+    await openFlow(page, designer, flow);
+    await page.locator('.react-flow__node[data-id="Welcome"]').click();
+    await page.locator('.canvas-status', { hasText: '1 selected' }).waitFor();
+    await page.keyboard.press('Control+c');
+    await expect
+      .poll(async () => JSON.parse((await page.evaluate(() => navigator.clipboard.readText())) || '{}'))
+      .toMatchObject({ Version: '2019-10-30', Actions: [{ Identifier: 'Welcome' }] });
+    const copied = (await blocksOnCanvas(page)).find((b) => b.actionId === 'Welcome');
+
+    // Bank menu has a Welcome of its own: the pasted block gets another Identifier.
+    await openFlow(page, designer, await designer.flowId('Bank menu'));
+    await page.keyboard.press('Shift+1');
+    const before = await blocksOnCanvas(page);
+    await page.locator('.canvas-status', { hasText: `${before.length} blocks` }).waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+v');
+    await page.locator('.canvas-status', { hasText: `${before.length + 1} blocks` }).waitFor();
+    // Pasted beside the view, maybe: fit it so every block is in the page.
+    await page.keyboard.press('Shift+1');
+    await expect.poll(() => blockCount(page)).toBe(before.length + 1);
+    const known = new Set(before.map((b) => b.actionId));
+    const pasted = (await blocksOnCanvas(page)).filter((b) => !known.has(b.actionId));
+    expect(pasted).toHaveLength(1);
+    expect(pasted[0]?.actionId).not.toBe('Welcome');
+    expect(pasted[0]?.blockType).toBe(copied?.blockType);
     await page.context().close();
   });
 });
