@@ -746,7 +746,6 @@ class Runner implements ContactRun {
     const { clock } = this.#ports;
     const contact = this.#contact;
     const callEnd = this.#callEnd ?? this.#ports.call.ended;
-    const byCall = callEnd && disconnectReasonFor(callEnd);
     const record = buildContactRecord(
       {
         contactId: contact.ContactId,
@@ -759,11 +758,8 @@ class Runner implements ContactRun {
           : 'API',
         initiatedAt: this.#startedAt,
         disconnectedAt: this.#endedAt ?? clock.now(),
-        disconnectReason: byCall
-          ? agentHungUp && byCall === 'CONTACT_FLOW_DISCONNECT'
-            ? // The runtime hung the customer up because their agent left: Connect says the agent did.
-              'AGENT_DISCONNECT'
-            : byCall
+        disconnectReason: callEnd
+          ? disconnectReasonFor(callEnd, agentHungUp)
           : result.end.kind === 'disconnected' && result.end.by === 'caller'
             ? 'CUSTOMER_DISCONNECT'
             : 'CONTACT_FLOW_DISCONNECT',

@@ -278,10 +278,14 @@ export function buildContactRecord(input: ContactRecordInput, now: () => number)
 /** Q.850 causes that mean the network, not a person, ended the call. */
 const TELECOM_CAUSES = new Set([27, 34, 38, 41, 42, 44, 47, 102]);
 
-/** Connect's DisconnectReason for how a voice call ended. */
-export function disconnectReasonFor(end: CallEnd): DisconnectReason {
+/**
+ * Connect's DisconnectReason for how a voice call ended. `agentHungUp`: the customer's agent left
+ * first, so a hang-up by the runtime was for them, and Connect says the agent disconnected.
+ */
+export function disconnectReasonFor(end: CallEnd, agentHungUp = false): DisconnectReason {
   if (end.cause !== undefined && TELECOM_CAUSES.has(end.cause)) return 'TELECOM_PROBLEM';
-  return end.by === 'caller' ? 'CUSTOMER_DISCONNECT' : 'CONTACT_FLOW_DISCONNECT';
+  if (end.by === 'caller') return 'CUSTOMER_DISCONNECT';
+  return agentHungUp ? 'AGENT_DISCONNECT' : 'CONTACT_FLOW_DISCONNECT';
 }
 
 export interface ContactRecordSink {

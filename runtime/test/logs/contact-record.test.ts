@@ -195,6 +195,12 @@ describe('the disconnect reason of a call', () => {
   it('is a telecom problem when the network dropped the call', () => {
     expect(disconnectReasonFor({ by: 'caller', cause: 38 })).toBe('TELECOM_PROBLEM');
   });
+
+  it('is the agent when the runtime hung up after the agent left, not when the customer or the network ended the call', () => {
+    expect(disconnectReasonFor({ by: 'runtime', cause: undefined }, true)).toBe('AGENT_DISCONNECT');
+    expect(disconnectReasonFor({ by: 'caller', cause: 16 }, true)).toBe('CUSTOMER_DISCONNECT');
+    expect(disconnectReasonFor({ by: 'runtime', cause: 38 }, true)).toBe('TELECOM_PROBLEM');
+  });
 });
 
 describe('the contact-record file', () => {
