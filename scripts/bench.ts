@@ -21,20 +21,21 @@ const suites: { name: string; run: () => Result | Promise<Result> }[] = [
   { name: 'contact engine', run: benchEngine },
   // The runtime under calls runs as a worker does, with its V8 flags, in a process of its own: its
   // memory figures are then a worker's, not those of a process that loaded the sections before.
-  { name: 'calls', run: () => inChild(['runtime/bench/as-worker.ts', 'calls'], CALL_SERVING_NODE_FLAGS) },
-  {
-    name: 'contacts',
-    run: () => inChild(['runtime/bench/as-worker.ts', 'contacts'], CALL_SERVING_NODE_FLAGS),
-  },
+  { name: 'calls', run: () => asWorker('calls') },
+  { name: 'contacts', run: () => asWorker('contacts') },
   { name: 'routing', run: benchRouting },
   { name: 'server', run: benchServer },
   { name: 'failover', run: benchFailover },
   { name: 'designer', run: benchDesigner },
 ];
 
-/** Runs a bench entry point (and its arguments) in a child node with `flags`; it prints its Result as one JSON line. */
-async function inChild(args: readonly string[], flags: readonly string[]): Promise<Result> {
-  const child = spawn(process.execPath, [...flags, '--import', './scripts/lib/ts-register.mjs', ...args], {
+/**
+ * A runtime section in a child node with a call-serving worker's V8 flags (runtime/bench/as-worker.ts),
+ * which prints its Result as one JSON line.
+ */
+async function asWorker(section: 'calls' | 'contacts'): Promise<Result> {
+  const args = [...CALL_SERVING_NODE_FLAGS, '--import', './scripts/lib/ts-register.mjs'];
+  const child = spawn(process.execPath, [...args, 'runtime/bench/as-worker.ts', section], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -42,7 +43,7 @@ async function inChild(args: readonly string[], flags: readonly string[]): Promi
     out += chunk;
   });
   const [code] = (await once(child, 'close')) as [number | null];
-  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
+  if (code !== 0) throw new Error(`as-worker.ts ${section} exited with ${code}`);
   return JSON.parse(out.trim().split('\n').at(-1) ?? '') as Result;
 }
 

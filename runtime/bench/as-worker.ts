@@ -4,8 +4,11 @@
 import { benchCalls } from './calls.bench.js';
 import { benchContacts } from './contacts.bench.js';
 
-const sections = { calls: benchCalls, contacts: benchContacts };
-const name = process.argv[2];
-if (name !== 'calls' && name !== 'contacts')
-  throw new Error(`as-worker.ts runs calls or contacts, not ${name}`);
-process.stdout.write(`${JSON.stringify(await sections[name]())}\n`);
+const sections: Readonly<Record<string, () => Promise<unknown>>> = {
+  calls: benchCalls,
+  contacts: benchContacts,
+};
+const name = process.argv[2] ?? '';
+const section = sections[name];
+if (!section) throw new Error(`as-worker.ts runs ${Object.keys(sections).join(' or ')}, not ${name}`);
+process.stdout.write(`${JSON.stringify(await section())}\n`);
