@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ARI_EVENT_TYPES, createAriClient, httpTransport, systemClock } from '@parley/ari';
@@ -135,6 +135,8 @@ export interface LoadRun {
   pbxCpuSeconds: number | undefined;
   /** How late the runtime's event loop ran timers over the phase, p99 (ms): its own stalls. */
   loopDelayP99Ms: number;
+  /** The runtime's GC pauses over the phase (ms, sorted): each one holds every event arriving. */
+  gcPausesMs: Float64Array;
   lambdaInvocations: number;
   logEntries: number;
 }
@@ -256,6 +258,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     const pbxBefore = options.pbxPid ? cpuSecondsOf(options.pbxPid) : undefined;
     const loop = monitorEventLoopDelay({ resolution: 1 });
     loop.enable();
+    const gcPauses: number[] = [];
+    const gc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
     const started = performance.now();
     const caller = await options.callers.run({
       calls,
@@ -266,6 +273,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     });
     await Promise.all(t.closed);
     loop.disable();
+    gc.disconnect();
     const wallSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const pbxCpuSeconds =
@@ -287,6 +295,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
       parleyCpuSeconds: (cpu.user + cpu.system) / 1e6,
       pbxCpuSeconds,
       loopDelayP99Ms: loop.percentile(99) / 1e6,
+      gcPausesMs: Float64Array.from(gcPauses).sort(),
       lambdaInvocations: fn.invocations - invocationsBefore,
       logEntries: t.logEntries,
     };
@@ -333,6 +342,7 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
       `the calls bench did not run: ${run.placed} placed, ${run.served} served, ${run.events} events; ${run.failures.join('; ')}`,
     );
   const pct = (seconds: number) => (100 * seconds) / run.wallSeconds;
+  const over4ms = run.gcPausesMs.filter((ms) => ms > 4).length;
   return {
     figures: [
       {
@@ -377,6 +387,12 @@ export async function benchCalls(): Promise<{ figures: Figure[]; notes: string[]
         key: 'ari_calls_loop_delay_p99_ms',
         label: "  runtime's event-loop delay p99 (how late its timers ran: the wait an event can meet)",
         value: run.loopDelayP99Ms,
+        unit: 'ms',
+      },
+      {
+        key: 'ari_calls_gc_pause_p99_ms',
+        label: `  runtime's GC pauses p99 (${run.gcPausesMs.length} pauses, ${over4ms} over 4 ms; an event arriving in one waits it out)`,
+        value: percentile(run.gcPausesMs, 0.99),
         unit: 'ms',
       },
       {
