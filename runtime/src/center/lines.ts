@@ -1,5 +1,6 @@
 import { type AriClient, type Clock, ignoreGone } from '@parley/ari';
 import { AriCall } from '../telephony/ari-call.js';
+import { createAppBridge } from '../telephony/bridges.js';
 import type { CallPort } from '../telephony/port.js';
 
 export type DialOutcome =
@@ -156,9 +157,8 @@ export class AriAgentLines implements AgentLines {
   }
 
   async bridge(channelIds: readonly string[]): Promise<Conversation> {
-    const bridgeId = this.ari.newId('conv');
-    await this.ari.bridges.createWithId({ bridgeId, type: 'mixing' });
     const ari = this.ari;
+    const bridgeId = await createAppBridge(ari, 'conv');
     if (channelIds.length > 0) await ari.bridges.addChannel({ bridgeId, channel: [...channelIds] });
     return {
       id: bridgeId,

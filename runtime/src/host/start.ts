@@ -15,6 +15,7 @@ import { DESIGNER_DIST, designerPlugin } from '../server/designer.js';
 import { EventBus } from '../services/events.js';
 import { bootstrapAdminToken } from '../services/tokens.js';
 import { openStore, type Store } from '../store/index.js';
+import { clearAppBridges } from '../telephony/bridges.js';
 import { type HarnessLink, harnessLink } from '../testcalls/harness.js';
 import { markTestContacts } from '../testcalls/records.js';
 import { TestCalls } from '../testcalls/registry.js';
@@ -26,7 +27,14 @@ import { type AriTarget, openTelephony, type Telephony } from './telephony.js';
 
 /** One round of adopting stopped workers: their apps, and what became of their calls. */
 export interface Adoption {
-  apps: { workerId: string; app: string; resumed: number; started: number }[];
+  apps: {
+    workerId: string;
+    app: string;
+    resumed: number;
+    started: number;
+    /** Bridges the worker had left, destroyed; absent when the PBX could not list them. */
+    bridges?: number;
+  }[];
   /** Checkpointed calls that had hung up meanwhile, closed with their records. */
   gone: number;
 }
@@ -243,9 +251,17 @@ export async function startParley(options: StartOptions = {}): Promise<RunningPa
             });
             adopted.push(ari);
             await ari.connect();
+            // Before its calls are decided on: a bridge made from now on under that app is ours.
+            const bridges = await clearAppBridges(ari, worker.app).catch(() => undefined);
             const { resumed, started, unmatched } = await serving.adopt(ari, live);
             live = unmatched;
-            apps.push({ workerId: worker.id, app: worker.app, resumed, started });
+            apps.push({
+              workerId: worker.id,
+              app: worker.app,
+              resumed,
+              started,
+              ...(bridges === undefined ? {} : { bridges }),
+            });
           }
           cluster.onAdopted?.({ apps, gone: serving.closeGone(live) });
         },

@@ -1,4 +1,5 @@
 import { type AriClient, AriError, type AriEvent, type Clock, ignoreGone } from '@parley/ari';
+import { createAppBridge } from './bridges.js';
 import { CallEnding } from './call-end.js';
 import type {
   CallEnd,
@@ -354,8 +355,7 @@ export class AriCall implements CallPort {
       await this.#until(() => answered || gone || !!this.ended);
       if (!answered) return this.ended ? 'failed' : dialFailure(cause, dialStatus);
       if (!this.ended && !gone) {
-        bridgeId = this.#ari.newId('br');
-        await this.#ari.bridges.createWithId({ bridgeId, type: 'mixing' });
+        bridgeId = await createAppBridge(this.#ari, 'br');
         await this.#ari.bridges.addChannel({ bridgeId, channel: [this.channelId, farId] });
         if (options.dtmf) void this.#sendKeys(farId, options.dtmf, () => gone || !!this.ended);
         await this.#until(() => gone || !!this.ended);

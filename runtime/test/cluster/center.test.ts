@@ -257,6 +257,15 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     const again = await harness.incoming('agent', '1101', 30_000);
     await again.waitForAnswer();
     await connected('alice talking to the same contact, on c', contactId);
+    // b's conversation bridge went with b (c took a's app from b too); the one up is c's.
+    const adoption = c.events.find((e) => e.event.adopted)?.event.adopted as {
+      apps: { app: string; bridges?: number }[];
+    };
+    expect(adoption.apps).toEqual([
+      expect.objectContaining({ app: 'parley-b', bridges: 1 }),
+      expect.objectContaining({ app: 'parley-a', bridges: 0 }),
+    ]);
+    expect(sim.bridges().map((b) => b.name)).toEqual(['parley-c']);
     // One call again: what the caller keys reaches alice, and what alice keys reaches the caller.
     await caller.press('5');
     expect(await again.waitForDigits(1, { timeoutMs: 10_000 })).toBe('5');
@@ -271,5 +280,6 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     });
     expect(await store.contacts.contacts(instanceId, { limit: 10 })).toHaveLength(3);
     await noCheckpointLeft();
+    await until(() => sim.bridges().length === 0, 'no bridge left');
   }, 120_000);
 });
