@@ -6,7 +6,7 @@ import { buildContactRecord, type ContactRecordSink, type DisconnectReason } fro
 import type { CallPort } from '../telephony/port.js';
 import type { FlowDeps } from './flows.js';
 import type { AgentLines, Conversation } from './lines.js';
-import { ringAgent, withdrawOffer } from './ring.js';
+import { type RingLoss, ringAgent, withdrawOffer } from './ring.js';
 import type { AgentLeg, AgentTarget, LegState } from './session.js';
 
 /** What a callback needs of its contact center: the part of `SessionHost` about agents. */
@@ -16,7 +16,7 @@ export interface CallbackHost {
   offerTimeoutSeconds: number;
   /** Puts the callback in line; false when its queue is gone meanwhile. */
   queueCallback(callback: CallbackSession): boolean;
-  missed(userId: string, contactId: string): void;
+  missed(userId: string, contactId: string, by?: RingLoss): void;
   accepted(userId: string, contactId: string): boolean;
   finished(userId: string): void;
   changed(userId: string): void;

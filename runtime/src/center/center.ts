@@ -14,6 +14,7 @@ import type { Conference, ConferenceHost } from './conference.js';
 import { defaultAgentHold, type FlowDeps, hookFlow, loopSideFlow } from './flows.js';
 import type { AgentLines } from './lines.js';
 import { PendingLeg } from './pending-leg.js';
+import type { RingLoss } from './ring.js';
 import { type Consult, ContactSession, type SessionHost } from './session.js';
 import { Transfers } from './transfer.js';
 import type { AgentContact, AgentEvent, AgentSnapshot, QuickConnectView, Result } from './types.js';
@@ -135,7 +136,7 @@ export class InstanceCenter implements AgentCenter, SessionHost {
     this.engine.dequeue(contactId);
   }
 
-  missed(userId: string, contactId: string): void {
+  missed(userId: string, contactId: string, by: RingLoss = 'agent'): void {
     const s = this.#sessions.get(contactId);
     // An outbound call the agent's own phone did not take is over, not offered again.
     if (s instanceof ContactSession && s.outbound) {
@@ -143,7 +144,9 @@ export class InstanceCenter implements AgentCenter, SessionHost {
       void s.call.hangup();
       return;
     }
-    if (this.engine.agent(userId)?.contactId === contactId) this.engine.reject(userId);
+    if (this.engine.agent(userId)?.contactId !== contactId) return;
+    if (by === 'agent') this.engine.reject(userId);
+    else this.engine.offerLost(userId);
   }
 
   accepted(userId: string, contactId: string): boolean {

@@ -2,10 +2,12 @@ import { type AriClient, type Clock, ignoreGone } from '@parley/ari';
 import { AriCall } from '../telephony/ari-call.js';
 import { createAppBridge } from '../telephony/bridges.js';
 import type { CallPort } from '../telephony/port.js';
+import { RESTART_CAUSE, RestartWatch } from '../telephony/restarts.js';
 
-export type DialOutcome =
-  | { ok: true; call: CallPort }
-  | { ok: false; reason: 'busy' | 'noAnswer' | 'failed' | 'cancelled' };
+/** Why a dial never answered. `lost`: an Asterisk restart took the ringing leg, no fault of whoever it rang. */
+export type DialFailure = 'busy' | 'noAnswer' | 'failed' | 'cancelled' | 'lost';
+
+export type DialOutcome = { ok: true; call: CallPort } | { ok: false; reason: DialFailure };
 
 export interface DialOptions {
   timeoutSeconds: number;
@@ -43,8 +45,9 @@ export class AriAgentLines implements AgentLines {
   /** Answered legs still up: after an events-socket drop each is checked against Asterisk. */
   readonly #live = new Set<AriCall>();
   /** Dials still ringing, by channel: their answer or end may come while events are lost. */
-  readonly #ringing = new Map<string, () => Promise<void>>();
+  readonly #ringing = new Map<string, (restarted: boolean) => Promise<void>>();
   readonly #offLifecycle: () => void;
+  readonly #restarts: RestartWatch;
 
   constructor(
     private readonly ari: AriClient,
@@ -53,6 +56,7 @@ export class AriAgentLines implements AgentLines {
     this.#offLifecycle = ari.onLifecycle((event) => {
       if (event.type === 'reconnected') void this.resynchronise();
     });
+    this.#restarts = new RestartWatch(ari);
   }
 
   /** Stops following the client's reconnects: the client may outlive the lines (tests, restarts). */
@@ -62,16 +66,19 @@ export class AriAgentLines implements AgentLines {
 
   /**
    * What the events lost while the socket was down would have said: a leg Asterisk no longer has
-   * ended (its conversation goes on without it), a leg still there catches up on its own waits, and
-   * a dial that was answered or ended meanwhile settles. Never rejects.
+   * ended (its conversation goes on without it; with RESTART_CAUSE when Asterisk restarted), a leg
+   * still there catches up on its own waits, and a dial that was answered or ended meanwhile
+   * settles. Never rejects.
    */
   async resynchronise(): Promise<void> {
+    // Not knowing only loses the distinction: a lost ring then counts as the agent's.
+    const restarted = await this.#restarts.restarted().catch(() => false);
     await Promise.all([
-      ...[...this.#ringing.values()].map((check) => check().catch(() => undefined)),
+      ...[...this.#ringing.values()].map((check) => check(restarted).catch(() => undefined)),
       ...[...this.#live].map(async (call) => {
         try {
           const found = await ignoreGone(this.ari.channels.get({ channelId: call.channelId }));
-          if (found === undefined) call.markGone();
+          if (found === undefined) call.markGone(restarted ? RESTART_CAUSE : undefined);
           else await call.resync();
         } catch {
           // Asterisk did not answer: the next reconnect asks again.
@@ -112,10 +119,10 @@ export class AriAgentLines implements AgentLines {
       }
     });
     let originated = false;
-    this.#ringing.set(channelId, async () => {
+    this.#ringing.set(channelId, async (restarted) => {
       if (!originated || answered) return;
       const leg = await ignoreGone(this.ari.channels.get({ channelId }));
-      if (leg === undefined) settle({ ok: false, reason: dialFailure(cause, status) });
+      if (leg === undefined) settle({ ok: false, reason: restarted ? 'lost' : dialFailure(cause, status) });
       // Up is past the answer: the leg entered the app (its StasisStart was lost).
       else if (leg.state === 'Up') answer(leg);
     });

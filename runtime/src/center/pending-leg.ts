@@ -1,6 +1,7 @@
 import type { CallPort, HangupReason } from '../telephony/port.js';
+import { RESTART_CAUSE } from '../telephony/restarts.js';
 import { LegView } from './leg-view.js';
-import type { AgentLines } from './lines.js';
+import type { AgentLines, DialFailure } from './lines.js';
 
 /**
  * The customer of an agent-dialled (OUTBOUND) contact before and after they are dialled: the
@@ -49,7 +50,7 @@ export class PendingLeg extends LegView {
       ...(callerId ? { callerId: `<${callerId}>` } : {}),
     });
     if (!dialled.ok) {
-      this.ending.end({ cause: dialled.reason === 'busy' ? 17 : 19, by: 'caller' });
+      this.ending.end({ cause: causeOf(dialled.reason), by: 'caller' });
       return false;
     }
     if (this.ended) {
@@ -65,4 +66,10 @@ export class PendingLeg extends LegView {
     if (this.#call) return this.#call.hangup();
     this.ending.end({ cause: 16, by: 'runtime' });
   }
+}
+
+/** The Q.850 cause a dial that never answered ends its leg with: busy, lost to a restart, or no answer. */
+function causeOf(reason: DialFailure): number {
+  if (reason === 'busy') return 17;
+  return reason === 'lost' ? RESTART_CAUSE : 19;
 }

@@ -1,6 +1,9 @@
 import type { CallPort } from '../telephony/port.js';
 import type { AgentLeg, AgentTarget, SessionHost } from './session.js';
 
+/** Whose doing an unanswered ring was: the agent's (Missed), or the PBX's that lost the phone. */
+export type RingLoss = 'agent' | 'pbx';
+
 /** What is offered to an agent: a queued call (ContactSession) or a callback (CallbackSession). */
 export interface Offered {
   readonly contactId: string;
@@ -10,7 +13,7 @@ export interface Offered {
 
 /**
  * Rings the agent's phone for an offer. The leg is INCOMING while it rings; an unanswered or
- * refused ring counts as Missed; an answer that comes after the offer was withdrawn (or the contact
+ * refused ring counts as Missed, one withdrawn or lost to an Asterisk restart does not; an answer that comes after the offer was withdrawn (or the contact
  * ended, `over`) is hung up. Answers the agent's call with its leg, or undefined when there is none.
  */
 export async function ringAgent(
@@ -39,7 +42,8 @@ export async function ringAgent(
   });
   if (!dialled.ok) {
     if (offered.leg === leg) offered.leg = undefined;
-    if (dialled.reason !== 'cancelled') host.missed(target.userId, offered.contactId);
+    if (dialled.reason !== 'cancelled')
+      host.missed(target.userId, offered.contactId, dialled.reason === 'lost' ? 'pbx' : 'agent');
     host.changed(target.userId);
     return undefined;
   }

@@ -7,7 +7,7 @@ import { Conference, type ConferenceHost, type Party } from './conference.js';
 import { defaultAgentWhisper, type FlowDeps, hookFlow, loopSideFlow, runSideFlow } from './flows.js';
 import type { AgentLines } from './lines.js';
 import type { PendingLeg } from './pending-leg.js';
-import { ringAgent, withdrawOffer } from './ring.js';
+import { type RingLoss, ringAgent, withdrawOffer } from './ring.js';
 import type { SegmentLeg } from './segment-leg.js';
 
 /** What the session needs of its contact center. */
@@ -20,8 +20,11 @@ export interface SessionHost {
   metrics: NonNullable<RoutingPort['metrics']>;
   createCallback: NonNullable<RoutingPort['createCallback']>;
   dequeue(contactId: string): void;
-  /** The offer went unanswered or the agent's phone refused: Missed, and the contact re-offered. */
-  missed(userId: string, contactId: string): void;
+  /**
+   * The offer's ring ended unanswered: by the agent (it went unanswered or their phone refused) it
+   * counts as Missed; lost by the PBX (a restart) it does not. The contact is offered again.
+   */
+  missed(userId: string, contactId: string, by?: RingLoss): void;
   /** The agent answered: true when the routing engine still has the offer open for them. */
   accepted(userId: string, contactId: string): boolean;
   /** The agent's conversation is over: After Contact Work. */
@@ -288,7 +291,8 @@ export class ContactSession implements CallAttachment {
     else {
       this.withdraw();
       this.host.dequeue(this.contactId);
-      if (!this.#handedOver || !leg) this.#close();
+      // No leg left once a ring is withdrawn; an ended one closes the contact when its ACW is over.
+      if (!this.#handedOver || !this.leg) this.#close();
     }
   }
 

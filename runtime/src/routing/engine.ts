@@ -127,6 +127,26 @@ export class RoutingEngine {
     return { ok: true };
   }
 
+  /**
+   * The offer failed through no fault of the agent (the PBX lost their ringing phone): idle again,
+   * not Missed, and the contact goes back to its place in line.
+   */
+  offerLost(agentId: string): { ok: true } | Refusal {
+    const a = this.#agents.get(agentId);
+    if (!a) return { ok: false, error: 'NoSuchAgent' };
+    if (a.activity !== 'offered') return { ok: false, error: 'NotOffered' };
+    const c = a.contact;
+    this.#clearTimer(a);
+    a.contact = undefined;
+    if (c) {
+      this.#emit({ type: 'offer-withdrawn', agentId: a.id, contactId: c.contactId });
+      // Back in line before the agent is free, so that it stays ahead of those who came after it.
+      this.#putBack(c);
+    }
+    this.#becomeIdle(a);
+    return { ok: true };
+  }
+
   /** The agent's contact ended: After Contact Work for the agent's ACW time, then idle. */
   endContact(agentId: string): { ok: true } | Refusal {
     const a = this.#agents.get(agentId);

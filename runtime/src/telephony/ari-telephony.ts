@@ -1,5 +1,6 @@
 import type { AriClient, Clock } from '@parley/ari';
 import { AriCall } from './ari-call.js';
+import { RESTART_CAUSE, RestartWatch } from './restarts.js';
 
 type ChannelLike = ConstructorParameters<typeof AriCall>[2];
 
@@ -11,12 +12,6 @@ export interface InboundCall {
 
 /** First `Stasis` argument of a call another worker moved here (`channels/move`) to resume its contact. */
 export const MOVED_IN_ARG = 'parley-resume';
-
-/**
- * Q.850 41, temporary failure: what a call lost to an Asterisk restart ends with, so its contact
- * record says TELECOM_PROBLEM rather than that the customer hung up.
- */
-export const RESTART_CAUSE = 41;
 
 /** Between two tries of a resynchronisation that failed while the events socket stayed up. */
 const RESYNC_RETRY_MS = 1000;
@@ -33,8 +28,7 @@ export class AriTelephony {
   readonly #clock: Clock;
   readonly #calls = new Map<string, AriCall>();
   readonly #offs: (() => void)[] = [];
-  /** Asterisk's startup time when last asked; undefined until known. */
-  #startedAt: string | undefined;
+  readonly #restarts: RestartWatch;
   #resyncing: Promise<void> | undefined;
   /** A reconnect came while a resynchronisation ran: it runs again once that one is over. */
   #again = false;
@@ -62,13 +56,7 @@ export class AriTelephony {
         if (event.type === 'reconnected') void this.resynchronise();
       }),
     );
-    // Known from the start, a restart can be told later; not knowing it only loses that distinction.
-    void this.#startupTime().then(
-      (at) => {
-        this.#startedAt ??= at;
-      },
-      () => undefined,
-    );
+    this.#restarts = new RestartWatch(ari);
   }
 
   /** The app's client (commands about its calls). */
@@ -109,9 +97,7 @@ export class AriTelephony {
       // Calls that arrive during the look-up are not in what it sees, and are surely alive.
       const known = [...this.#calls.values()];
       try {
-        const startedAt = await this.#startupTime();
-        const restarted = this.#startedAt !== undefined && startedAt !== this.#startedAt;
-        this.#startedAt = startedAt;
+        const restarted = await this.#restarts.restarted();
         const { channels } = await this.#ari.resync();
         const alive = new Set(channels.map((c) => c.id));
         const staying: AriCall[] = [];
@@ -128,11 +114,6 @@ export class AriTelephony {
         await new Promise<void>((resolve) => this.#clock.setTimeout(resolve, RESYNC_RETRY_MS));
       }
     }
-  }
-
-  async #startupTime(): Promise<string> {
-    const info = await this.#ari.asterisk.getInfo({ only: ['status'] });
-    return info.status?.startup_time ?? '';
   }
 
   /** A call already in the app (a stopped worker's, taken over): tracked as an inbound one is. */

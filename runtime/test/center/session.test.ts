@@ -5,6 +5,7 @@ import type { InstanceCenter } from '../../src/center/center.js';
 import type { ContactSession } from '../../src/center/session.js';
 import type { AgentEvent } from '../../src/center/types.js';
 import { Instance } from '../../src/contact/instance.js';
+import type { ContactRun } from '../../src/contact/runner.js';
 import { settle as settleCenter, testCenter } from '../support/center-fixture.js';
 import { FakeCall, FakeLines } from '../support/center-lines.js';
 
@@ -155,6 +156,22 @@ describe('a queued contact and its agent', () => {
     expect(center.engine.waiting('c-1')).toBeUndefined();
     expect(activity('alice')).toBe('idle');
     expect(center.snapshot('alice')?.Contacts).toEqual([]);
+  });
+
+  it('ends a contact its inbound flow queued when the caller hangs up while the agent rings', async () => {
+    const { call, session } = await queuedCaller();
+    const contact = createContact({ ContactId: 'c-1' });
+    session.follow({ done: Promise.resolve({ end: { kind: 'queued' }, contact }) } as unknown as ContactRun);
+    let closed = false;
+    void session.recordDetails().then(() => {
+      closed = true;
+    });
+    await available('alice');
+    call.farEndHangsUp();
+    await settle();
+    expect(lines.rings[0]?.options.signal?.aborted).toBe(true);
+    expect(closed).toBe(true);
+    expect(activity('alice')).toBe('idle');
   });
 
   it('holds the customer out of the bridge on music, resumes them, and mutes and unmutes them', async () => {

@@ -133,6 +133,20 @@ describe('the routing engine', () => {
     expect(engine.waiting('c1')).toBeDefined();
   });
 
+  it('leaves an agent whose ringing phone the PBX lost available, not Missed, and offers the contact again in its place', () => {
+    const { engine, events, offers, agent } = setup();
+    agent('ann');
+    engine.enqueue({ contactId: 'c1', queueArn: q('billing') });
+    engine.enqueue({ contactId: 'c2', queueArn: q('billing') });
+    expect(engine.offerLost('ann')).toEqual({ ok: true });
+    expect(events).toContainEqual({ type: 'offer-withdrawn', agentId: 'ann', contactId: 'c1' });
+    expect(events.some((e) => e.type === 'missed')).toBe(false);
+    expect(engine.counts(q('billing')).agents.missed).toBe(0);
+    // c1 is back ahead of c2, and ann, still Available, is offered it again.
+    expect(offers()).toEqual(['ann<-c1', 'ann<-c1']);
+    expect(engine.offerLost('bob')).toEqual({ ok: false, error: 'NoSuchAgent' });
+  });
+
   it('keeps an agent in After Contact Work for their ACW time, or until they clear it', async () => {
     const { clock, engine, offers, agent } = setup();
     agent('ann', single, 30);

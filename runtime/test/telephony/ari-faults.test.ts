@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AriAgentLines } from '../../src/center/lines.js';
 import { RUNTIME_ARI } from '../../src/host/telephony.js';
 import type { AriCall } from '../../src/telephony/ari-call.js';
-import { RESTART_CAUSE } from '../../src/telephony/ari-telephony.js';
+import { RESTART_CAUSE } from '../../src/telephony/restarts.js';
 import { openSimulatedCalls, type SimulatedCalls } from '../support/simulated-calls.js';
 
 // The runtime's call port when Asterisk misbehaves: ari-sim's injected faults, in-process, on a
@@ -298,6 +298,23 @@ describe('agent legs once the events socket is back', () => {
     await (await phone).hangup();
     await clock.advance(31_000);
     expect(call.ended).toEqual({ cause: undefined, by: 'caller' });
+  });
+
+  it('end an answered leg with a network cause when Asterisk restarted meanwhile', async () => {
+    const { call } = await answeredLeg('t4');
+    await sim.restart();
+    await clock.advance(31_000);
+    expect(call.ended).toEqual({ cause: RESTART_CAUSE, by: 'caller' });
+  });
+
+  it("settle a ringing dial that Asterisk's restart took as lost, which is not the agent missing it", async () => {
+    const lines = new AriAgentLines(runtimeAri, clock);
+    calls.harness.phone('agent', '1001', { answer: { ringMs: 20_000 } });
+    const dialled = lines.dial(endpoint, { timeoutSeconds: 30, tag: 't5' });
+    await clock.advance(100);
+    await sim.restart();
+    await clock.advance(31_000);
+    await expect(dialled).resolves.toEqual({ ok: false, reason: 'lost' });
   });
 
   it('are no longer checked after a reconnect once the lines are closed, as the client outlives them', async () => {
