@@ -149,6 +149,23 @@ describe('the contact center', () => {
     expect((await center.metrics(support))?.size).toBe(0);
   });
 
+  it("closes the contact of a caller who hangs up while the agent's phone rings, and the agent is free again", async () => {
+    await open();
+    harness.phone('agent', '1101', 'ignore');
+    await available('alice');
+    const caller = await harness.call(DNIS.slice(1));
+    await caller.answered();
+    const phone = await harness.incoming('agent', '1101');
+    await caller.hangup();
+    await phone.waitForHangup();
+    const record = await (runs[0] as ContactRun).closed;
+    expect(record.Queue).toMatchObject({ Name: 'Support' });
+    expect(record.Agent).toBeNull();
+    expect(record.AgentConnectionAttempts).toBe(1);
+    expect(record.DisconnectReason).toBe('CUSTOMER_DISCONNECT');
+    expect(activity('alice')).toBe('idle');
+  });
+
   it('refuses a contact past the queue capacity: the flow takes its QueueAtCapacity branch', async () => {
     await open();
     const first = await harness.call(DNIS.slice(1));
