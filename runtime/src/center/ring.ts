@@ -13,8 +13,9 @@ export interface Offered {
 
 /**
  * Rings the agent's phone for an offer. The leg is INCOMING while it rings; an unanswered or
- * refused ring counts as Missed, one withdrawn or lost to an Asterisk restart does not; an answer that comes after the offer was withdrawn (or the contact
- * ended, `over`) is hung up. Answers the agent's call with its leg, or undefined when there is none.
+ * refused ring counts as Missed, one withdrawn or lost to an Asterisk restart does not; an answer
+ * that comes after the offer was withdrawn (or the contact ended, `over`) is hung up. Answers the
+ * agent's call with its leg, or undefined when there is none.
  */
 export async function ringAgent(
   host: Pick<SessionHost, 'lines' | 'offerTimeoutSeconds' | 'changed' | 'missed' | 'accepted'>,
