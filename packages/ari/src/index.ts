@@ -64,4 +64,5 @@ export {
   type SwaggerOperation,
   type SwaggerParameter,
 } from './swagger/types.js';
+export { withTimeout } from './timeout.js';
 export type { AriRequest, AriResponse, AriTransport, EventStream, EventStreamOptions } from './transport.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AriClient, Clock } from '@parley/ari';
+import { CheckpointWait } from '../cluster/checkpoint-wait.js';
 import { createExecutors } from '../executors/index.js';
 import type { BlockExecutor, RoutingPort, RuntimePorts } from '../executors/types.js';
 import type { LambdaPort } from '../integrations/lambda.js';
@@ -117,6 +118,7 @@ export interface Serving {
  */
 export function serveInbound(options: ServeOptions): Serving {
   const running = new Set<ContactRun>();
+  const checkpointWait = new CheckpointWait(options.clock);
   // One record for every contact: the runner caches compiled machines per executor set.
   const executors = options.executors ?? createExecutors();
   const instanceFor = (dialled: string) =>
@@ -187,10 +189,18 @@ export function serveInbound(options: ServeOptions): Serving {
       ...(checkpoints
         ? {
             // The block's flow-log entry is stored before the snapshot that says it ran.
-            checkpoint: async (snapshot: ContactSnapshot) => {
-              await options.log.flush();
-              await checkpoints.save({ contactId, channelId: call.channelId, dialled: call.to, snapshot });
-            },
+            checkpoint: (snapshot: ContactSnapshot) =>
+              checkpointWait.wait(
+                (async () => {
+                  await options.log.flush();
+                  await checkpoints.save({
+                    contactId,
+                    channelId: call.channelId,
+                    dialled: call.to,
+                    snapshot,
+                  });
+                })(),
+              ),
           }
         : {}),
     });

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { type AriClient, createAriClient } from '@parley/ari';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openClusterPbx, startWorker, type Worker } from '../../bench/failover.js';
+import { FAILOVER_FLOW, FAILOVER_PATH } from '../../bench/failover-flow.js';
+import { SYSTEM } from '../../src/services/context.js';
+import { EventBus } from '../../src/services/events.js';
+import { createFlow, publish, saveVersion } from '../../src/services/flows.js';
+import { putResource } from '../../src/services/resources.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { StallProxy } from '../support/stall-proxy.js';
+import { testDatabaseUrl } from '../support/stores.js';
+
+const url = testDatabaseUrl();
+const NUMBER = '+18005550166';
+
+const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 60_000) => {
+  for (let waited = 0; waited < ms; waited += 100) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`never: ${what}`);
+};
+
+// A worker whose PostgreSQL stops answering mid-call (a partition: its sockets hang, nothing is
+// refused) still runs its calls through their flows; what they wrote reaches the store once it heals.
+describe.skipIf(!url)('a runtime worker whose PostgreSQL stalls', () => {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  let store: Store | undefined;
+  let proxy: StallProxy | undefined;
+  let pbx: Awaited<ReturnType<typeof openClusterPbx>> | undefined;
+  let worker: Worker | undefined;
+  let harness: AriClient | undefined;
+
+  afterAll(async () => {
+    proxy?.resume();
+    harness?.close();
+    if (worker?.child.exitCode === null) worker.child.kill('SIGKILL');
+    await pbx?.server.close();
+    await pbx?.sim.close();
+    await proxy?.close();
+    await store?.db.exec(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+    await store?.close();
+  });
+
+  it('keeps its call going through the flow, and stores its record and flow log once it answers again', async () => {
+    store = await openStore({ databaseUrl: url ?? '', postgres: { schema, max: 2 } });
+    const instance = await store.catalog.createInstance({
+      id: '7e57c0de-0000-4000-8000-00000000057a',
+      alias: 'stall',
+      partition: 'aws',
+      region: 'us-east-1',
+      account: '000000000000',
+    });
+    const scope = { store, events: new EventBus(), instance, actor: SYSTEM };
+    const flow = await createFlow(scope, { name: 'Failover IVR', type: 'CONTACT_FLOW' });
+    await saveVersion(scope, flow.id, { content: JSON.stringify(FAILOVER_FLOW), message: 'stall' });
+    await publish(scope, flow.id);
+    await putResource(scope, 'phoneNumber', { number: NUMBER, flow: flow.id });
+
+    const database = new URL(url ?? '');
+    proxy = await StallProxy.start({ host: database.hostname, port: Number(database.port || 5432) });
+    pbx = await openClusterPbx(url ?? '', schema, ['s']);
+    const viaProxy = new URL(pbx.env.DATABASE_URL ?? '');
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    worker = await startWorker('s', { ...pbx.env, DATABASE_URL: viaProxy.toString() }, 3_000);
+
+    harness = createAriClient({
+      transport: pbx.sim.transport({ username: 'harness', password: 'harness' }),
+      app: 'harness',
+    });
+    await harness.connect();
+    const callerId = harness.newId('stall');
+    let ended = false;
+    harness.on('ChannelDestroyed', (e) => {
+      if (e.channel.id === `${callerId}-caller`) ended = true;
+    });
+    await harness.channels.originate({
+      endpoint: `Local/${NUMBER.slice(1)}@from-s/n`,
+      app: 'harness',
+      appArgs: 'caller',
+      channelId: `${callerId}-caller`,
+      otherChannelId: `${callerId}-flow`,
+      timeout: 30,
+    });
+    // Into its first prompt, past the blocks that read the store: then the store stops answering.
+    const flowLeg = `${callerId}-flow`;
+    await until(() => pbx?.sim.channel(flowLeg)?.state === 'Up', 'the flow answered');
+    await new Promise((r) => setTimeout(r, 500));
+    proxy.stall();
+
+    // The flow (prompts and 2 s waits) runs to its DisconnectParticipant with the store stalled.
+    await until(() => ended, 'the flow disconnected the caller while the store hung');
+    expect(pbx.sim.channel(flowLeg)).toBeUndefined();
+
+    proxy.resume();
+    const [contact] = await (async () => {
+      let found: Awaited<ReturnType<Store['contacts']['contacts']>> = [];
+      await until(async () => {
+        found = (await store?.contacts.contacts(instance.id, { limit: 10 })) ?? [];
+        const record = found[0] && (await store?.contacts.contactRecord(instance.id, found[0].contactId));
+        return record !== undefined;
+      }, 'the contact record stored');
+      return found;
+    })();
+    if (!contact) throw new Error('no contact');
+    const record = await store.contacts.contactRecord(instance.id, contact.contactId);
+    expect(record?.DisconnectReason).toBe('CONTACT_FLOW_DISCONNECT');
+    await until(async () => {
+      const logs = await store?.contacts.flowLogs(instance.id, { contactId: contact.contactId, limit: 100 });
+      return logs?.length === FAILOVER_PATH.length;
+    }, 'the whole flow log stored');
+    const logs = await store.contacts.flowLogs(instance.id, { contactId: contact.contactId, limit: 100 });
+    expect(logs.map((l) => l.entry.Identifier)).toEqual(FAILOVER_PATH);
+    expect(worker.child.exitCode).toBeNull();
+  }, 120_000);
+});
