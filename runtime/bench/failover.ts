@@ -18,7 +18,7 @@ import { SYSTEM } from '../src/services/context.js';
 import { EventBus } from '../src/services/events.js';
 import { createFlow, publish, saveVersion } from '../src/services/flows.js';
 import { putResource } from '../src/services/resources.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { FAILOVER_FLOW, FAILOVER_PATH } from './failover-flow.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -172,6 +172,23 @@ function placeCalls(harness: AriClient, calls: number, only?: 'a' | 'b') {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An instance whose `number` runs the failover IVR, published. */
+export async function seedFailoverIvr(store: Store, at: { id: string; alias: string; number: string }) {
+  const instance = await store.catalog.createInstance({
+    id: at.id,
+    alias: at.alias,
+    partition: 'aws',
+    region: 'us-east-1',
+    account: '000000000000',
+  });
+  const scope = { store, events: new EventBus(), instance, actor: SYSTEM };
+  const flow = await createFlow(scope, { name: 'Failover IVR', type: 'CONTACT_FLOW' });
+  await saveVersion(scope, flow.id, { content: JSON.stringify(FAILOVER_FLOW), message: at.alias });
+  await publish(scope, flow.id);
+  await putResource(scope, 'phoneNumber', { number: at.number, flow: flow.id });
+  return instance;
+}
+
 export async function runFailover(options: FailoverOptions): Promise<FailoverRun> {
   const phaseMs = options.phaseMs ?? 2_000;
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -181,18 +198,11 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
   const workers: Worker[] = [];
   let harness: AriClient | undefined;
   try {
-    const instance = await store.catalog.createInstance({
+    const instance = await seedFailoverIvr(store, {
       id: '7e57c0de-0000-4000-8000-00000000f0f0',
       alias: 'failover',
-      partition: 'aws',
-      region: 'us-east-1',
-      account: '000000000000',
+      number: NUMBER,
     });
-    const scope = { store, events: new EventBus(), instance, actor: SYSTEM };
-    const flow = await createFlow(scope, { name: 'Failover IVR', type: 'CONTACT_FLOW' });
-    await saveVersion(scope, flow.id, { content: JSON.stringify(FAILOVER_FLOW), message: 'failover' });
-    await publish(scope, flow.id);
-    await putResource(scope, 'phoneNumber', { number: NUMBER, flow: flow.id });
 
     workers.push(...(await Promise.all(['a', 'b', 'c'].map((id) => startWorker(id, env, options.leaseMs)))));
     const [a, b, c] = workers;

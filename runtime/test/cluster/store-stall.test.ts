@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type AriClient, createAriClient } from '@parley/ari';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openClusterPbx, startWorker, type Worker } from '../../bench/failover.js';
-import { FAILOVER_FLOW, FAILOVER_PATH } from '../../bench/failover-flow.js';
-import { SYSTEM } from '../../src/services/context.js';
-import { EventBus } from '../../src/services/events.js';
-import { createFlow, publish, saveVersion } from '../../src/services/flows.js';
-import { putResource } from '../../src/services/resources.js';
+import { openClusterPbx, seedFailoverIvr, startWorker, type Worker } from '../../bench/failover.js';
+import { FAILOVER_PATH } from '../../bench/failover-flow.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { StallProxy } from '../support/stall-proxy.js';
 import { testDatabaseUrl } from '../support/stores.js';
@@ -45,18 +41,11 @@ describe.skipIf(!url)('a runtime worker whose PostgreSQL stalls', () => {
 
   it('keeps its call going through the flow, and stores its record and flow log once it answers again', async () => {
     store = await openStore({ databaseUrl: url ?? '', postgres: { schema, max: 2 } });
-    const instance = await store.catalog.createInstance({
+    const instance = await seedFailoverIvr(store, {
       id: '7e57c0de-0000-4000-8000-00000000057a',
       alias: 'stall',
-      partition: 'aws',
-      region: 'us-east-1',
-      account: '000000000000',
+      number: NUMBER,
     });
-    const scope = { store, events: new EventBus(), instance, actor: SYSTEM };
-    const flow = await createFlow(scope, { name: 'Failover IVR', type: 'CONTACT_FLOW' });
-    await saveVersion(scope, flow.id, { content: JSON.stringify(FAILOVER_FLOW), message: 'stall' });
-    await publish(scope, flow.id);
-    await putResource(scope, 'phoneNumber', { number: NUMBER, flow: flow.id });
 
     const database = new URL(url ?? '');
     proxy = await StallProxy.start({ host: database.hostname, port: Number(database.port || 5432) });
