@@ -14,6 +14,7 @@ import { createToken } from '../../src/services/tokens.js';
 import { importFlow } from '../../src/services/transfer.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { testDatabaseUrl } from '../support/stores.js';
+import { until } from '../support/until.js';
 
 const url = testDatabaseUrl();
 const NUMBER = '+18005550177';
@@ -22,14 +23,6 @@ const allWeek = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY
   StartTime: { Hours: 0, Minutes: 0 },
   EndTime: { Hours: 0, Minutes: 0 },
 }));
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 30_000) => {
-  for (let waited = 0; waited < ms; waited += 100) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never: ${what}`);
-};
 
 // Two workers on one PostgreSQL and one PBX: a, the older, runs the contact centers. The calls come
 // into b's app and the agent signs in through b's API: b hands the contact to a when its flow first

@@ -6,17 +6,10 @@ import { FAILOVER_PATH } from '../../bench/failover-flow.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { StallProxy } from '../support/stall-proxy.js';
 import { testDatabaseUrl } from '../support/stores.js';
+import { until } from '../support/until.js';
 
 const url = testDatabaseUrl();
 const NUMBER = '+18005550166';
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 60_000) => {
-  for (let waited = 0; waited < ms; waited += 100) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never: ${what}`);
-};
 
 // A worker whose PostgreSQL stops answering mid-call (a partition: its sockets hang, nothing is
 // refused) still runs its calls through their flows; what they wrote reaches the store once it heals.
@@ -80,7 +73,7 @@ describe.skipIf(!url)('a runtime worker whose PostgreSQL stalls', () => {
     proxy.stall();
 
     // The flow (prompts and 2 s waits) runs to its DisconnectParticipant with the store stalled.
-    await until(() => ended, 'the flow disconnected the caller while the store hung');
+    await until(() => ended, 'the flow disconnected the caller while the store hung', 60_000);
     expect(pbx.sim.channel(flowLeg)).toBeUndefined();
 
     proxy.resume();
