@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { type AriClient, createAriClient } from '@parley/ari';
 import { createAriSim, defaultDialplan } from '@parley/ari-sim';
 import { CALL_SERVING_NODE_FLAGS } from '../src/host/node-flags.js';
+import type { Adoption } from '../src/host/start.js';
 import { SYSTEM } from '../src/services/context.js';
 import { EventBus } from '../src/services/events.js';
 import { createFlow, publish, saveVersion } from '../src/services/flows.js';
@@ -40,11 +41,6 @@ export interface FailoverOptions {
   phaseMs?: number;
 }
 
-export interface Adopted {
-  apps: { workerId: string; app: string; resumed: number; started: number }[];
-  gone: number;
-}
-
 export interface FailoverRun {
   /** Contacts the store has: the calls placed before the faults, and 4 placed after. */
   contacts: number;
@@ -57,7 +53,7 @@ export interface FailoverRun {
   /** From the SIGKILL of a, and the SIGTERM of b, to the adoption of its app. */
   takeoverMs: number;
   handOverMs: number;
-  adoptions: Adopted[];
+  adoptions: Adoption[];
   handedOver: boolean;
   /** Caller halves the PBX ended (the flows' disconnects), of all placed. */
   endedByPbx: number;
@@ -231,7 +227,7 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
 
     const adoptions = [...b.events, ...c.events].filter((e) => e.event.adopted);
     const adopting = (worker: string) =>
-      adoptions.find((e) => (e.event.adopted as Adopted).apps.some((x) => x.workerId === worker))?.at ??
+      adoptions.find((e) => (e.event.adopted as Adoption).apps.some((x) => x.workerId === worker))?.at ??
       Number.NaN;
 
     // A call survived when its contact record says its flow disconnected it, and its flow log
@@ -266,7 +262,7 @@ export async function runFailover(options: FailoverOptions): Promise<FailoverRun
       mostRepeatedInOneContact,
       takeoverMs: adopting('a') - killedAt,
       handOverMs: adopting('b') - stoppedAt,
-      adoptions: adoptions.map((e) => e.event.adopted as Adopted),
+      adoptions: adoptions.map((e) => e.event.adopted as Adoption),
       handedOver: b.events.some((e) => e.event.handedOver),
       endedByPbx: calls.endedByPbx + later.endedByPbx,
       placed: options.calls + 4,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openClusterPbx, startWorker, type Worker } from '../../bench/failover.js';
 import { TEST_AGENT_ENDPOINT } from '../../src/center/index.js';
+import type { Adoption } from '../../src/host/start.js';
 import { SYSTEM } from '../../src/services/context.js';
 import { EventBus } from '../../src/services/events.js';
 import { publish } from '../../src/services/flows.js';
@@ -251,9 +252,7 @@ describe.skipIf(!url)('a contact center shared by runtime workers', () => {
     await again.waitForAnswer();
     await connected('alice talking to the same contact, on c', contactId);
     // b's conversation bridge went with b (c took a's app from b too); the one up is c's.
-    const adoption = c.events.find((e) => e.event.adopted)?.event.adopted as {
-      apps: { app: string; bridges?: number }[];
-    };
+    const adoption = c.events.find((e) => e.event.adopted)?.event.adopted as Adoption;
     expect(adoption.apps).toEqual([
       expect.objectContaining({ app: 'parley-b', bridges: 1 }),
       expect.objectContaining({ app: 'parley-a', bridges: 0 }),
